@@ -1,0 +1,39 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+# Everything installs into the project: Python packages into .venv/.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+# Material's end-of-life notice (2027-05-05) is known and planned for; keep build logs readable.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install site serve test check clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+## site: build the site into site/
+site: install
+	$(BIN)/python -m mkdocs build --strict
+
+## serve: build and serve on http://127.0.0.1:8000/, rebuilding on every change
+serve: install
+	$(BIN)/python -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+## test: build and run every test
+test: site
+	$(BIN)/python -m pytest
+
+## check: check the data files only (qualification.yaml, glossary.yaml, publisher.yaml)
+check: install
+	$(BIN)/python -m sitegen check
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,58 @@
+"""MkDocs adapter: feed the pages and downloads made by `sitegen` into the build.
+
+All knowledge of the qualification lives in `sitegen`; this file only translates between
+its output and MkDocs events, so moving to another engine means rewriting only this file.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # hooks are loaded by file path; make `sitegen` importable
+    sys.path.insert(0, str(ROOT))
+
+from sitegen.build import SiteContent, build_content  # noqa: E402
+from sitegen.problems import DataError  # noqa: E402
+from sitegen.search_forms import enrich_search_index  # noqa: E402
+from sitegen.slugs import slugify  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.qualification")
+_content: SiteContent | None = None
+
+
+def on_config(config):
+    global _content
+    try:
+        _content = build_content(ROOT)
+    except DataError as error:
+        # PluginError makes MkDocs stop with this message and no traceback.
+        raise PluginError(error.report()) from None
+    # Anchors from headings keep Polish letters readable: "Słowniczek" -> "slowniczek", not "sowniczek".
+    config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    for path, markdown in _content.pages.items():
+        files.append(File.generated(config, path, content=markdown))
+    for path, data in _content.files.items():
+        files.append(File.generated(config, path, content=data))
+    return files
+
+
+def on_serve(server, config, builder):
+    for path in _content.sources:
+        server.watch(str(path))
+    return server
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config):
+    enrich_search_index(Path(config.site_dir) / "search" / "search_index.json")

@@ -1,0 +1,43 @@
+"""Command line: check the data files, or write the generated pages for another site engine.
+
+    python -m sitegen check          # exit 1 with a list of problems, 0 if the data is sound
+    python -m sitegen render DIR     # write pages and downloads into DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import ROOT, build_content
+from .problems import DataError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="folder with qualification.yaml")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="sprawdź pliki danych")
+    render = commands.add_parser("render", help="zapisz wygenerowane strony do katalogu")
+    render.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+
+    try:
+        content = build_content(args.root)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    if args.command == "check":
+        print(f"Dane są poprawne: {len(content.pages)} stron do zbudowania.")
+        return 0
+    for path, text in {**content.pages, **content.files}.items():
+        target = args.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    print(f"Zapisano {len(content.pages)} stron i {len(content.files)} plików do {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

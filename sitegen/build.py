@@ -1,0 +1,54 @@
+"""Everything the site needs from the data, in one call: the engine-independent entry point."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .glossary import load_glossary
+from .pages import DATA_FILES, render_pages
+from .problems import DataError
+from .publisher import load_publisher
+from .qualification import load_qualification
+from .schema_check import SCHEMA_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class SiteContent:
+    pages: dict[str, str]                                   # Markdown pages by site path
+    files: dict[str, bytes] = field(default_factory=dict)  # downloads by site path
+    sources: list[Path] = field(default_factory=list)      # files to watch when serving
+
+
+def build_content(root: Path = ROOT, *, tools: list[dict] | None = None) -> SiteContent:
+    """Load and check every data file, then render pages and downloads.
+
+    Raises DataError listing the problems of all files at once, so an editor fixes
+    everything in one round instead of one error per build.
+    """
+    paths = {
+        "qualification": root / "qualification.yaml",
+        "glossary": root / "glossary.yaml",
+        "publisher": root / "publisher.yaml",
+    }
+    loaders = {"qualification": load_qualification, "glossary": load_glossary, "publisher": load_publisher}
+    loaded, problems = {}, []
+    for name, path in paths.items():
+        try:
+            loaded[name] = loaders[name](path)
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+
+    data = loaded["qualification"]
+    pages = render_pages(data, loaded["glossary"], loaded["publisher"], tools=tools)
+    files = {
+        DATA_FILES["yaml"]: paths["qualification"].read_bytes(),
+        DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        DATA_FILES["schema"]: (SCHEMA_DIR / "qualification.schema.json").read_bytes(),
+    }
+    return SiteContent(pages, files, [*paths.values(), SCHEMA_DIR])

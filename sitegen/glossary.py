@@ -1,0 +1,60 @@
+"""The glossary (słowniczek): terms explained on their own page and as tooltips in text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .problems import DataError, Problem
+from .schema_check import schema_problems
+from .source import format_path, load_source
+
+SCHEMA = "glossary.schema.json"
+
+
+def load_glossary(path: Path) -> dict:
+    source = load_source(path)
+    problems = schema_problems(source, SCHEMA)
+    if not problems:
+        problems = _rule_problems(source)
+    if problems:
+        raise DataError(problems)
+    return source.data
+
+
+def _rule_problems(source) -> list[Problem]:
+    problems = []
+    ids: dict[str, int] = {}
+    owners: dict[str, str] = {}
+    for t, term in enumerate(source.data["terms"]):
+        path = ("terms", t)
+        if term["id"] in ids:
+            problems.append(Problem(source.file, source.line_of(path + ("id",)), format_path(path + ("id",)),
+                                    f"identyfikator „{term['id']}” powtarza się (pierwszy raz w haśle nr {ids[term['id']] + 1})"))
+        ids.setdefault(term["id"], t)
+        for f, form in enumerate(term["forms"]):
+            # One form, one tooltip: the page cannot show two explanations for the same word.
+            if form in owners and owners[form] != term["id"]:
+                where = path + ("forms", f)
+                problems.append(Problem(source.file, source.line_of(where), format_path(where),
+                                        f"forma „{form}” należy już do hasła „{owners[form]}”"))
+            owners.setdefault(form, term["id"])
+    return problems
+
+
+def abbreviation_lines(glossary: dict) -> list[str]:
+    """Markdown `abbr` definitions: each form of each term gets the term's tooltip.
+
+    Longer forms first, so "komisja walidacyjna" is marked as one phrase.
+    """
+    pairs = [(form, term["tooltip"]) for term in glossary["terms"] for form in term["forms"]]
+    pairs.sort(key=lambda pair: -len(pair[0]))
+    return [f"*[{form}]: {tooltip}" for form, tooltip in pairs]
+
+
+def terms_by_group(glossary: dict) -> dict[str, list[dict]]:
+    groups: dict[str, list[dict]] = {"zsk": [], "crm": []}
+    for term in glossary["terms"]:
+        groups[term["group"]].append(term)
+    for terms in groups.values():
+        terms.sort(key=lambda term: term["term"].lower())
+    return groups

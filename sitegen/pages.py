@@ -1,0 +1,155 @@
+"""Turn the validated data into Markdown pages with jinja2 templates.
+
+Nothing here knows about MkDocs: the output is a mapping of page paths to Markdown
+with YAML front matter, which any Markdown site engine can take. `hooks/` adapts it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from .glossary import abbreviation_lines, terms_by_group
+from .qualification import anchor, criteria
+from .structured_data import credential_json_ld
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str        # where the page lives in the site, e.g. "walidacja.md"
+    template: str    # template in sitegen/templates
+    title: str
+    description: str
+
+
+# Order is the navigation order. Titles are short, the way a candidate would look for them.
+PAGES = [
+    PageSpec("index.md", "overview.md.j2", "Kwalifikacja w skrócie",
+             "Kwalifikacja rynkowa „{name}” w Zintegrowanym Systemie Kwalifikacji: dla kogo jest, "
+             "co potrafi osoba, która ją ma, jak przebiega walidacja, ile kosztuje i jak długo jest ważny certyfikat."),
+    PageSpec("opis.md", "description.md.j2", "O kwalifikacji",
+             "Charakterystyka kwalifikacji „{name}”, grupy odbiorców, typowe zastosowania i zapotrzebowanie na rynku pracy."),
+    PageSpec("efekty-uczenia-sie.md", "outcomes.md.j2", "Efekty uczenia się",
+             "Zestawy efektów uczenia się kwalifikacji „{name}” ze wszystkimi kryteriami weryfikacji."),
+    PageSpec("walidacja.md", "validation.md.j2", "Walidacja",
+             "Jak przebiega walidacja kwalifikacji „{name}”: metody, komisja walidacyjna, warunki i procedura odwoławcza."),
+    PageSpec("certyfikat.md", "certificate.md.j2", "Certyfikat i jego przedłużenie",
+             "Certyfikat kwalifikacji „{name}”: okres ważności i warunki przedłużenia."),
+    PageSpec("dane-formalne.md", "formal.md.j2", "Dane formalne",
+             "Kody, instytucje, dokumenty i dane wnioskodawcy kwalifikacji „{name}” z formularza ZRK."),
+    PageSpec("slowniczek.md", "glossary.md.j2", "Słowniczek",
+             "Objaśnienia pojęć Zintegrowanego Systemu Kwalifikacji i pracy z systemem CRM używanych w opisie kwalifikacji."),
+    PageSpec("otwarte-dane.md", "open_data.md.j2", "Otwarte dane",
+             "Opis kwalifikacji „{name}” do pobrania jako YAML i JSON wraz ze schematem danych."),
+    PageSpec("druk.md", "print.md.j2", "Cała kwalifikacja do druku",
+             "Pełny opis kwalifikacji „{name}” na jednej stronie, przygotowany do druku."),
+    PageSpec("deklaracja-dostepnosci.md", "accessibility.md.j2", "Deklaracja dostępności",
+             "Deklaracja dostępności strony o kwalifikacji „{name}”."),
+]
+
+# The print view repeats the other pages, so search leaves it out.
+PRINT_PAGE = "druk.md"
+
+# Files offered on the open-data page; the site adapter copies them into the built site.
+DATA_DIR = "dane"
+DATA_FILES = {
+    "yaml": f"{DATA_DIR}/qualification.yaml",
+    "json": f"{DATA_DIR}/qualification.json",
+    "schema": f"{DATA_DIR}/qualification.schema.json",
+}
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,  # a misspelt field in a template fails the build
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # output is Markdown; text is escaped with the `md` filter instead
+    )
+    env.filters.update(md=md_escape, anchor=anchor, years=years_pl, hours=hours_pl,
+                       pln=pln, members=members_pl, first_sentence=first_sentence)
+    return env
+
+
+def render_pages(data: dict, glossary: dict, publisher: dict, *, tools: list[dict] | None = None) -> dict[str, str]:
+    """Render every page: {"walidacja.md": "---\\ntitle: …\\n---\\n# …", …}."""
+    env = make_environment()
+    abbreviations = "\n".join(abbreviation_lines(glossary))
+    context = {
+        "q": data,
+        "criteria": criteria(data),
+        "glossary": glossary,
+        "glossary_groups": terms_by_group(glossary),
+        "publisher": publisher,
+        "tools": tools or [],
+        "pages": {spec.template.split(".")[0]: spec for spec in PAGES},
+        "data_files": DATA_FILES,
+    }
+    out = {}
+    for spec in PAGES:
+        meta = {"title": spec.title, "description": spec.description.format(name=data["name"])}
+        if spec.path == "index.md":
+            # "<\/" keeps a "</script>" inside the data from closing the script element early.
+            meta["json_ld"] = json.dumps(credential_json_ld(data), ensure_ascii=False).replace("</", "<\\/")
+        if spec.path == PRINT_PAGE:
+            meta["search"] = {"exclude": True}  # the same text is on the other pages
+        body = env.get_template(spec.template).render(**context, page=spec)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        out[spec.path] = f"---\n{front}---\n\n{body.strip()}\n\n{abbreviations}\n"
+    return out
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]#"} | {"<": "&lt;", ">": "&gt;"})
+
+
+def md_escape(text: str) -> str:
+    """Escape data text so Markdown shows it literally (e.g. "ZRK_FKU_…", "<tag>")."""
+    return " ".join(str(text).split()).translate(_MD_SPECIAL)
+
+
+def plural_pl(n: int, one: str, few: str, many: str) -> str:
+    """Polish plural: 1 rok, 2–4 lata (but 12–14 lat), 5+ lat."""
+    if n == 1:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def years_pl(n: int | float) -> str:
+    if n != int(n):
+        return f"{str(n).replace('.', ',')} roku"
+    n = int(n)
+    return f"{n} {plural_pl(n, 'rok', 'lata', 'lat')}"
+
+
+def hours_pl(n: int) -> str:
+    return f"{n} {plural_pl(n, 'godzina', 'godziny', 'godzin')}"
+
+
+def members_pl(n: int) -> str:
+    return f"{n} {plural_pl(n, 'osoba', 'osoby', 'osób')}"
+
+
+def pln(amount: int | float) -> str:
+    """1950 -> "1950 zł"; Polish writes four-digit amounts without a space."""
+    whole = int(amount)
+    text = f"{whole:,}".replace(",", "\u00a0") if whole >= 10_000 else str(whole)
+    if amount != whole:
+        text += f",{round((amount - whole) * 100):02d}"
+    return f"{text}\u00a0zł"
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence: up to a full stop followed by a capital letter ("np. związanych" goes on)."""
+    match = re.search(r"\.\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])", text)
+    return text[: match.start() + 1] if match else text

@@ -1,0 +1,110 @@
+"""Check a data file against its JSON Schema and word each error for the file's editor.
+
+jsonschema finds the errors; this module only places them (file, line, field path)
+and says them in Polish, because the people who edit the data are Polish-speaking staff
+of a certifying institution, not programmers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+
+from .problems import Problem
+from .source import DataPath, Source, format_path
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+_TYPE_NAMES = {
+    "string": "tekst", "integer": "liczba całkowita", "number": "liczba", "boolean": "true albo false",
+    "array": "lista", "object": "zbiór pól (klucz: wartość)", "null": "wartość pusta (null)",
+}
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+def schema_problems(source: Source, schema_name: str) -> list[Problem]:
+    schema = load_schema(schema_name)
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = []
+    for error in validator.iter_errors(source.data):
+        problems.extend(_explain(error, source))
+    return problems
+
+
+def _explain(error: jsonschema.ValidationError, source: Source) -> list[Problem]:
+    path: DataPath = tuple(error.absolute_path)
+    kind = error.validator
+    instance = error.instance
+
+    def at(p: DataPath, message: str) -> Problem:
+        return Problem(source.file, source.line_of(p), format_path(p), message)
+
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in instance]
+        return [at(path + (name,), f"brak wymaganego pola „{name}”") for name in missing]
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [k for k in instance if k not in allowed]
+        out = []
+        for name in extra:
+            guess = difflib.get_close_matches(str(name), allowed, n=1)
+            hint = f" — czy chodziło o „{guess[0]}”?" if guess else f"; dozwolone pola: {', '.join(allowed)}"
+            out.append(at(path + (name,), f"nieznane pole „{name}”{hint}"))
+        return out
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        names = " albo ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        return [at(path, f"zły typ wartości: oczekiwano — {names}, jest — {_describe(instance)}")]
+    if kind == "minItems":
+        if error.validator_value == 1 and not instance:
+            what = "kryteriów weryfikacji" if path and path[-1] == "criteria" else "elementów"
+            return [at(path, f"lista jest pusta — potrzebny co najmniej jeden element (brak {what})")]
+        return [at(path, f"za mało elementów: jest {len(instance)}, potrzeba co najmniej {error.validator_value}")]
+    if kind in ("minLength", "pattern") and isinstance(instance, str) and not instance.strip():
+        return [at(path, "pole nie może być puste")]
+    if kind == "pattern":
+        hint = error.schema.get("x-hint")
+        detail = f"oczekiwano: {hint}" if hint else f"wartość nie pasuje do wzorca {error.validator_value}"
+        label = "identyfikator" if path and path[-1] == "id" else "wartość"
+        return [at(path, f"{label} „{instance}” ma zły format; {detail}")]
+    if kind in ("enum", "const"):
+        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        shown = ", ".join(json.dumps(v, ensure_ascii=False) for v in allowed)
+        return [at(path, f"niedozwolona wartość {json.dumps(instance, ensure_ascii=False)}; dozwolone: {shown}")]
+    if kind in ("minimum", "exclusiveMinimum"):
+        sign = "≥" if kind == "minimum" else ">"
+        return [at(path, f"wartość {instance} jest za mała; musi być {sign} {error.validator_value}")]
+    if kind in ("maximum", "exclusiveMaximum"):
+        sign = "≤" if kind == "maximum" else "<"
+        return [at(path, f"wartość {instance} jest za duża; musi być {sign} {error.validator_value}")]
+    if kind == "anyOf":
+        return [at(path, f"blok tekstu musi być akapitem (tekst) albo wypunktowaniem (lista tekstów); jest — {_describe(instance)}")]
+    return [at(path, error.message)]
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "wartość pusta"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return f"liczba {value}"
+    if isinstance(value, float):
+        return f"liczba {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "…"
+        return f"tekst „{short}”"
+    if isinstance(value, list):
+        return "lista"
+    if isinstance(value, dict):
+        return "zbiór pól"
+    return type(value).__name__

@@ -1,0 +1,78 @@
+"""Make the site search find Polish words in their common forms and without diacritics.
+
+Material's search (lunr.js) has no Polish stemmer. It does match every query word as a
+prefix ("walidac" finds "walidacja"), so a search for "walidacji" finds a page when the
+page's index holds a word starting with "walidacji". This module adds such words, in an
+extra index field `forms` that lunr searches but the result list never shows:
+
+- the other forms of each word on the page that occur anywhere on the site (words that
+  share a stem once a Polish case ending is cut off: walidacja, walidacji, walidację);
+- every word and form again without diacritics ("zarzadzanie" for "zarządzanie"), for
+  people who type without Polish letters.
+
+Taking forms from the site's own vocabulary keeps the index small and the forms real.
+The matching lunr settings (no English stemmer, Polish punctuation) are in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from .slugs import fold
+
+# Case and number endings of Polish nouns and adjectives; the longest matching one is cut.
+ENDINGS = sorted({
+    "a", "u", "y", "i", "e", "ę", "ą", "o", "em", "om", "ie", "ów", "ami", "ach", "owi",
+    "ego", "emu", "ej", "ym", "ymi", "ych", "ich", "imi", "iej", "ia", "iu", "ii", "ią", "ię",
+    "iem", "iom", "iami", "iach", "owie",
+}, key=len, reverse=True)
+MIN_STEM = 4   # shorter stems would join unrelated words
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def stem(word: str) -> str:
+    """Cut the longest case ending that leaves a stem of MIN_STEM letters: "walidacji" -> "walidacj"."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def words_of(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(_TAGS.sub(" ", text))}
+
+
+def extra_forms(words: set[str], families: dict[str, set[str]]) -> set[str]:
+    """Forms to add for a page with `words`, given the site's word families (stem -> words)."""
+    forms = set(words)
+    for word in words:
+        forms |= families.get(stem(word), set())
+    forms |= {fold(form) for form in forms}
+    # A form that begins another form adds nothing: lunr matches query words as prefixes.
+    ordered = sorted(forms)
+    kept = {a for a, b in zip(ordered, ordered[1:] + [""]) if not b.startswith(a)}
+    return kept - words
+
+
+def site_families(texts: list[str]) -> dict[str, set[str]]:
+    families: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for word in words_of(text):
+            families[stem(word)].add(word)
+    return families
+
+
+def enrich_search_index(path: Path) -> None:
+    """Add the `forms` field to every document of Material's search_index.json."""
+    if not path.exists():  # search plugin disabled
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    texts = [f"{doc.get('title', '')} {doc.get('text', '')}" for doc in index["docs"]]
+    families = site_families(texts)
+    for doc, text in zip(index["docs"], texts):
+        doc["forms"] = " ".join(sorted(extra_forms(words_of(text), families)))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
