@@ -108,12 +108,16 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, tools: list[dic
     return out
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]#"} | {"<": "&lt;", ">": "&gt;"})
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]#"} | {"<": "&lt;", ">": "&gt;"})
+# "_" starts emphasis only at a word edge; inside a word ("ZRK_FKU_Zarządzanie") it stays as is,
+# so the text keeps its word boundaries and the glossary does not mark "ZRK" inside a file name.
+_EDGE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
 
 
 def md_escape(text: str) -> str:
-    """Escape data text so Markdown shows it literally (e.g. "ZRK_FKU_…", "<tag>")."""
-    return " ".join(str(text).split()).translate(_MD_SPECIAL)
+    """Escape data text so Markdown shows it literally (e.g. "<tag>", "*", "[1]")."""
+    text = " ".join(str(text).split()).translate(_MD_SPECIAL)
+    return _EDGE_UNDERSCORE.sub(r"\_", text)
 
 
 def plural_pl(n: int, one: str, few: str, many: str) -> str:

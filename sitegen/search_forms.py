@@ -7,6 +7,8 @@ extra index field `forms` that lunr searches but the result list never shows:
 
 - the other forms of each word on the page that occur anywhere on the site (words that
   share a stem once a Polish case ending is cut off: walidacja, walidacji, walidację);
+- for the words of section titles (the key terms: "Asesor", "Szansa sprzedaży"), the
+  common case forms even where the site does not use them ("asesora", "szansy");
 - every word and form again without diacritics ("zarzadzanie" for "zarządzanie"), for
   people who type without Polish letters.
 
@@ -30,6 +32,9 @@ ENDINGS = sorted({
     "iem", "iom", "iami", "iach", "owie",
 }, key=len, reverse=True)
 MIN_STEM = 4   # shorter stems would join unrelated words
+# Endings generated for title words: the cases a searcher types most (a form that begins
+# another, like "a" before "ach", is implied by lunr's prefix matching).
+TITLE_ENDINGS = ("", "a", "u", "y", "i", "ę", "ą", "em", "ie", "ów", "om", "ami", "ach")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -46,11 +51,14 @@ def words_of(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(_TAGS.sub(" ", text))}
 
 
-def extra_forms(words: set[str], families: dict[str, set[str]]) -> set[str]:
+def extra_forms(words: set[str], families: dict[str, set[str]], title_words: set[str] = frozenset()) -> set[str]:
     """Forms to add for a page with `words`, given the site's word families (stem -> words)."""
     forms = set(words)
     for word in words:
         forms |= families.get(stem(word), set())
+    for word in title_words:
+        if len(stem(word)) >= MIN_STEM:
+            forms |= {stem(word) + ending for ending in TITLE_ENDINGS}
     forms |= {fold(form) for form in forms}
     # A form that begins another form adds nothing: lunr matches query words as prefixes.
     ordered = sorted(forms)
@@ -74,5 +82,6 @@ def enrich_search_index(path: Path) -> None:
     texts = [f"{doc.get('title', '')} {doc.get('text', '')}" for doc in index["docs"]]
     families = site_families(texts)
     for doc, text in zip(index["docs"], texts):
-        doc["forms"] = " ".join(sorted(extra_forms(words_of(text), families)))
+        title_words = words_of(doc.get("title", ""))
+        doc["forms"] = " ".join(sorted(extra_forms(words_of(text), families, title_words)))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,64 @@
+"""Site search finds Polish words in their common forms and typed without diacritics.
+
+The queries run through Material's own search worker (lunr.js) under Node, on the built index.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+SEARCH = Path(__file__).resolve().parent / "js" / "search_query.mjs"
+
+
+@pytest.fixture(scope="module")
+def search(site):
+    node = shutil.which("node")
+    assert node, "Node.js is needed to run the site's search engine in tests"
+
+    def run(*queries: str) -> dict[str, list[str]]:
+        result = subprocess.run([node, str(SEARCH), str(site), *queries],
+                                capture_output=True, text=True, timeout=60, check=True)
+        return json.loads(result.stdout)
+    return run
+
+
+def pages(locations: list[str]) -> set[str]:
+    """Result locations ("walidacja/#metody") reduced to pages ("walidacja/")."""
+    return {location.split("#")[0] for location in locations}
+
+
+@pytest.mark.parametrize("query, expected_page", [
+    ("walidacja", "walidacja/"),          # base form
+    ("walidacji", "walidacja/"),          # genitive
+    ("walidację", "slowniczek/"),         # accusative, a form used on the glossary page
+    ("komisji walidacyjnej", "walidacja/"),
+    ("certyfikatu", "certyfikat/"),
+    ("asesora", "slowniczek/"),           # a form the site never uses, of a glossary heading
+    ("szansy sprzedaży", "efekty-uczenia-sie/"),
+    ("zarzadzanie", ""),                  # typed without Polish letters
+    ("odwolawcza", "walidacja/"),
+    ("przedluzenie", "certyfikat/"),
+    ("lejki", "efekty-uczenia-sie/"),
+    ("Fundacja", "dane-formalne/"),
+])
+def test_query_finds_page(search, query, expected_page):
+    found = pages(search(query)[query])
+    assert expected_page in found, f"{query!r} found {sorted(found)}"
+
+
+def test_query_for_a_word_not_on_the_site_finds_nothing(search):
+    assert search("kangur")["kangur"] == []
+
+
+def test_print_view_is_left_out_of_search(search):
+    assert "druk/" not in pages(search("walidacji")["walidacji"])
+
+
+def test_criterion_is_found_by_its_words(search):
+    found = search("harmonogram")["harmonogram"]
+    assert any(location.startswith("efekty-uczenia-sie/#z2-e2") for location in found), found
