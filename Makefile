@@ -1,5 +1,6 @@
 # Two commands set everything up on a fresh machine: `make serve` and `make test`.
-# Everything installs into the project: Python packages into .venv/.
+# Everything installs into the project: Python packages into .venv/, npm packages into
+# node_modules/ (locked in package-lock.json). Browser tests use the system Chromium.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -17,7 +18,11 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
 
 ## site: build the site into site/
 site: install

@@ -16,8 +16,11 @@ PROJECT_FILES = ["mkdocs.yml", "qualification.yaml", "glossary.yaml", "publisher
                  "docs", "hooks", "overrides", "schemas", "sitegen"]
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def run_mkdocs_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
@@ -44,3 +47,42 @@ def project_copy(tmp_path) -> Path:
         else:
             shutil.copy2(source, target)
     return tmp_path
+
+
+# --- Browser harness: the site under a GitHub-Pages-like sub-path, in the system Chromium. ---
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    assert Path(path).exists(), (
+        f"Chromium not found at {path}: install Debian's `chromium` package or set CHROMIUM")
+    return path
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The site built for, and served under, http://127.0.0.1:PORT/kwalifikacja-crm/."""
+    from tests.site_server import BASE_PATH, SiteServer, free_port
+
+    port = free_port()
+    site_url = f"http://127.0.0.1:{port}{BASE_PATH}"
+    site_dir = tmp_path_factory.mktemp("served-site")
+    result = run_mkdocs_build(ROOT, site_dir, site_url=site_url)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    with SiteServer(site_dir, port) as server:
+        assert server.url == site_url
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -1,0 +1,46 @@
+"""Open a page in the browser and record what it did: requests, statuses, console errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from playwright.sync_api import BrowserContext, Page
+
+
+@dataclass
+class Visit:
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    bad_responses: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def other_hosts(self, origin: str) -> list[str]:
+        return [url for url in self.requests
+                if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+                and f"{urlsplit(url).scheme}://{urlsplit(url).netloc}" != origin]
+
+
+def visit(context: BrowserContext, url: str, *, expect_status: int = 200) -> Visit:
+    page = context.new_page()
+    record = Visit(page)
+    page.on("request", lambda request: record.requests.append(request.url))
+    page.on("requestfailed", lambda request: record.failed.append(f"{request.url}: {request.failure}"))
+    page.on("console", lambda message: message.type == "error" and record.console_errors.append(
+        f"{message.text} ({message.location.get('url', '')})"))
+    page.on("pageerror", lambda error: record.console_errors.append(f"uncaught: {error}"))
+
+    def check_response(response):
+        expected = expect_status if response.url == url else 200
+        if response.status != expected and response.status not in (301, 304):
+            record.bad_responses.append(f"{response.status} {response.url}")
+    page.on("response", check_response)
+
+    page.goto(url, wait_until="networkidle")
+    return record
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
