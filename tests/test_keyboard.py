@@ -1,0 +1,99 @@
+"""The site works with the keyboard alone: skip link, navigation, search, palette switch."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.test_browser_pages import PAGE_PATHS
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  const box = el.getBoundingClientRect();
+  return {tag: el.tagName, cls: el.className || "", href: el.href || "", id: el.id || "",
+          visible: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
+                   && box.left < innerWidth && box.top < innerHeight};
+}"""
+
+
+def tab_through(page, limit: int = 120) -> list[dict]:
+    """Press Tab until focus comes back to the first element (or `limit` presses)."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        if stops and stop == stops[0]:
+            break
+        stops.append(stop)
+    return stops
+
+
+@pytest.fixture
+def page(served_site, browser, request):
+    width, height = getattr(request, "param", (1280, 900))
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(served_site.url + "walidacja/", wait_until="networkidle")
+    yield page
+    context.close()
+
+
+def test_first_tab_stop_is_the_skip_link_and_it_moves_focus_to_the_content(page):
+    page.keyboard.press("Tab")
+    assert "md-skip" in page.evaluate(FOCUSED)["cls"]
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#walidacja")
+    page.keyboard.press("Tab")
+    # The next stop is inside the article, not back in the header.
+    assert page.evaluate("() => document.activeElement.closest('article') !== null")
+
+
+def test_tab_reaches_every_page_of_the_navigation_search_and_palette_switch(served_site, page):
+    stops = tab_through(page)
+    hrefs = {stop["href"].split("#")[0] for stop in stops}
+    for path in PAGE_PATHS:
+        assert served_site.url + path in hrefs, f"navigation link to {path!r} is not reachable"
+    assert any("md-search__input" in stop["cls"] for stop in stops)
+    assert any("md-option" in stop["cls"] for stop in stops), "palette switch not reachable"
+    hidden = [stop for stop in stops if not stop["visible"] and stop["tag"] == "A"]
+    assert hidden == [], f"links that take focus while invisible: {hidden}"
+
+
+def test_search_is_usable_with_the_keyboard_alone(served_site, page):
+    page.goto(served_site.url + "opis/", wait_until="networkidle")
+    page.keyboard.press("/")  # Material's shortcut; also reachable with Tab (test above)
+    assert "md-search__input" in page.evaluate(FOCUSED)["cls"]
+    page.keyboard.type("komisji")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate(FOCUSED)
+    assert focused["href"].startswith(served_site.url), focused
+    page.keyboard.press("Enter")
+    target = re.split(r"[?#]", focused["href"])[0]
+    assert target != served_site.url + "opis/"
+    page.wait_for_url(lambda url: re.split(r"[?#]", url)[0] == target)
+
+
+def test_palette_switch_works_with_the_keyboard(page):
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if "md-option" in page.evaluate(FOCUSED)["cls"]:
+            break
+    name = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+    assert name == "Włącz tryb ciemny"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Włącz tryb jasny"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+
+
+@pytest.mark.parametrize("page", [(390, 844)], indirect=True, ids=["phone"])
+def test_on_a_phone_the_navigation_is_visible_when_reached_by_keyboard(served_site, page):
+    stops = tab_through(page)
+    nav_stops = [stop for stop in stops if "md-nav__link" in stop["cls"]]
+    assert {stop["href"].split("#")[0] for stop in nav_stops} >= {served_site.url + p for p in PAGE_PATHS}
+    hidden = [stop for stop in stops if not stop["visible"] and stop["tag"] == "A"]
+    assert hidden == [], f"links that take focus while off screen: {hidden}"
