@@ -1,0 +1,85 @@
+"""Command line for teachers and assessors (CPython, in the project's folder):
+
+    python -m selfcheck validate           check the question bank; exit 1 with every problem
+    python -m selfcheck coverage [--json]  how many questions test each criterion
+
+Reading the YAML files needs PyYAML, which the project's build installs; the engine itself
+(everything the browser runs) uses the standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .bank import BankError, parse_bank
+from .structure import Structure
+
+ROOT = Path(__file__).resolve().parent.parent
+BANK_DIR = Path(__file__).resolve().parent / "bank"
+MIN_PER_CRITERION = 3
+
+
+def load_sources(root: Path = ROOT, bank_dir: Path = BANK_DIR) -> tuple[dict, list[dict]]:
+    import yaml  # only the command line reads YAML; the browser gets JSON made at build time
+
+    qualification = yaml.safe_load((root / "qualification.yaml").read_text(encoding="utf-8"))
+    files = []
+    for path in sorted(bank_dir.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            raise BankError([f"{path.name}{f':{mark.line + 1}' if mark else ''}: błąd składni YAML: "
+                             f"{getattr(error, 'problem', error)}"]) from None
+        if isinstance(data, dict):
+            data["_file"] = path.name
+        files.append(data)
+    return qualification, files
+
+
+def coverage(structure: Structure, bank) -> dict[str, int]:
+    counts = {cid: 0 for cid in structure.criterion_ids()}
+    for question in bank.questions.values():
+        for cid in question.criteria:
+            counts[cid] += 1
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m selfcheck", description="Bank pytań samooceny.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="sprawdź bank pytań")
+    cov = commands.add_parser("coverage", help="liczba pytań na kryterium")
+    cov.add_argument("--json", action="store_true", help="wynik jako JSON")
+    args = parser.parse_args(argv)
+
+    try:
+        qualification, files = load_sources()
+        structure = Structure.from_qualification(qualification)
+        bank = parse_bank(files, structure.criterion_ids())
+    except BankError as error:
+        print(f"Bank pytań zawiera błędy ({len(error.problems)}):", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+
+    counts = coverage(structure, bank)
+    if args.command == "coverage":
+        if args.json:
+            print(json.dumps(counts, indent=2))
+        else:
+            for cid, count in counts.items():
+                print(f"{cid:<10} {count:>3} {'' if count >= MIN_PER_CRITERION else '← za mało'}")
+        return 0
+    short = [cid for cid, count in counts.items() if count < MIN_PER_CRITERION]
+    print(f"Bank pytań jest poprawny: {len(bank.questions)} pytań, {len(bank.interview)} pytań do rozmowy z komisją.")
+    if short:
+        print(f"Uwaga: mniej niż {MIN_PER_CRITERION} pytania dla {len(short)} kryteriów: {', '.join(short)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

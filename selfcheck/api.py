@@ -1,0 +1,145 @@
+"""What the browser's Web Worker calls. Every function takes and returns JSON text, so the
+JavaScript side only passes messages and draws what comes back.
+
+    setup(qualification_json, bank_json)       -> summary
+    check(state_json, question_id, fields_json, now)  -> {"result", "state"}
+    start_test(state_json, size, seed, time_limit_min, now) -> {"questions", "state"}
+    finish_test(state_json, responses_json, now) -> {"results", "total", "state"}
+    rate(state_json, criterion_id, value)      -> {"state"}
+    report(state_json)                         -> readiness with SVG charts
+    load(text)                                 -> {"ok", "state"} or {"ok": false, "error"}
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .assembly import AssemblyError, assemble_test
+from .bank import Bank, parse_bank
+from .chart import bar_chart
+from .readiness import RATING_VALUES, readiness
+from .responses import read_response
+from .saved_state import StateError, empty_state, parse_state
+from .scoring import InvalidResponse, Result, score
+from .structure import Structure
+
+
+@dataclass
+class Engine:
+    structure: Structure
+    bank: Bank
+
+    @classmethod
+    def from_data(cls, qualification: dict, bank_files: list[dict]) -> "Engine":
+        structure = Structure.from_qualification(qualification)
+        return cls(structure, parse_bank(bank_files, structure.criterion_ids()))
+
+    def load(self, text: str) -> dict:
+        return parse_state(text, known_questions=set(self.bank.questions),
+                           known_criteria=set(self.structure.criterion_ids()),
+                           known_interview=set(self.bank.interview))
+
+    def grade(self, question_id: str, fields: dict) -> Result:
+        question = self.bank.questions[question_id]
+        try:
+            response = read_response(question, fields)
+        except InvalidResponse as problem:
+            return Result(question.id, 0.0, "invalid", str(problem), "", "", "")
+        return score(question, response)
+
+    def report(self, state: dict) -> dict:
+        by_criterion = {c: [q.id for q in qs] for c, qs in self.bank.by_criterion().items()}
+        interview: dict[str, list[str]] = {}
+        for rid, item in self.bank.interview.items():
+            for c in item["criteria"]:
+                interview.setdefault(c, []).append(rid)
+        result = readiness(self.structure, by_criterion, state, interview)
+        result["charts"] = {
+            "outcomes": bar_chart("Gotowość według efektów uczenia się",
+                                  [{"label": f"{o['id']} {o['text']}", "value": o["value"], "level": o["level"]["key"]}
+                                   for o in result["outcomes"]]),
+            "sets": bar_chart("Gotowość według zestawów",
+                              [{"label": f"{s['id']} {s['name']}", "value": s["value"], "level": s["level"]["key"]}
+                               for s in result["sets"]]),
+        }
+        result["history"] = [{"number": n, "started": a["started"], "finished": a["finished"],
+                              "questions": len(a["questions"]), "total": a["total"]}
+                             for n, a in enumerate(state["attempts"], 1)]
+        return result
+
+
+_engine: Engine | None = None
+
+
+def _state(state_json: str) -> dict:
+    return _engine.load(state_json) if state_json else empty_state()
+
+
+def setup(qualification_json: str, bank_json: str) -> str:
+    global _engine
+    _engine = Engine.from_data(json.loads(qualification_json), json.loads(bank_json)["files"])
+    return json.dumps({"questions": len(_engine.bank.questions), "criteria": len(_engine.structure.criterion_ids())})
+
+
+def check(state_json: str, question_id: str, fields_json: str, now: str) -> str:
+    state = _state(state_json)
+    fields = json.loads(fields_json)
+    result = _engine.grade(question_id, fields)
+    if result.verdict != "invalid":
+        state["answers"][question_id] = {"score": result.score, "fields": fields, "at": now}
+    return json.dumps({"result": result.as_dict(), "state": state}, ensure_ascii=False)
+
+
+def start_test(state_json: str, size: int, seed: int, time_limit_min, now: str) -> str:
+    state = _state(state_json)
+    try:
+        questions = assemble_test(_engine.bank, _engine.structure, int(size), int(seed))
+    except AssemblyError as problem:
+        return json.dumps({"error": str(problem)}, ensure_ascii=False)
+    state["attempts"].append({"seed": int(seed), "questions": questions, "scores": {}, "responses": {},
+                              "total": None, "time_limit_min": time_limit_min or None, "started": now, "finished": None})
+    return json.dumps({"questions": questions, "state": state}, ensure_ascii=False)
+
+
+def finish_test(state_json: str, responses_json: str, now: str) -> str:
+    """Grade the open attempt at once; unanswered questions score 0."""
+    state = _state(state_json)
+    attempt = state["attempts"][-1]
+    responses = json.loads(responses_json)
+    results = []
+    for qid in attempt["questions"]:
+        fields = responses.get(qid, {})
+        result = _engine.grade(qid, fields)
+        if result.verdict == "invalid":  # unanswered or unreadable: no point, but show the right answer
+            question = _engine.bank.questions[qid]
+            full = score(question, None)
+            result = Result(qid, 0.0, "unanswered", result.message, full.correct_answer, full.explanation, full.reference)
+        attempt["scores"][qid] = result.score
+        attempt["responses"][qid] = fields
+        state["answers"][qid] = {"score": result.score, "fields": fields, "at": now}
+        results.append(result.as_dict())
+    attempt["total"] = sum(attempt["scores"].values()) / len(attempt["questions"])
+    attempt["finished"] = now
+    return json.dumps({"results": results, "total": attempt["total"], "state": state}, ensure_ascii=False)
+
+
+def rate(state_json: str, criterion_id: str, value: str) -> str:
+    state = _state(state_json)
+    if value in RATING_VALUES:
+        state["ratings"][criterion_id] = value
+    else:
+        state["ratings"].pop(criterion_id, None)
+    return json.dumps({"state": state}, ensure_ascii=False)
+
+
+def report(state_json: str) -> str:
+    return json.dumps(_engine.report(_state(state_json)), ensure_ascii=False)
+
+
+def load(text: str) -> str:
+    """Check saved progress (from the browser's storage or an imported file)."""
+    try:
+        return json.dumps({"ok": True, "state": _engine.load(text)}, ensure_ascii=False)
+    except StateError as problem:
+        return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)

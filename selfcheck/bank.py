@@ -1,0 +1,269 @@
+"""The question model: seven question types, validated with messages naming the question and field."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+TYPES = ("single", "multiple", "true_false", "ordering", "matching", "numeric", "short_text")
+TYPE_NAMES = {
+    "single": "jednokrotny wybór", "multiple": "wielokrotny wybór", "true_false": "prawda/fałsz",
+    "ordering": "kolejność", "matching": "dopasowanie", "numeric": "obliczenie", "short_text": "krótka odpowiedź",
+}
+COMMON_KEYS = {"id", "type", "criteria", "prompt", "explanation", "reference"}
+TYPE_KEYS = {
+    "single": {"options", "answer"},
+    "multiple": {"options", "answer"},
+    "true_false": {"answer"},
+    "ordering": {"items"},
+    "matching": {"pairs"},
+    "numeric": {"answer", "tolerance", "unit"},
+    "short_text": {"answer"},
+}
+OPTIONAL_KEYS = {"unit", "tolerance"}
+
+
+class BankError(Exception):
+    """Problems in the question bank; str() lists one per line, each naming question and field."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    outcome: str
+    criteria: tuple[str, ...]
+    prompt: str
+    explanation: str
+    reference: str
+    options: tuple[dict, ...] = ()          # single, multiple: ({"id", "text"}, ...)
+    answer: Any = None                      # single: id; multiple: frozenset; true_false: bool; numeric: float; short_text: tuple
+    items: tuple[dict, ...] = ()            # ordering: in the correct order
+    pairs: tuple[dict, ...] = ()            # matching: ({"left", "right"}, ...) correctly paired
+    tolerance: float = 0.0
+    unit: str = ""
+
+    def display(self) -> dict:
+        """What the page shows: no answers, and a fixed shuffled order for ordering/matching.
+
+        The order comes from the question ID, so every build and every visitor sees the same.
+        """
+        shown: dict[str, Any] = {"id": self.id, "type": self.type, "type_name": TYPE_NAMES[self.type],
+                                 "outcome": self.outcome, "criteria": list(self.criteria), "prompt": self.prompt}
+        rng = random.Random(self.id)
+        if self.type in ("single", "multiple"):
+            shown["options"] = [dict(o) for o in self.options]
+        elif self.type == "ordering":
+            items = [dict(item) for item in self.items]
+            while len(items) > 1 and [i["id"] for i in items] == [i["id"] for i in self.items]:
+                rng.shuffle(items)
+            shown["items"] = items
+        elif self.type == "matching":
+            shown["left"] = [{"id": f"l{n}", "text": p["left"]} for n, p in enumerate(self.pairs, 1)]
+            right = [{"id": f"r{n}", "text": p["right"]} for n, p in enumerate(self.pairs, 1)]
+            while len(right) > 1 and [r["id"] for r in right] == [f"r{n}" for n in range(1, len(right) + 1)]:
+                rng.shuffle(right)
+            shown["right"] = right
+        elif self.type == "numeric":
+            shown["unit"] = self.unit
+        return shown
+
+
+@dataclass
+class Bank:
+    questions: dict[str, Question] = field(default_factory=dict)
+    interview: dict[str, dict] = field(default_factory=dict)
+
+    def by_criterion(self) -> dict[str, list[Question]]:
+        out: dict[str, list[Question]] = {}
+        for question in self.questions.values():
+            for criterion in question.criteria:
+                out.setdefault(criterion, []).append(question)
+        return out
+
+
+def parse_bank(files: list[dict], criterion_ids: list[str]) -> Bank:
+    """Check and build the bank from the outcome files' data. Raises BankError with every problem."""
+    known = set(criterion_ids)
+    outcomes = {c.rsplit(".", 1)[0] for c in criterion_ids}
+    bank, problems = Bank(), []
+    for number, data in enumerate(files, 1):
+        where = data.get("_file", f"plik {number}") if isinstance(data, dict) else f"plik {number}"
+        if not isinstance(data, dict):
+            problems.append(f"{where}: plik musi zawierać pola outcome i questions")
+            continue
+        outcome = data.get("outcome")
+        if outcome not in outcomes:
+            problems.append(f"{where}: outcome: nieznany efekt uczenia się {outcome!r}")
+            continue
+        raw_questions = data.get("questions")
+        if not isinstance(raw_questions, list) or not raw_questions:
+            problems.append(f"{where}: questions: potrzebna niepusta lista pytań")
+            raw_questions = []
+        for index, raw in enumerate(raw_questions):
+            qid = raw.get("id") if isinstance(raw, dict) else None
+            label = f"{where}: pytanie {qid or f'nr {index + 1}'}"
+            question, errors = _parse_question(raw, outcome, known, label)
+            problems.extend(errors)
+            if question:
+                if question.id in bank.questions:
+                    problems.append(f"{label}: id: identyfikator powtarza się")
+                else:
+                    bank.questions[question.id] = question
+        for index, raw in enumerate(data.get("interview") or []):
+            problems.extend(_parse_interview(raw, outcome, known, f"{where}: rozmowa nr {index + 1}", bank))
+    if problems:
+        raise BankError(problems)
+    return bank
+
+
+def _text(raw: dict, key: str, label: str, errors: list[str]) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        errors.append(f"{label}: {key}: potrzebny niepusty tekst")
+        return ""
+    return " ".join(value.split())
+
+
+def _parse_question(raw: Any, outcome: str, known: set[str], label: str) -> tuple[Question | None, list[str]]:
+    errors: list[str] = []
+    if not isinstance(raw, dict):
+        return None, [f"{label}: pytanie musi być zbiorem pól (id, type, prompt, …)"]
+    qtype = raw.get("type")
+    if qtype not in TYPES:
+        return None, [f"{label}: type: nieznany typ {qtype!r}; dozwolone: {', '.join(TYPES)}"]
+    qid = _text(raw, "id", label, errors)
+    if qid and not qid.startswith(outcome + ".Q"):
+        errors.append(f"{label}: id: identyfikator pytania musi zaczynać się od „{outcome}.Q”")
+    unknown = set(raw) - COMMON_KEYS - TYPE_KEYS[qtype]
+    if unknown:
+        errors.append(f"{label}: nieznane pola dla typu {qtype}: {', '.join(sorted(unknown))}")
+    missing = (COMMON_KEYS | TYPE_KEYS[qtype]) - OPTIONAL_KEYS - set(raw)
+    for key in sorted(missing):
+        errors.append(f"{label}: {key}: brak wymaganego pola")
+    criteria = raw.get("criteria")
+    if not isinstance(criteria, list) or not criteria:
+        errors.append(f"{label}: criteria: potrzebna lista kryteriów (np. [{outcome}.K1])")
+        criteria = []
+    for criterion in criteria:
+        if criterion not in known:
+            errors.append(f"{label}: criteria: nieznane kryterium {criterion!r}")
+        elif not str(criterion).startswith(outcome + "."):
+            errors.append(f"{label}: criteria: kryterium {criterion} należy do innego efektu niż {outcome}")
+    if missing:
+        return None, errors
+    fields: dict[str, Any] = {}
+    if qtype in ("single", "multiple"):
+        options = raw["options"]
+        if not isinstance(options, list) or not 2 <= len(options) <= 6:
+            errors.append(f"{label}: options: potrzebne od 2 do 6 odpowiedzi")
+            options = []
+        ids, texts = [], []
+        for n, option in enumerate(options, 1):
+            if not isinstance(option, dict) or not isinstance(option.get("id"), str) or not isinstance(option.get("text"), str) or not option["text"].strip():
+                errors.append(f"{label}: options[{n}]: odpowiedź musi mieć id i niepusty text")
+                continue
+            ids.append(option["id"])
+            texts.append(" ".join(option["text"].split()))
+        if len(set(ids)) != len(ids):
+            errors.append(f"{label}: options: identyfikatory odpowiedzi powtarzają się")
+        if len({t.lower() for t in texts}) != len(texts):
+            errors.append(f"{label}: options: treści odpowiedzi powtarzają się")
+        fields["options"] = tuple({"id": i, "text": t} for i, t in zip(ids, texts))
+        answer = raw["answer"]
+        if qtype == "single":
+            if answer not in ids:
+                errors.append(f"{label}: answer: {answer!r} nie jest identyfikatorem żadnej odpowiedzi")
+            fields["answer"] = answer
+        else:
+            if not isinstance(answer, list) or not answer:
+                errors.append(f"{label}: answer: dla wielokrotnego wyboru potrzebna lista identyfikatorów")
+                answer = []
+            for a in answer:
+                if a not in ids:
+                    errors.append(f"{label}: answer: {a!r} nie jest identyfikatorem żadnej odpowiedzi")
+            fields["answer"] = frozenset(answer)
+    elif qtype == "true_false":
+        if not isinstance(raw["answer"], bool):
+            errors.append(f"{label}: answer: dla pytania prawda/fałsz wpisz true albo false")
+        fields["answer"] = raw["answer"]
+    elif qtype == "ordering":
+        items = raw["items"]
+        if not isinstance(items, list) or not 3 <= len(items) <= 8:
+            errors.append(f"{label}: items: potrzebne od 3 do 8 elementów w poprawnej kolejności")
+            items = []
+        clean = []
+        for n, item in enumerate(items, 1):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("text"), str):
+                errors.append(f"{label}: items[{n}]: element musi mieć id i text")
+                continue
+            clean.append({"id": item["id"], "text": " ".join(item["text"].split())})
+        if len({i["id"] for i in clean}) != len(clean):
+            errors.append(f"{label}: items: identyfikatory elementów powtarzają się")
+        fields["items"] = tuple(clean)
+    elif qtype == "matching":
+        pairs = raw["pairs"]
+        if not isinstance(pairs, list) or not 2 <= len(pairs) <= 8:
+            errors.append(f"{label}: pairs: potrzebne od 2 do 8 par")
+            pairs = []
+        clean = []
+        for n, pair in enumerate(pairs, 1):
+            if not isinstance(pair, dict) or not isinstance(pair.get("left"), str) or not isinstance(pair.get("right"), str):
+                errors.append(f"{label}: pairs[{n}]: para musi mieć left i right (teksty)")
+                continue
+            clean.append({"left": " ".join(pair["left"].split()), "right": " ".join(pair["right"].split())})
+        if len({p["left"] for p in clean}) != len(clean) or len({p["right"] for p in clean}) != len(clean):
+            errors.append(f"{label}: pairs: teksty po lewej i po prawej muszą być różne")
+        fields["pairs"] = tuple(clean)
+    elif qtype == "numeric":
+        answer, tolerance = raw["answer"], raw.get("tolerance", 0)
+        if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+            errors.append(f"{label}: answer: potrzebna liczba (ułamek z kropką, np. 12.5)")
+            answer = 0
+        if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or tolerance < 0:
+            errors.append(f"{label}: tolerance: potrzebna liczba nieujemna")
+            tolerance = 0
+        unit = raw.get("unit", "")
+        if not isinstance(unit, str):
+            errors.append(f"{label}: unit: potrzebny tekst, np. \"zł\"")
+            unit = ""
+        fields.update(answer=float(answer), tolerance=float(tolerance), unit=unit)
+    elif qtype == "short_text":
+        answer = raw["answer"]
+        if isinstance(answer, str):
+            answer = [answer]
+        if not isinstance(answer, list) or not answer or not all(isinstance(a, str) and a.strip() for a in answer):
+            errors.append(f"{label}: answer: potrzebna lista akceptowanych odpowiedzi (tekstów)")
+            answer = []
+        fields["answer"] = tuple(answer)
+    question = Question(
+        id=qid, type=qtype, outcome=outcome, criteria=tuple(criteria),
+        prompt=_text(raw, "prompt", label, errors), explanation=_text(raw, "explanation", label, errors),
+        reference=_text(raw, "reference", label, errors), **fields,
+    )
+    return (None if errors else question), errors
+
+
+def _parse_interview(raw: Any, outcome: str, known: set[str], label: str, bank: Bank) -> list[str]:
+    errors: list[str] = []
+    if not isinstance(raw, dict):
+        return [f"{label}: pytanie musi mieć id, criteria, question i points"]
+    rid = _text(raw, "id", label, errors)
+    question = _text(raw, "question", label, errors)
+    criteria = raw.get("criteria") or []
+    if not isinstance(criteria, list) or not criteria or any(c not in known or not c.startswith(outcome + ".") for c in criteria):
+        errors.append(f"{label}: criteria: potrzebna lista kryteriów efektu {outcome}")
+    points = raw.get("points")
+    if not isinstance(points, list) or len(points) < 2 or not all(isinstance(p, str) and p.strip() for p in points):
+        errors.append(f"{label}: points: potrzebne co najmniej 2 punkty dobrej odpowiedzi")
+    if rid in bank.interview:
+        errors.append(f"{label}: id: identyfikator {rid} powtarza się")
+    if not errors:
+        bank.interview[rid] = {"id": rid, "outcome": outcome, "criteria": list(criteria), "question": question,
+                               "points": [" ".join(p.split()) for p in points]}
+    return errors

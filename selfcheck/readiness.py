@@ -1,0 +1,90 @@
+"""Readiness per criterion, outcome, set and overall, from quiz results and self-rating.
+
+The rule, as the site states it:
+- quiz result of a criterion (Q): the mean of the latest scores of every answered question
+  that names the criterion (0–100%);
+- self-rating (S): "nie potrafię" 0%, "częściowo" 50%, "potrafię" 100%; a commission-interview
+  self-check adds its share of points covered to S (mean of the two);
+- readiness of a criterion: 70% Q + 30% S when both are known, else whichever is known;
+  a criterion with neither has no readiness yet ("brak danych");
+- outcome and set: the mean over their criteria that have data;
+- overall: the mean of the sets weighted by their hours (here 20 and 40).
+"""
+
+from __future__ import annotations
+
+from .structure import Structure, anchor
+
+QUIZ_WEIGHT = 0.7
+RATING_WEIGHT = 0.3
+RATING_VALUES = {"nie": 0.0, "czesciowo": 0.5, "tak": 1.0}
+LEVELS = ((0.8, "gotowy", "Gotowe"), (0.5, "prawie", "Prawie gotowe"), (0.0, "slabo", "Do powtórki"))
+
+
+def level(value: float | None) -> dict:
+    if value is None:
+        return {"key": "brak", "label": "Brak danych"}
+    for threshold, key, label in LEVELS:
+        if value >= threshold - 1e-9:
+            return {"key": key, "label": label}
+    return {"key": "slabo", "label": LEVELS[-1][2]}
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def criterion_scores(structure: Structure, questions_by_criterion: dict[str, list[str]], state: dict,
+                     interview_by_criterion: dict[str, list[str]] | None = None) -> dict[str, dict]:
+    answers = state.get("answers", {})
+    ratings = state.get("ratings", {})
+    interview = state.get("interview", {})
+    out = {}
+    for cid in structure.criterion_ids():
+        scores = [answers[q]["score"] for q in questions_by_criterion.get(cid, []) if q in answers]
+        quiz = _mean(scores)
+        rating_parts = []
+        if ratings.get(cid) in RATING_VALUES:
+            rating_parts.append(RATING_VALUES[ratings[cid]])
+        covered = [interview[r]["share"] for r in (interview_by_criterion or {}).get(cid, []) if r in interview and "share" in interview[r]]
+        if covered:
+            rating_parts.append(_mean(covered))
+        rating = _mean(rating_parts)
+        if quiz is not None and rating is not None:
+            value = QUIZ_WEIGHT * quiz + RATING_WEIGHT * rating
+        else:
+            value = quiz if quiz is not None else rating
+        out[cid] = {"id": cid, "anchor": anchor(cid), "quiz": quiz, "answered": len(scores),
+                    "rating": rating, "value": value, "level": level(value)}
+    return out
+
+
+def readiness(structure: Structure, questions_by_criterion: dict[str, list[str]], state: dict,
+              interview_by_criterion: dict[str, list[str]] | None = None) -> dict:
+    per_criterion = criterion_scores(structure, questions_by_criterion, state, interview_by_criterion)
+    sets, outcomes = [], []
+    for qset in structure.sets:
+        set_values = []
+        for outcome in qset["outcomes"]:
+            values = [per_criterion[c["id"]]["value"] for c in outcome["criteria"]
+                      if per_criterion[c["id"]]["value"] is not None]
+            value = _mean(values)
+            outcomes.append({"id": outcome["id"], "anchor": anchor(outcome["id"]), "text": outcome["text"],
+                             "value": value, "level": level(value),
+                             "covered": len(values), "criteria": len(outcome["criteria"])})
+            set_values += values
+        value = _mean(set_values)
+        sets.append({"id": qset["id"], "name": qset["name"], "hours": qset["hours"], "value": value, "level": level(value)})
+    weighted = [(s["value"], s["hours"]) for s in sets if s["value"] is not None]
+    overall = sum(v * h for v, h in weighted) / sum(h for _, h in weighted) if weighted else None
+    texts = {c["id"]: c["text"] for s in structure.sets for o in s["outcomes"] for c in o["criteria"]}
+    rated = sorted((c for c in per_criterion.values() if c["value"] is not None), key=lambda c: (c["value"], c["id"]))
+    return {
+        "overall": {"value": overall, "level": level(overall)},
+        "sets": sets,
+        "outcomes": outcomes,
+        "criteria": list(per_criterion.values()),
+        "weakest": [{**c, "text": texts[c["id"]]} for c in rated[:10]],
+        "without_data": [{"id": c["id"], "anchor": c["anchor"], "text": texts[c["id"]]}
+                         for c in per_criterion.values() if c["value"] is None],
+    }

@@ -1,0 +1,61 @@
+"""The worker's entry points: JSON in, JSON out; saved progress checked on the way in."""
+
+import json
+import unittest
+
+from selfcheck import api
+from selfcheck.saved_state import FORMAT
+from tests.engine.fixtures import QUALIFICATION, bank_files
+
+NOW = "2026-11-24T10:00:00Z"
+
+
+class ApiTest(unittest.TestCase):
+    def setUp(self):
+        api.setup(json.dumps(QUALIFICATION), json.dumps({"files": bank_files()}))
+
+    def test_check_returns_feedback_and_remembers_the_answer(self):
+        out = json.loads(api.check("", "Z1.E1.Q01", json.dumps({"answer": ["b"]}), NOW))
+        self.assertEqual(out["result"]["verdict"], "correct")
+        self.assertEqual(out["state"]["answers"]["Z1.E1.Q01"]["score"], 1.0)
+
+    def test_unreadable_answer_is_not_remembered(self):
+        out = json.loads(api.check("", "Z1.E2.Q02", json.dumps({"answer": ["abc"]}), NOW))
+        self.assertEqual(out["result"]["verdict"], "invalid")
+        self.assertEqual(out["state"]["answers"], {})
+
+    def test_mock_test_is_graded_once_at_the_end_and_unanswered_scores_zero(self):
+        started = json.loads(api.start_test("", 4, 7, 30, NOW))
+        first = started["questions"][0]
+        question = api._engine.bank.questions[first]
+        fields = {"answer": [question.answer]} if question.type == "single" else {}
+        out = json.loads(api.finish_test(json.dumps(started["state"]), json.dumps({first: fields}), NOW))
+        self.assertEqual(len(out["results"]), 4)
+        self.assertTrue(all(r["verdict"] == "unanswered" for r in out["results"][1:]))
+        attempt = out["state"]["attempts"][-1]
+        self.assertEqual((attempt["finished"], attempt["time_limit_min"]), (NOW, 30))
+
+    def test_load_refuses_a_damaged_file_with_a_reason(self):
+        self.assertEqual(json.loads(api.load("{nie json"))["error"], "To nie jest poprawny plik JSON (wiersz 1).")
+        self.assertIn("format", json.loads(api.load('{"a": 1}'))["error"])
+        future = json.dumps({"format": FORMAT, "version": 99})
+        self.assertIn("nowsza wersja", json.loads(api.load(future))["error"])
+        unknown = json.dumps({"format": FORMAT, "version": 1, "answers": {"X.Q1": {"score": 1}}})
+        self.assertIn("nieznane pytanie „X.Q1”", json.loads(api.load(unknown))["error"])
+
+    def test_state_survives_a_round_trip(self):
+        state = json.loads(api.check("", "Z1.E1.Q01", json.dumps({"answer": ["b"]}), NOW))["state"]
+        state = json.loads(api.rate(json.dumps(state), "Z2.E2.K1", "tak"))["state"]
+        loaded = json.loads(api.load(json.dumps(state)))
+        self.assertTrue(loaded["ok"])
+        self.assertEqual(loaded["state"], state)
+
+    def test_report_has_charts_and_links(self):
+        state = json.loads(api.rate("", "Z2.E2.K1", "nie"))["state"]
+        report = json.loads(api.report(json.dumps(state)))
+        self.assertIn("<svg", report["charts"]["outcomes"])
+        self.assertEqual(report["weakest"][0]["anchor"], "z2-e2-k1")
+
+
+if __name__ == "__main__":
+    unittest.main()

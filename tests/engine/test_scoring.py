@@ -1,0 +1,79 @@
+"""Scoring per type, with partial credit that never goes below zero."""
+
+import unittest
+
+from selfcheck.bank import parse_bank
+from selfcheck.responses import read_response
+from selfcheck.scoring import normalise_text, parse_number, score
+from tests.engine.fixtures import CRITERIA, bank_files
+
+BANK = parse_bank(bank_files(), CRITERIA)
+
+
+def graded(question_id, fields):
+    question = BANK.questions[question_id]
+    return score(question, read_response(question, fields))
+
+
+class ScoringTest(unittest.TestCase):
+    def test_single_choice_right_and_wrong(self):
+        self.assertEqual(graded("Z1.E1.Q01", {"answer": ["b"]}).verdict, "correct")
+        self.assertEqual(graded("Z1.E1.Q01", {"answer": ["a"]}).score, 0.0)
+
+    def test_multiple_choice_partial_credit_is_right_minus_wrong_over_right(self):
+        self.assertAlmostEqual(graded("Z1.E1.Q02", {"answer": ["a", "b"]}).score, 2 / 3)
+        self.assertAlmostEqual(graded("Z1.E1.Q02", {"answer": ["a", "b", "c"]}).score, 1 / 3)
+        self.assertEqual(graded("Z1.E1.Q02", {"answer": ["a", "b", "d"]}).verdict, "correct")
+
+    def test_multiple_choice_never_below_zero(self):
+        result = graded("Z1.E1.Q02", {"answer": ["c"]})
+        self.assertEqual((result.score, result.verdict), (0.0, "wrong"))
+
+    def test_true_false(self):
+        self.assertEqual(graded("Z1.E1.Q03", {"answer": ["true"]}).score, 1.0)
+        self.assertEqual(graded("Z2.E2.Q02", {"answer": ["true"]}).score, 0.0)
+
+    def test_ordering_counts_pairs_in_the_right_relative_order(self):
+        right = {"pos-kw": ["1"], "pos-an": ["2"], "pos-of": ["3"], "pos-ne": ["4"]}
+        self.assertEqual(graded("Z2.E1.Q01", right).score, 1.0)
+        one_swap = {"pos-kw": ["2"], "pos-an": ["1"], "pos-of": ["3"], "pos-ne": ["4"]}
+        self.assertAlmostEqual(graded("Z2.E1.Q01", one_swap).score, 5 / 6)
+        reversed_ = {"pos-kw": ["4"], "pos-an": ["3"], "pos-of": ["2"], "pos-ne": ["1"]}
+        self.assertEqual(graded("Z2.E1.Q01", reversed_).score, 0.0)
+
+    def test_ordering_with_a_position_used_twice_is_refused_with_a_reason(self):
+        question = BANK.questions["Z2.E1.Q01"]
+        with self.assertRaisesRegex(ValueError, "tylko jednemu"):
+            read_response(question, {"pos-kw": ["1"], "pos-an": ["1"], "pos-of": ["3"], "pos-ne": ["4"]})
+
+    def test_matching_gives_the_share_of_right_pairs(self):
+        self.assertEqual(graded("Z2.E2.Q01", {"match-l1": ["r1"], "match-l2": ["r2"], "match-l3": ["r3"]}).score, 1.0)
+        self.assertAlmostEqual(graded("Z2.E2.Q01", {"match-l1": ["r1"], "match-l2": ["r3"], "match-l3": ["r2"]}).score, 1 / 3)
+
+    def test_numeric_reads_polish_formatting_within_tolerance(self):
+        for typed in ["1234,5", "1 234,5", "1234.5", "1234,9 zł", "1234"]:
+            self.assertEqual(graded("Z1.E2.Q02", {"answer": [typed]}).verdict, "correct", typed)
+        self.assertEqual(graded("Z1.E2.Q02", {"answer": ["1233,9"]}).verdict, "wrong")
+
+    def test_numeric_that_is_not_a_number_gets_a_message_not_a_score(self):
+        result = graded("Z1.E2.Q02", {"answer": ["12,3,4"]})
+        self.assertEqual(result.verdict, "invalid")
+        self.assertIn("nie jest liczbą", result.message)
+
+    def test_short_text_ignores_case_diacritics_and_punctuation(self):
+        self.assertEqual(graded("Z1.E2.Q01", {"answer": ["  Potencjalny KLIENT. "]}).verdict, "correct")
+        self.assertEqual(normalise_text("Szansa sprzedaży!"), normalise_text("szansa sprzedazy"))
+        self.assertEqual(graded("Z1.E2.Q01", {"answer": ["kontakt"]}).verdict, "wrong")
+
+    def test_feedback_carries_right_answer_explanation_and_reference(self):
+        result = graded("Z2.E1.Q01", {"pos-kw": ["1"], "pos-an": ["2"], "pos-of": ["3"], "pos-ne": ["4"]})
+        self.assertEqual(result.correct_answer, "kwalifikacja → analiza potrzeb → oferta → negocjacje")
+        self.assertTrue(result.explanation and result.reference)
+
+    def test_parse_number(self):
+        self.assertEqual(parse_number("12 345,50 zł"), 12345.5)
+        self.assertEqual(parse_number("25%"), 25.0)
+
+
+if __name__ == "__main__":
+    unittest.main()

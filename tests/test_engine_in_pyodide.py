@@ -1,0 +1,22 @@
+"""The engine's unit tests pass inside real Pyodide (the npm package, under Node) too."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from tests.conftest import ROOT
+
+RUNNER = ROOT / "tests" / "js" / "run_engine_tests_in_pyodide.mjs"
+
+
+def test_engine_tests_pass_in_pyodide():
+    node = shutil.which("node")
+    assert node, "Node.js is needed to run Pyodide"
+    assert (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").exists(), "run `npm ci` (the Makefile does)"
+    result = subprocess.run([node, str(RUNNER), str(ROOT)], capture_output=True, text=True, timeout=600, cwd=ROOT)
+    output = result.stdout + result.stderr
+    assert "on emscripten" in output, output      # it really ran in Pyodide
+    assert result.returncode == 0, output
+    ran = int(output.split("Ran ")[1].split()[0])
+    assert ran >= 30, output
