@@ -44,6 +44,8 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=markdown))
     for path, data in _content.files.items():
         files.append(File.generated(config, path, content=data))
+    for path, source in _content.copies.items():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     return files
 
 

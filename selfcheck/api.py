@@ -3,8 +3,9 @@ JavaScript side only passes messages and draws what comes back.
 
     setup(qualification_json, bank_json)       -> summary
     check(state_json, question_id, fields_json, now)  -> {"result", "state"}
-    start_test(state_json, size, seed, time_limit_min, now) -> {"questions", "state"}
-    finish_test(state_json, responses_json, now) -> {"results", "total", "state"}
+    start_test(state_json, size, seed, time_limit_min, now) -> {"questions", "deadline", "state"}
+    open_attempt(state_json)                    -> {"attempt", "deadline"} of an unfinished test
+    finish_test(state_json, responses_json, now) -> {"results", "total", "percent", "points", "state"}
     rate(state_json, criterion_id, value)      -> {"state"}
     report(state_json)                         -> readiness with SVG charts
     load(text)                                 -> {"ok", "state"} or {"ok": false, "error"}
@@ -14,10 +15,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from .assembly import AssemblyError, assemble_test
 from .bank import Bank, parse_bank
-from .chart import bar_chart
+from .chart import bar_chart, percent
 from .readiness import RATING_VALUES, readiness
 from .responses import read_response
 from .saved_state import StateError, empty_state, parse_state
@@ -63,10 +65,20 @@ class Engine:
                               [{"label": f"{s['id']} {s['name']}", "value": s["value"], "level": s["level"]["key"]}
                                for s in result["sets"]]),
         }
-        result["history"] = [{"number": n, "started": a["started"], "finished": a["finished"],
-                              "questions": len(a["questions"]), "total": a["total"]}
+        result["history"] = [{"number": n, "started": a["started"], "started_text": _when(a["started"]),
+                              "finished": a["finished"], "questions": len(a["questions"]), "total": a["total"],
+                              "result_text": percent(a["total"]) if a["finished"] else "nieukończony"}
                              for n, a in enumerate(state["attempts"], 1)]
         return result
+
+
+def _when(timestamp: str) -> str:
+    """ISO time (UTC) as a reader expects it: "24.11.2026, 10:05 UTC"."""
+    try:
+        moment = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
+    except ValueError:
+        return timestamp
+    return moment.strftime("%d.%m.%Y, %H:%M UTC")
 
 
 _engine: Engine | None = None
@@ -99,7 +111,23 @@ def start_test(state_json: str, size: int, seed: int, time_limit_min, now: str) 
         return json.dumps({"error": str(problem)}, ensure_ascii=False)
     state["attempts"].append({"seed": int(seed), "questions": questions, "scores": {}, "responses": {},
                               "total": None, "time_limit_min": time_limit_min or None, "started": now, "finished": None})
-    return json.dumps({"questions": questions, "state": state}, ensure_ascii=False)
+    return json.dumps({"questions": questions, "deadline": deadline(state["attempts"][-1]), "state": state},
+                      ensure_ascii=False)
+
+
+def deadline(attempt: dict) -> str | None:
+    """When a timed attempt ends (ISO 8601, UTC), or None without a time limit."""
+    if not attempt.get("time_limit_min"):
+        return None
+    started = datetime.fromisoformat(attempt["started"].replace("Z", "+00:00"))
+    return (started + timedelta(minutes=attempt["time_limit_min"])).isoformat().replace("+00:00", "Z")
+
+
+def open_attempt(state_json: str) -> str:
+    """The unfinished mock test to resume after a reload, if there is one."""
+    state = _state(state_json)
+    attempt = state["attempts"][-1] if state["attempts"] and not state["attempts"][-1]["finished"] else None
+    return json.dumps({"attempt": attempt, "deadline": deadline(attempt) if attempt else None}, ensure_ascii=False)
 
 
 def finish_test(state_json: str, responses_json: str, now: str) -> str:
@@ -121,7 +149,9 @@ def finish_test(state_json: str, responses_json: str, now: str) -> str:
         results.append(result.as_dict())
     attempt["total"] = sum(attempt["scores"].values()) / len(attempt["questions"])
     attempt["finished"] = now
-    return json.dumps({"results": results, "total": attempt["total"], "state": state}, ensure_ascii=False)
+    return json.dumps({"results": results, "total": attempt["total"], "percent": percent(attempt["total"]),
+                       "points": f"{sum(attempt['scores'].values()):.1f}".replace(".", ","),
+                       "state": state}, ensure_ascii=False)
 
 
 def rate(state_json: str, criterion_id: str, value: str) -> str:

@@ -22,12 +22,13 @@ LEVELS = ((0.8, "gotowy", "Gotowe"), (0.5, "prawie", "Prawie gotowe"), (0.0, "sl
 
 
 def level(value: float | None) -> dict:
+    """Level and the percentage as text, so the page shows Python's numbers as they are."""
     if value is None:
-        return {"key": "brak", "label": "Brak danych"}
+        return {"key": "brak", "label": "Brak danych", "percent": "brak danych"}
     for threshold, key, label in LEVELS:
         if value >= threshold - 1e-9:
-            return {"key": key, "label": label}
-    return {"key": "slabo", "label": LEVELS[-1][2]}
+            return {"key": key, "label": label, "percent": f"{round(value * 100)}%"}
+    return {"key": "slabo", "label": LEVELS[-1][2], "percent": f"{round(value * 100)}%"}
 
 
 def _mean(values: list[float]) -> float | None:

@@ -12,6 +12,7 @@ from .problems import DataError
 from .publisher import load_publisher
 from .qualification import load_qualification
 from .schema_check import SCHEMA_DIR
+from .selfcheck_content import ASSETS, bank_json, load_bank, package_zip, pyodide_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,11 +20,15 @@ ROOT = Path(__file__).resolve().parent.parent
 @dataclass
 class SiteContent:
     pages: dict[str, str]                                   # Markdown pages by site path
-    files: dict[str, bytes] = field(default_factory=dict)  # downloads by site path
+    files: dict[str, bytes] = field(default_factory=dict)  # generated files by site path
+    copies: dict[str, Path] = field(default_factory=dict)  # files copied as they are, by site path
     sources: list[Path] = field(default_factory=list)      # files to watch when serving
 
+# Pages that help candidates and holders; the overview links to them.
+TOOLS = [{"id": "selfcheck", "title": "Sprawdź swoją gotowość", "path": "samoocena/index.md"}]
 
-def build_content(root: Path = ROOT, *, tools: list[dict] | None = None) -> SiteContent:
+
+def build_content(root: Path = ROOT) -> SiteContent:
     """Load and check every data file, then render pages and downloads.
 
     Raises DataError listing the problems of all files at once, so an editor fixes
@@ -41,14 +46,26 @@ def build_content(root: Path = ROOT, *, tools: list[dict] | None = None) -> Site
             loaded[name] = loaders[name](path)
         except DataError as error:
             problems.extend(error.problems)
+    if "qualification" in loaded:
+        try:
+            bank, bank_files = load_bank(root, loaded["qualification"])
+        except DataError as error:
+            problems.extend(error.problems)
+    try:
+        copies = pyodide_files(root)
+    except DataError as error:
+        problems.extend(error.problems)
     if problems:
         raise DataError(problems)
 
     data = loaded["qualification"]
-    pages = render_pages(data, loaded["glossary"], loaded["publisher"], tools=tools)
+    questions = [question.display() for question in bank.questions.values()]
+    pages = render_pages(data, loaded["glossary"], loaded["publisher"], questions=questions, tools=TOOLS)
     files = {
         DATA_FILES["yaml"]: paths["qualification"].read_bytes(),
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         DATA_FILES["schema"]: (SCHEMA_DIR / "qualification.schema.json").read_bytes(),
+        f"{ASSETS}/bank.json": bank_json(bank, bank_files),
+        f"{ASSETS}/selfcheck.zip": package_zip(root),
     }
-    return SiteContent(pages, files, [*paths.values(), SCHEMA_DIR])
+    return SiteContent(pages, files, copies, [*paths.values(), SCHEMA_DIR, root / "selfcheck"])

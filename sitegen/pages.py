@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from selfcheck.readiness import LEVELS, QUIZ_WEIGHT, RATING_WEIGHT
 
 from .glossary import abbreviation_lines, terms_by_group
 from .qualification import anchor, criteria
@@ -27,6 +28,12 @@ class PageSpec:
     template: str    # template in sitegen/templates
     title: str
     description: str
+    script: str = ""  # the page's JavaScript module in assets/selfcheck/, if it has one
+
+    def link_to(self, page_url: str) -> str:
+        """Relative URL from this page to a site URL like "efekty-uczenia-sie/" (directory URLs)."""
+        depth = 0 if self.path == "index.md" else self.path.count("/") + 1
+        return "../" * depth + page_url
 
 
 # Order is the navigation order. Titles are short, the way a candidate would look for them.
@@ -48,6 +55,16 @@ PAGES = [
              "Objaśnienia pojęć Zintegrowanego Systemu Kwalifikacji i pracy z systemem CRM używanych w opisie kwalifikacji."),
     PageSpec("otwarte-dane.md", "open_data.md.j2", "Otwarte dane",
              "Opis kwalifikacji „{name}” do pobrania jako YAML i JSON wraz ze schematem danych."),
+    PageSpec("samoocena/index.md", "selfcheck_index.md.j2", "Samoocena",
+             "Sprawdź, czy jesteś gotowy do walidacji kwalifikacji „{name}”: ćwiczenia, test próbny, ocena umiejętności i raport gotowości."),
+    PageSpec("samoocena/cwiczenia.md", "selfcheck_practice.md.j2", "Ćwiczenia",
+             "Pytania do kwalifikacji „{name}” z wyjaśnieniami, według zestawów, efektów i kryteriów weryfikacji.", "practice.mjs"),
+    PageSpec("samoocena/test.md", "selfcheck_test.md.j2", "Test próbny",
+             "Losowany test próbny do kwalifikacji „{name}” z oceną i omówieniem po oddaniu.", "mock-test.mjs"),
+    PageSpec("samoocena/umiejetnosci.md", "selfcheck_rating.md.j2", "Ocena umiejętności",
+             "Oceń, które kryteria weryfikacji kwalifikacji „{name}” już opanowałeś.", "self-rating.mjs"),
+    PageSpec("samoocena/raport.md", "selfcheck_report.md.j2", "Raport gotowości",
+             "Twoja gotowość do walidacji kwalifikacji „{name}” według efektów, zestawów i kryteriów.", "report.mjs"),
     PageSpec("druk.md", "print.md.j2", "Cała kwalifikacja do druku",
              "Pełny opis kwalifikacji „{name}” na jednej stronie, przygotowany do druku."),
     PageSpec("deklaracja-dostepnosci.md", "accessibility.md.j2", "Deklaracja dostępności",
@@ -80,8 +97,12 @@ def make_environment() -> jinja2.Environment:
     return env
 
 
-def render_pages(data: dict, glossary: dict, publisher: dict, *, tools: list[dict] | None = None) -> dict[str, str]:
-    """Render every page: {"walidacja.md": "---\\ntitle: …\\n---\\n# …", …}."""
+def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list[dict],
+                 tools: list[dict] | None = None) -> dict[str, str]:
+    """Render every page: {"walidacja.md": "---\\ntitle: …\\n---\\n# …", …}.
+
+    `questions` are the self-check questions as the page shows them (selfcheck's display form).
+    """
     env = make_environment()
     abbreviations = "\n".join(abbreviation_lines(glossary))
     context = {
@@ -93,6 +114,9 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, tools: list[dic
         "tools": tools or [],
         "pages": {spec.template.split(".")[0]: spec for spec in PAGES},
         "data_files": DATA_FILES,
+        "questions": questions,
+        "weights": {"quiz": round(QUIZ_WEIGHT * 100), "rating": round(RATING_WEIGHT * 100)},
+        "levels": [round(threshold * 100) for threshold, _, _ in LEVELS[:2]],
     }
     out = {}
     for spec in PAGES:
@@ -102,7 +126,10 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, tools: list[dic
             meta["json_ld"] = json.dumps(credential_json_ld(data), ensure_ascii=False).replace("</", "<\\/")
         if spec.path == PRINT_PAGE:
             meta["search"] = {"exclude": True}  # the same text is on the other pages
-        body = env.get_template(spec.template).render(**context, page=spec)
+        if spec.script:
+            meta["script"] = spec.script
+        body = env.get_template(spec.template).render(**context, page=spec,
+                                                      to_outcomes=spec.link_to("efekty-uczenia-sie/"))
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         out[spec.path] = f"---\n{front}---\n\n{body.strip()}\n\n{abbreviations}\n"
     return out

@@ -1,0 +1,69 @@
+// Question forms: read and restore their fields, and show Python's feedback.
+// The forms are built at build time; this file knows field names only, not question types.
+
+import { storage } from "./storage.mjs"
+
+/** {field name: [values]} of a question form, exactly as the form holds them. */
+export function readFields(form) {
+  const fields = {}
+  for (const [name, value] of new FormData(form)) (fields[name] ||= []).push(String(value))
+  return fields
+}
+
+export function restoreFields(form, fields) {
+  for (const element of form.elements) {
+    const values = fields?.[element.name]
+    if (!values) continue
+    if (element.type === "radio" || element.type === "checkbox") element.checked = values.includes(element.value)
+    else if ("value" in element) element.value = values[0] ?? ""
+  }
+}
+
+/** Keep every change as a draft, so nothing typed is lost before Python checks it. */
+export function keepDrafts(forms) {
+  const drafts = storage.drafts()
+  for (const form of forms) {
+    restoreFields(form, drafts[form.dataset.question])
+    form.addEventListener("change", () => storage.saveDraft(form.dataset.question, readFields(form)))
+    form.addEventListener("input", () => storage.saveDraft(form.dataset.question, readFields(form)))
+  }
+}
+
+const VERDICTS = {
+  correct: ["✔", "Dobrze"], partial: ["◐", "Częściowo dobrze"], wrong: ["✘", "Źle"],
+  unanswered: ["–", "Bez odpowiedzi"], invalid: ["!", "Nie można sprawdzić"],
+}
+
+/** Show one result from Python in the question's feedback area; the text, not colour, says it. */
+export function showFeedback(form, result) {
+  const box = form.querySelector(".sc-feedback")
+  box.replaceChildren()
+  box.className = `sc-feedback sc-feedback--${result.verdict}`
+  const [icon, label] = VERDICTS[result.verdict] || ["", ""]
+  const head = document.createElement("p")
+  head.className = "sc-feedback__verdict"
+  head.innerHTML = `<span aria-hidden="true">${icon}</span> <strong></strong> `
+  head.querySelector("strong").textContent = label
+  // Python's message adds what the label cannot say: the share of a point, or why it could not check.
+  if (result.verdict === "partial" || result.verdict === "invalid" || result.verdict === "unanswered") head.append(result.message)
+  box.append(head)
+  if (result.verdict === "invalid") return
+  for (const [title, text] of [["Poprawna odpowiedź", result.correct_answer], ["Wyjaśnienie", result.explanation],
+                               ["Źródło", result.reference]]) {
+    if (!text) continue
+    const p = document.createElement("p")
+    p.innerHTML = "<strong></strong>: "
+    p.querySelector("strong").textContent = title
+    p.append(text)
+    box.append(p)
+  }
+}
+
+export function notice(element, message, kind = "info") {
+  if (!element) return
+  element.textContent = message
+  element.className = `sc-message sc-message--${kind}`
+  element.hidden = !message
+}
+
+export const now = () => new Date().toISOString()

@@ -1,0 +1,130 @@
+// Readiness report drawn from Python's numbers, plus the candidate's data: export, import, reset, print.
+import { notice } from "./forms.mjs"
+import { startPython } from "./python.mjs"
+import { loadState, storage } from "./storage.mjs"
+
+const python = startPython()
+const $ = id => document.getElementById(id)
+const box = $("sc-report"), message = $("sc-data-message")
+const outcomesPage = new URL("../../efekty-uczenia-sie/", location.href)
+let state = null
+
+const loaded = python.ready.then(() => loadState(python)).then(({ state: saved, message: text }) => {
+  state = saved
+  if (text) notice(message, text, "warning")
+  return draw()
+})
+loaded.catch(() => box.replaceChildren())
+
+const el = (tag, text, attrs = {}) => {
+  const node = Object.assign(document.createElement(tag), attrs)
+  if (text !== undefined) node.textContent = text
+  return node
+}
+
+/** "64% (prawie gotowe)", or "brak danych" when there is nothing to show. */
+const describe = level => level.key === "brak" ? "brak danych" : `${level.percent} (${level.label.toLowerCase()})`
+
+function criterionItem(c) {
+  const item = el("li")
+  item.append(el("a", c.id, { href: new URL(`#${c.anchor}`, outcomesPage).href }), ` ${c.text}`)
+  if (c.level) item.append(` — ${describe(c.level)}`)
+  return item
+}
+
+function table(caption, head, rows) {
+  const t = el("table")
+  t.append(el("caption", caption))
+  const tr = el("tr")
+  head.forEach(h => tr.append(el("th", h, { scope: "col" })))
+  t.append(el("thead"), el("tbody"))
+  t.tHead.append(tr)
+  for (const row of rows) {
+    const r = el("tr")
+    row.forEach((cell, i) => r.append(el(i ? "td" : "th", cell, i ? {} : { scope: "row" })))
+    t.tBodies[0].append(r)
+  }
+  return t
+}
+
+async function draw() {
+  const report = await python.call("report", state ? JSON.stringify(state) : "")
+  const parts = []
+  parts.push(el("h2", "Gotowość ogólna", { id: "ogolna" }))
+  parts.push(el("p", report.overall.value === null
+    ? "Brak danych: rozwiąż kilka pytań albo oceń swoje umiejętności."
+    : `${report.overall.level.percent} — ${report.overall.level.label.toLowerCase()}.`, { className: "sc-report__overall" }))
+
+  parts.push(el("h2", "Według zestawów i efektów", { id: "wykresy" }))
+  for (const svg of [report.charts.sets, report.charts.outcomes]) {
+    const figure = el("figure", undefined, { className: "sc-report__chart" })
+    figure.innerHTML = svg  // SVG markup made by selfcheck.chart from the engine's numbers
+    parts.push(figure)
+  }
+  parts.push(table("Gotowość według efektów uczenia się", ["Efekt", "Gotowość", "Kryteria z danymi"],
+    report.outcomes.map(o => [`${o.id} ${o.text}`, describe(o.level), `${o.covered} z ${o.criteria}`])))
+
+  parts.push(el("h2", "Najsłabsze kryteria", { id: "najslabsze" }))
+  if (report.weakest.length) {
+    const list = el("ol", undefined, { className: "sc-report__weakest" })
+    report.weakest.forEach(c => list.append(criterionItem(c)))
+    parts.push(list)
+  } else parts.push(el("p", "Jeszcze nie ma danych o żadnym kryterium."))
+  if (report.without_data.length) {
+    const details = el("details")
+    details.append(el("summary", `Kryteria bez danych (${report.without_data.length})`))
+    const list = el("ul")
+    report.without_data.forEach(c => list.append(criterionItem(c)))
+    details.append(list)
+    parts.push(details)
+  }
+
+  parts.push(el("h2", "Historia testów próbnych", { id: "historia" }))
+  parts.push(report.history.length
+    ? table("Podejścia do testu próbnego", ["Nr", "Rozpoczęty", "Pytań", "Wynik"],
+        report.history.map(h => [String(h.number), h.started_text, String(h.questions), h.result_text]))
+    : el("p", "Nie ma jeszcze żadnego testu próbnego."))
+  box.replaceChildren(...parts)
+}
+
+$("sc-export").addEventListener("click", () => {
+  const text = JSON.stringify(state || JSON.parse(storage.readRaw() || "null") || {}, null, 2)
+  const link = el("a", undefined, { href: URL.createObjectURL(new Blob([text], { type: "application/json" })),
+                                    download: "samoocena-kwalifikacja-crm.json" })
+  document.body.append(link)
+  link.click()
+  link.remove()
+  notice(message, "Postępy zapisano do pliku samoocena-kwalifikacja-crm.json.", "info")
+})
+
+$("sc-import-button").addEventListener("click", () => $("sc-import").click())
+$("sc-import").addEventListener("change", async event => {
+  const file = event.target.files[0]
+  event.target.value = ""
+  if (!file) return
+  try {
+    await loaded
+    const out = await python.call("load", await file.text())
+    if (!out.ok) {
+      notice(message, `Nie wczytano pliku „${file.name}”: ${out.error} Twoje obecne postępy się nie zmieniły.`, "warning")
+      return
+    }
+    state = out.state
+    storage.save(state)
+    await draw()
+    notice(message, `Wczytano postępy z pliku „${file.name}”.`, "info")
+  } catch (error) {
+    notice(message, `Nie wczytano pliku: ${error.message}. Twoje obecne postępy się nie zmieniły.`, "warning")
+  }
+})
+
+$("sc-print").addEventListener("click", () => print())
+
+$("sc-reset").addEventListener("click", async () => {
+  if (!confirm("Usunąć wszystkie odpowiedzi, oceny i wyniki zapisane w tej przeglądarce? Tego nie można cofnąć. " +
+               "Jeśli chcesz je zachować, najpierw zapisz postępy do pliku.")) return
+  storage.clear()
+  state = null
+  try { await draw() } catch {}
+  notice(message, "Postępy usunięte. Zaczynasz od nowa.", "info")
+})
