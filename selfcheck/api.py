@@ -7,6 +7,7 @@ JavaScript side only passes messages and draws what comes back.
     open_attempt(state_json)                    -> {"attempt", "deadline"} of an unfinished test
     finish_test(state_json, responses_json, now) -> {"results", "total", "percent", "points", "state"}
     rate(state_json, criterion_id, value)      -> {"state"}
+    interview(state_json, item_id, answer, covered_json) -> {"share", "percent", "state"}
     report(state_json)                         -> readiness with SVG charts
     load(text)                                 -> {"ok", "state"} or {"ok": false, "error"}
 """
@@ -161,6 +162,16 @@ def rate(state_json: str, criterion_id: str, value: str) -> str:
     else:
         state["ratings"].pop(criterion_id, None)
     return json.dumps({"state": state}, ensure_ascii=False)
+
+
+def interview(state_json: str, item_id: str, answer: str, covered_json: str) -> str:
+    """Record an interview practice answer and the points the candidate says it covered."""
+    state = _state(state_json)
+    item = _engine.bank.interview[item_id]
+    covered = sorted({int(i) for i in json.loads(covered_json) if 0 <= int(i) < len(item["points"])})
+    share = len(covered) / len(item["points"])
+    state["interview"][item_id] = {"answer": answer, "covered": covered, "share": share}
+    return json.dumps({"share": share, "percent": percent(share), "state": state}, ensure_ascii=False)
 
 
 def report(state_json: str) -> str:

@@ -122,10 +122,14 @@ def parse_bank(files: list[dict], criterion_ids: list[str]) -> Bank:
     return bank
 
 
+# YAML reads `- etapy: nazwa, kolejność` as a key and value, not as text: say how to fix it.
+COLON_HINT = " (tekst z dwukropkiem i spacją w środku ujmij w cudzysłów)"
+
+
 def _text(raw: dict, key: str, label: str, errors: list[str]) -> str:
     value = raw.get(key)
     if not isinstance(value, str) or not value.strip():
-        errors.append(f"{label}: {key}: potrzebny niepusty tekst")
+        errors.append(f"{label}: {key}: potrzebny niepusty tekst{COLON_HINT if isinstance(value, dict) else ''}")
         return ""
     return " ".join(value.split())
 
@@ -259,8 +263,12 @@ def _parse_interview(raw: Any, outcome: str, known: set[str], label: str, bank: 
     if not isinstance(criteria, list) or not criteria or any(c not in known or not c.startswith(outcome + ".") for c in criteria):
         errors.append(f"{label}: criteria: potrzebna lista kryteriów efektu {outcome}")
     points = raw.get("points")
-    if not isinstance(points, list) or len(points) < 2 or not all(isinstance(p, str) and p.strip() for p in points):
+    if not isinstance(points, list) or len(points) < 2:
         errors.append(f"{label}: points: potrzebne co najmniej 2 punkty dobrej odpowiedzi")
+        points = []
+    for n, point in enumerate(points, 1):
+        if not isinstance(point, str) or not point.strip():
+            errors.append(f"{label}: points[{n}]: punkt musi być tekstem{COLON_HINT if isinstance(point, dict) else ''}")
     if rid in bank.interview:
         errors.append(f"{label}: id: identyfikator {rid} powtarza się")
     if not errors:

@@ -50,7 +50,7 @@ def score(question: Question, response: Any) -> Result:
     if points >= FULL - 1e-9:
         return _result(question, FULL, "correct", "Dobrze.")
     if points > 0:
-        return _result(question, points, "partial", f"Częściowo dobrze: {round(points * 100)}% punktu.")
+        return _result(question, points, "partial", f"Zdobywasz {round(points * 100)}% punktu.")
     return _result(question, 0.0, "wrong", "Źle.")
 
 

@@ -60,7 +60,8 @@ def build_content(root: Path = ROOT) -> SiteContent:
 
     data = loaded["qualification"]
     questions = [question.display() for question in bank.questions.values()]
-    pages = render_pages(data, loaded["glossary"], loaded["publisher"], questions=questions, tools=TOOLS)
+    pages = render_pages(data, loaded["glossary"], loaded["publisher"], questions=questions,
+                         interview=list(bank.interview.values()), tools=TOOLS)
     files = {
         DATA_FILES["yaml"]: paths["qualification"].read_bytes(),
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),

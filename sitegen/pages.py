@@ -63,6 +63,9 @@ PAGES = [
              "Losowany test próbny do kwalifikacji „{name}” z oceną i omówieniem po oddaniu.", "mock-test.mjs"),
     PageSpec("samoocena/umiejetnosci.md", "selfcheck_rating.md.j2", "Ocena umiejętności",
              "Oceń, które kryteria weryfikacji kwalifikacji „{name}” już opanowałeś.", "self-rating.mjs"),
+    PageSpec("samoocena/rozmowa.md", "selfcheck_interview.md.j2", "Rozmowa z komisją",
+             "Pytania, jakie komisja walidacyjna może zadać przy kwalifikacji „{name}”, z punktami dobrej odpowiedzi.",
+             "interview.mjs"),
     PageSpec("samoocena/raport.md", "selfcheck_report.md.j2", "Raport gotowości",
              "Twoja gotowość do walidacji kwalifikacji „{name}” według efektów, zestawów i kryteriów.", "report.mjs"),
     PageSpec("druk.md", "print.md.j2", "Cała kwalifikacja do druku",
@@ -98,7 +101,7 @@ def make_environment() -> jinja2.Environment:
 
 
 def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list[dict],
-                 tools: list[dict] | None = None) -> dict[str, str]:
+                 interview: list[dict], tools: list[dict] | None = None) -> dict[str, str]:
     """Render every page: {"walidacja.md": "---\\ntitle: …\\n---\\n# …", …}.
 
     `questions` are the self-check questions as the page shows them (selfcheck's display form).
@@ -115,6 +118,7 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         "pages": {spec.template.split(".")[0]: spec for spec in PAGES},
         "data_files": DATA_FILES,
         "questions": questions,
+        "interview": interview,
         "weights": {"quiz": round(QUIZ_WEIGHT * 100), "rating": round(RATING_WEIGHT * 100)},
         "levels": [round(threshold * 100) for threshold, _, _ in LEVELS[:2]],
     }

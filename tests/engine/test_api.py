@@ -50,6 +50,14 @@ class ApiTest(unittest.TestCase):
         self.assertTrue(loaded["ok"])
         self.assertEqual(loaded["state"], state)
 
+    def test_interview_self_check_feeds_the_criterion(self):
+        out = json.loads(api.interview("", "Z1.E1.R1", "Korzystam z KRS i CEIDG.", json.dumps([0, 2])))
+        self.assertAlmostEqual(out["share"], 2 / 3)
+        report = json.loads(api.report(json.dumps(out["state"])))
+        criterion = next(c for c in report["criteria"] if c["id"] == "Z1.E1.K1")
+        self.assertAlmostEqual(criterion["rating"], 2 / 3)
+        self.assertTrue(json.loads(api.load(json.dumps(out["state"])))["ok"])
+
     def test_report_has_charts_and_links(self):
         state = json.loads(api.rate("", "Z2.E2.K1", "nie"))["state"]
         report = json.loads(api.report(json.dumps(state)))

@@ -1,0 +1,144 @@
+"""Content checks of the question bank (selfcheck/bank/*.yaml): coverage, consistency, and the
+habits that make a question fair — one right answer, no giveaways, an explanation and a source."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from statistics import mean
+
+import pytest
+
+from selfcheck.__main__ import MIN_PER_CRITERION, load_sources
+from selfcheck.bank import parse_bank
+from selfcheck.scoring import normalise_text
+from selfcheck.structure import Structure
+from tests.conftest import ROOT
+
+QUALIFICATION, FILES = load_sources()
+STRUCTURE = Structure.from_qualification(QUALIFICATION)
+BANK = parse_bank(FILES, STRUCTURE.criterion_ids())
+RAW = [q for f in FILES for q in f["questions"]]
+CHOICE = [q for q in RAW if q["type"] in ("single", "multiple")]
+# Phrases that let a candidate answer without knowing the subject.
+LAZY_OPTIONS = re.compile(r"\b(wszystkie (powyższe|odpowiedzi)|żadna z (powyższych|odpowiedzi)|żadne z powyższych|"
+                          r"obie odpowiedzi|[a-e] i [a-e])\b", re.IGNORECASE)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "selfcheck", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_cli_coverage_json_shows_every_criterion_with_at_least_three_questions():
+    result = run_cli("coverage", "--json")
+    assert result.returncode == 0, result.stderr
+    counts = json.loads(result.stdout)
+    assert list(counts) == STRUCTURE.criterion_ids() and len(counts) == 38
+    short = {cid: n for cid, n in counts.items() if n < MIN_PER_CRITERION}
+    assert short == {}
+
+
+def test_cli_validate_passes_on_the_bank():
+    result = run_cli("validate")
+    assert result.returncode == 0, result.stderr
+    assert "Bank pytań jest poprawny" in result.stdout
+
+
+def test_cli_validate_fails_with_a_clear_message_on_a_broken_bank(tmp_path):
+    broken = tmp_path / "bank"
+    broken.mkdir()
+    (broken / "z1-e1.yaml").write_text("outcome: Z1.E1\nquestions:\n  - id: Z1.E1.Q01\n    type: single\n", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; import selfcheck.__main__ as m; "
+            f"m.BANK_DIR = Path({str(broken)!r}); sys.exit(m.main(['validate']))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "z1-e1.yaml: pytanie Z1.E1.Q01: criteria: potrzebna lista kryteriów" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bank_has_at_least_114_questions_of_at_least_five_types():
+    assert len(BANK.questions) >= 114
+    types = Counter(q.type for q in BANK.questions.values())
+    assert len(types) >= 5, types
+    for needed in ("ordering", "matching", "numeric"):
+        assert types[needed] >= 3, types
+
+
+def test_every_outcome_has_its_own_file_and_at_least_two_interview_questions():
+    assert sorted(f["_file"] for f in FILES) == sorted(o.lower().replace(".", "-") + ".yaml" for o in STRUCTURE.outcome_ids())
+    per_outcome = Counter(item["outcome"] for item in BANK.interview.values())
+    assert all(per_outcome[o] >= 2 for o in STRUCTURE.outcome_ids()), per_outcome
+
+
+def test_question_ids_are_unique_across_files():
+    ids = [q["id"] for q in RAW]
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+
+
+def test_right_answer_is_among_the_options():
+    for q in CHOICE:
+        option_ids = {o["id"] for o in q["options"]}
+        answers = q["answer"] if isinstance(q["answer"], list) else [q["answer"]]
+        assert set(answers) <= option_ids, q["id"]
+
+
+def test_no_duplicate_prompts():
+    prompts = Counter(normalise_text(q["prompt"]) for q in RAW)
+    assert [p[:60] for p, n in prompts.items() if n > 1] == []
+
+
+def test_no_duplicate_options_within_a_question():
+    for q in CHOICE:
+        texts = [normalise_text(o["text"]) for o in q["options"]]
+        assert len(set(texts)) == len(texts), q["id"]
+
+
+def test_every_question_has_an_explanation_and_a_reference():
+    for q in BANK.questions.values():
+        assert len(q.explanation) >= 40, q.id
+        assert len(q.reference) >= 5, q.id
+
+
+def test_data_protection_questions_cite_an_article_of_rodo():
+    missing = [q.id for q in BANK.questions.values()
+               if q.id.startswith("Z1.E3") and not re.search(r"\bart\. \d+", q.reference)]
+    assert missing == [], "Z1.E3 questions without an article of RODO in their reference"
+    for q in BANK.questions.values():
+        if "RODO" in q.reference:
+            assert re.search(r"RODO,? art\. \d+", q.reference), q.id
+
+
+def test_no_all_or_none_of_the_above():
+    lazy = [q["id"] for q in CHOICE for o in q["options"] if LAZY_OPTIONS.search(o["text"])]
+    assert lazy == []
+
+
+def test_right_option_is_not_an_obvious_length_outlier():
+    """The right answer must not stand out as much longer (or shorter) than the wrong ones."""
+    outliers = []
+    for q in (q for q in CHOICE if q["type"] == "single"):
+        right = next(len(o["text"]) for o in q["options"] if o["id"] == q["answer"])
+        others = [len(o["text"]) for o in q["options"] if o["id"] != q["answer"]]
+        ratio = right / mean(others)
+        if (ratio > 1.5 and right > max(others)) or ratio < 0.5:
+            outliers.append(f"{q['id']}: {ratio:.2f}")
+    assert outliers == []
+
+
+def test_right_answers_are_spread_over_positions():
+    positions = Counter([o["id"] for o in q["options"]].index(q["answer"]) for q in CHOICE if q["type"] == "single")
+    most = positions.most_common(1)[0][1]
+    assert most <= 0.45 * sum(positions.values()), positions
+
+
+@pytest.mark.parametrize("qtype", ["ordering", "matching"])
+def test_shown_order_differs_from_the_answer(qtype):
+    for q in (q for q in BANK.questions.values() if q.type == qtype):
+        shown = q.display()
+        if qtype == "ordering":
+            assert [i["id"] for i in shown["items"]] != [i["id"] for i in q.items], q.id
+        else:
+            assert [r["id"] for r in shown["right"]] != [f"r{n}" for n in range(1, len(q.pairs) + 1)], q.id

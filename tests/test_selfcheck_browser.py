@@ -1,0 +1,192 @@
+"""The self-check in a real browser with real Pyodide: practice, mock test, saved progress,
+export and import, damaged data, and a browser where Python cannot start."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_accessibility import AXE, axe_violations
+
+STORAGE_KEY = "kwalifikacja-crm:samoocena"
+READY = ".sc-status--ready"
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(accept_downloads=True)
+    yield context
+    context.close()
+
+
+def open_page(context, url: str, *, ready: bool = True):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(url)
+    if ready:
+        page.wait_for_selector(READY, timeout=120_000)
+    page.errors = errors
+    return page
+
+
+def answer(form) -> None:
+    """Give some answer to any question type, the way a candidate would with the mouse."""
+    choices = form.locator("input[type=radio], input[type=checkbox]")
+    if choices.count():
+        choices.first.check()
+    selects = form.locator("select")
+    for index in range(selects.count()):
+        selects.nth(index).select_option(index=index + 1)
+    if form.locator("input[type=text]").count():
+        form.locator("input[type=text]").fill("12")
+
+
+def test_practice_answer_gets_feedback_with_explanation_and_criterion_link(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/")
+    form = page.locator(".sc-question").first
+    answer(form)
+    form.locator("button.sc-check").click()
+    feedback = form.locator(".sc-feedback")
+    feedback.locator("text=Wyjaśnienie").wait_for()
+    text = feedback.inner_text()
+    assert any(word in text for word in ("Dobrze", "Częściowo dobrze", "Źle"))
+    assert "Poprawna odpowiedź" in text and "Źródło" in text
+    criterion = form.locator(".sc-question__criteria a").first
+    assert "/efekty-uczenia-sie/#z" in criterion.get_attribute("href")
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert form.get_attribute("data-question") in saved["answers"]
+    assert axe_violations(page, AXE.read_text(encoding="utf-8")) == []  # with feedback shown
+    assert page.errors == []
+
+
+def test_scope_filter_shows_only_questions_of_the_criterion(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/", ready=False)
+    page.select_option("#sc-scope", "criterion:Z1.E1.K1")
+    visible = page.locator(".sc-question:visible")
+    assert visible.count() >= 1
+    for index in range(visible.count()):
+        assert "Z1.E1.K1" in visible.nth(index).get_attribute("data-criteria").split()
+    assert "zakres=criterion%3AZ1.E1.K1" in page.url
+
+
+def test_full_mock_test_to_its_report(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/test/")
+    page.select_option("#sc-size", "10")
+    page.click("#sc-start")
+    page.wait_for_selector("#sc-test-list .sc-question")
+    questions = page.locator("#sc-test-list .sc-question")
+    assert questions.count() == 10
+    sets = [questions.nth(i).get_attribute("data-set") for i in range(10)]
+    assert sets.count("Z1") == 3 and sets.count("Z2") == 7            # 20 h : 40 h
+    assert len({questions.nth(i).get_attribute("data-outcome") for i in range(10)}) == 8
+    assert page.locator("#sc-test-list .sc-check").count() == 0      # no checking before the end
+    for index in range(5):
+        answer(questions.nth(index))
+    page.click("#sc-finish")
+    result = page.locator("#sc-result")
+    result.locator("text=Wynik:").wait_for()
+    assert "z 10 pkt" in result.inner_text()
+    assert page.locator("#sc-test-list .sc-feedback:has-text('Wyjaśnienie')").count() == 10
+    assert page.locator("#sc-test-list .sc-feedback:has-text('Bez odpowiedzi')").count() >= 1
+    report = open_page(context, served_site.url + "samoocena/raport/")
+    report.wait_for_selector("#historia")
+    assert "Podejścia do testu próbnego" in report.inner_text("#sc-report")
+    assert report.locator("#sc-report table:has(caption:text('Podejścia')) tbody tr").count() == 1
+    assert page.errors == [] and report.errors == []
+
+
+def test_reload_keeps_answers_ratings_and_unsent_drafts(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/umiejetnosci/")
+    page.check("#ocena-z1-e1-k1-nie")
+    page.locator("text=Ocena zapisana.").wait_for()
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.is_checked("#ocena-z1-e1-k1-nie")
+    practice = open_page(context, served_site.url + "samoocena/cwiczenia/")
+    text_input = practice.locator(".sc-question input[type=text]").first
+    text_input.fill("1234,5")
+    practice.reload()
+    assert practice.locator(".sc-question input[type=text]").first.input_value() == "1234,5"
+    report = open_page(context, served_site.url + "samoocena/raport/")
+    report.wait_for_selector(".sc-report__weakest")
+    first = report.locator(".sc-report__weakest li").first
+    assert first.inner_text().startswith("Z1.E1.K1") and "0%" in first.inner_text()
+    assert first.locator("a").get_attribute("href").endswith("/efekty-uczenia-sie/#z1-e1-k1")
+
+
+def test_export_reset_import_restores_progress(served_site, context, tmp_path):
+    page = open_page(context, served_site.url + "samoocena/umiejetnosci/")
+    page.check("#ocena-z2-e2-k1-tak")
+    page.locator("text=Ocena zapisana.").wait_for()
+    report = open_page(context, served_site.url + "samoocena/raport/")
+    report.wait_for_selector(".sc-report__weakest")
+    with report.expect_download() as download:
+        report.click("#sc-export")
+    saved = tmp_path / "postepy.json"
+    download.value.save_as(saved)
+    assert json.loads(saved.read_text(encoding="utf-8"))["ratings"] == {"Z2.E2.K1": "tak"}
+
+    report.click("#sc-reset")
+    report.locator("text=Postępy usunięte").wait_for()
+    assert "Brak danych" in report.inner_text(".sc-report__overall")
+    assert report.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
+
+    report.set_input_files("#sc-import", str(saved))
+    report.locator("text=Wczytano postępy z pliku").wait_for()
+    assert "100%" in report.inner_text(".sc-report__overall")
+    assert json.loads(report.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))["ratings"] == {"Z2.E2.K1": "tak"}
+
+
+def test_malformed_import_file_changes_nothing_and_says_why(served_site, context, tmp_path):
+    page = open_page(context, served_site.url + "samoocena/umiejetnosci/")
+    page.check("#ocena-z1-e3-k2-czesciowo")
+    page.locator("text=Ocena zapisana.").wait_for()
+    before = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+    report = open_page(context, served_site.url + "samoocena/raport/")
+    report.wait_for_selector(".sc-report__weakest")
+    for name, content, reason in [
+        ("zepsuty.json", "{\"format\": ", "To nie jest poprawny plik JSON"),
+        ("obcy.json", json.dumps({"format": "inny-program", "version": 1}), "To nie jest plik postępów"),
+        ("zla-ocena.json", json.dumps({"format": "kwalifikacja-crm/samoocena", "version": 1,
+                                       "ratings": {"Z1.E1.K1": "super"}}), "ratings.Z1.E1.K1"),
+    ]:
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        report.set_input_files("#sc-import", str(path))
+        message = report.locator("#sc-data-message")
+        message.locator(f"text={reason}").wait_for()
+        assert f"Nie wczytano pliku „{name}”" in message.inner_text()
+        assert "Twoje obecne postępy się nie zmieniły" in message.inner_text()
+        assert report.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == before
+
+
+def test_unreadable_saved_progress_is_kept_aside_and_reported(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/raport/", ready=False)
+    page.evaluate(f"localStorage.setItem('{STORAGE_KEY}', '{{\"format\": \"kwalifikacja-crm/samoocena\", \"version\": 1, \"answers\": 5}}')")
+    page.reload()
+    message = page.locator("#sc-data-message")
+    message.locator("text=Zapisanych postępów nie da się odczytać").wait_for(timeout=120_000)
+    assert "answers: potrzebny zbiór pól" in message.inner_text()
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':nieczytelne:'))")
+    assert len(kept) == 1
+    assert page.evaluate(f"localStorage.getItem('{kept[0]}')").endswith('"answers": 5}')
+
+
+def test_when_python_cannot_load_the_page_says_so_and_keeps_answers(served_site, context):
+    # Block the Python worker, as a locked-down network or an old browser would.
+    context.route("**/assets/selfcheck/worker.mjs", lambda route: route.abort())
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/", ready=False)
+    page.wait_for_selector(".sc-status--failed", timeout=60_000)
+    assert "Nie udało się uruchomić Pythona" in page.inner_text("#sc-status")
+    form = page.locator(".sc-question").first
+    radio = form.locator("input[type=radio], input[type=checkbox]").first
+    radio.check()
+    form.locator("button.sc-check").click()
+    form.locator("text=Twoja odpowiedź jest zapisana").wait_for()
+    page.reload()
+    page.wait_for_selector(".sc-status--failed", timeout=60_000)
+    assert page.locator(".sc-question").first.locator("input[type=radio], input[type=checkbox]").first.is_checked()
