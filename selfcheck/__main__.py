@@ -50,6 +50,7 @@ def coverage(structure: Structure, bank) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m selfcheck", description="Bank pytań samooceny.")
+    parser.add_argument("--bank", type=Path, default=BANK_DIR, help="katalog z plikami pytań (domyślnie selfcheck/bank)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="sprawdź bank pytań")
     cov = commands.add_parser("coverage", help="liczba pytań na kryterium")
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
-        qualification, files = load_sources()
+        qualification, files = load_sources(bank_dir=args.bank)
         structure = Structure.from_qualification(qualification)
         bank = parse_bank(files, structure.criterion_ids())
     except BankError as error:

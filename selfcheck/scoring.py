@@ -129,7 +129,7 @@ _SCORERS = {"single": _single, "multiple": _multiple, "true_false": _true_false,
 
 
 def parse_number(value: Any) -> float:
-    """Read a number as Poles type it: "1 234,5", "1234.5", "12 zł", "25%"."""
+    """Read a number as Poles type it: "1 234,5", "1234.5", "12 zł", "25%", "3 p.p."."""
     if isinstance(value, bool):
         raise InvalidResponse("Wpisz liczbę.")
     if isinstance(value, (int, float)):
@@ -137,7 +137,7 @@ def parse_number(value: Any) -> float:
     if not isinstance(value, str) or not value.strip():
         raise InvalidResponse("Wpisz liczbę.")
     text = re.sub(r"[\s\u00a0]", "", value)
-    text = re.sub(r"(zł|pln|%|dni|godz\.?|h)$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(zł|pln|%|p\.?p\.?|dni|godz\.?|h)$", "", text, flags=re.IGNORECASE)
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
     if not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):

@@ -30,10 +30,17 @@ class PageSpec:
     description: str
     script: str = ""  # the page's JavaScript module in assets/selfcheck/, if it has one
 
+    @property
+    def url(self) -> str:
+        """The page's URL in the site (directory URLs): "walidacja/", "samoocena/", "" for the home page."""
+        stem = self.path[: -len(".md")]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
     def link_to(self, page_url: str) -> str:
-        """Relative URL from this page to a site URL like "efekty-uczenia-sie/" (directory URLs)."""
-        depth = 0 if self.path == "index.md" else self.path.count("/") + 1
-        return "../" * depth + page_url
+        """Relative URL from this page to a site URL like "efekty-uczenia-sie/"."""
+        return "../" * self.url.count("/") + page_url
 
 
 # Order is the navigation order. Titles are short, the way a candidate would look for them.

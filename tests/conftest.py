@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # What a project needs to build; copied for tests that break the data on purpose.
 PROJECT_FILES = ["mkdocs.yml", "qualification.yaml", "glossary.yaml", "publisher.yaml",
-                 "docs", "hooks", "overrides", "schemas", "sitegen"]
+                 "docs", "hooks", "overrides", "schemas", "sitegen", "selfcheck"]
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> subprocess.CompletedProcess:
@@ -46,6 +46,7 @@ def project_copy(tmp_path) -> Path:
             shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target)
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # Pyodide for the build; large, read only
     return tmp_path
 
 

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from sitegen.pages import PAGES
 from tests.browser_visit import origin_of, visit
 
-PAGE_PATHS = ["" if spec.path == "index.md" else spec.path[:-3] + "/" for spec in PAGES]
+PAGE_PATHS = [spec.url for spec in PAGES]
 
 
 @pytest.fixture(scope="module")

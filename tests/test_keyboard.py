@@ -97,3 +97,24 @@ def test_on_a_phone_the_navigation_is_visible_when_reached_by_keyboard(served_si
     assert {stop["href"].split("#")[0] for stop in nav_stops} >= {served_site.url + p for p in PAGE_PATHS}
     hidden = [stop for stop in stops if not stop["visible"] and stop["tag"] == "A"]
     assert hidden == [], f"links that take focus while off screen: {hidden}"
+
+
+def test_a_practice_question_can_be_answered_and_checked_with_the_keyboard(served_site, browser):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(served_site.url + "samoocena/cwiczenia/")
+        page.wait_for_selector(".sc-status--ready", timeout=120_000)
+        form = page.locator(".sc-question:has(input[type=radio])").first
+        form.locator("input[type=radio]").first.focus()   # start at the question; keys from here on
+        page.keyboard.press("ArrowDown")                    # radio group: arrows move and select
+        assert form.locator("input[type=radio]:checked").count() == 1
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if "sc-check" in page.evaluate("() => document.activeElement.className"):
+                break
+        page.keyboard.press("Enter")
+        form.locator(".sc-feedback p").first.wait_for()
+        assert "Wyjaśnienie" in form.locator(".sc-feedback").inner_text()
+    finally:
+        context.close()

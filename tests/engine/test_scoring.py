@@ -73,6 +73,7 @@ class ScoringTest(unittest.TestCase):
     def test_parse_number(self):
         self.assertEqual(parse_number("12 345,50 zł"), 12345.5)
         self.assertEqual(parse_number("25%"), 25.0)
+        self.assertEqual(parse_number("3,5 p.p."), 3.5)
 
 
 if __name__ == "__main__":
