@@ -10,6 +10,8 @@ JavaScript side only passes messages and draws what comes back.
     interview(state_json, item_id, answer, covered_json) -> {"share", "percent", "state"}
     report(state_json)                         -> readiness with SVG charts
     load(text)                                 -> {"ok", "state"} or {"ok": false, "error"}
+    renewal(input_json, today)                  -> {"ok", "assessment", "timeline"} or {"ok": false, "problems"}
+    load_renewal(text)                          -> {"ok", "input"} or {"ok": false, "error"}
 """
 
 from __future__ import annotations
@@ -22,10 +24,13 @@ from .assembly import AssemblyError, assemble_test
 from .bank import Bank, parse_bank
 from .chart import bar_chart, percent
 from .readiness import RATING_VALUES, readiness
+from .renewal import Evidence, RenewalInputError, assess
+from .renewal_state import RenewalStateError, parse_renewal_input
 from .responses import read_response
 from .saved_state import StateError, empty_state, parse_state
 from .scoring import InvalidResponse, Result, score
 from .structure import Structure
+from .timeline import timeline
 
 
 @dataclass
@@ -36,7 +41,11 @@ class Engine:
     @classmethod
     def from_data(cls, qualification: dict, bank_files: list[dict]) -> "Engine":
         structure = Structure.from_qualification(qualification)
-        return cls(structure, parse_bank(bank_files, structure.criterion_ids()))
+        rules = {"validity_years": qualification["certificate"]["validity_years"],
+                 "min_practice_years": qualification["certificate"]["renewal"]["min_practice_years"]}
+        return cls(structure, parse_bank(bank_files, structure.criterion_ids()), rules)
+
+    renewal_rules: dict | None = None
 
     def load(self, text: str) -> dict:
         return parse_state(text, known_questions=set(self.bank.questions),
@@ -183,4 +192,24 @@ def load(text: str) -> str:
     try:
         return json.dumps({"ok": True, "state": _engine.load(text)}, ensure_ascii=False)
     except StateError as problem:
+        return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)
+
+
+def renewal(input_json: str, today: str) -> str:
+    """Assess renewal evidence; bad fields come back as {field: message}, nothing is guessed."""
+    data = json.loads(input_json)
+    evidence = [Evidence(p.get("start", ""), p.get("end", ""), p.get("organisation", ""), p.get("role", ""),
+                         p.get("tasks", ""), p.get("document", "")) for p in data.get("periods", [])]
+    try:
+        result = assess(data.get("issued", ""), evidence, today=today, **_engine.renewal_rules)
+    except RenewalInputError as problem:
+        return json.dumps({"ok": False, "problems": problem.problems}, ensure_ascii=False)
+    return json.dumps({"ok": True, "assessment": result.as_dict(), "timeline": timeline(result)}, ensure_ascii=False)
+
+
+def load_renewal(text: str) -> str:
+    """Check a saved or imported renewal file before it replaces anything."""
+    try:
+        return json.dumps({"ok": True, "input": parse_renewal_input(text)}, ensure_ascii=False)
+    except RenewalStateError as problem:
         return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)

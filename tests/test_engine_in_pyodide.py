@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
+
+import _hypothesis_globals
+import attr
+import attrs
+import hypothesis
+import sortedcontainers
 
 from tests.conftest import ROOT
 
@@ -14,9 +21,14 @@ def test_engine_tests_pass_in_pyodide():
     node = shutil.which("node")
     assert node, "Node.js is needed to run Pyodide"
     assert (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").exists(), "run `npm ci` (the Makefile does)"
-    result = subprocess.run([node, str(RUNNER), str(ROOT)], capture_output=True, text=True, timeout=600, cwd=ROOT)
+    # hypothesis and what it needs are pure Python: the same installed copies run in Pyodide.
+    libraries = [str(Path(module.__file__).parent) for module in (hypothesis, attr, attrs, sortedcontainers)]
+    libraries.append(_hypothesis_globals.__file__)
+    result = subprocess.run([node, str(RUNNER), str(ROOT), *libraries], capture_output=True, text=True,
+                            timeout=600, cwd=ROOT)
     output = result.stdout + result.stderr
     assert "on emscripten" in output, output      # it really ran in Pyodide
     assert result.returncode == 0, output
     ran = int(output.split("Ran ")[1].split()[0])
-    assert ran >= 30, output
+    assert ran >= 60, output
+    assert "test_total_equals_a_day_by_day_count" not in output  # not skipped or failed: unittest is quiet on success
