@@ -2,6 +2,9 @@
 
     python -m selfcheck validate           check the question bank; exit 1 with every problem
     python -m selfcheck coverage [--json]  how many questions test each criterion
+    python -m selfcheck renewal --issued 2021-03-15 --period 2021-04-01:2022-06-30 \
+        [--period 2023-01-01:ongoing …] [--today 2024-06-01] [--json]
+                                           renewal verdict and figures for an assessor
 
 Reading the YAML files needs PyYAML, which the project's build installs; the engine itself
 (everything the browser runs) uses the standard library only.
@@ -14,7 +17,10 @@ import json
 import sys
 from pathlib import Path
 
+from datetime import date
+
 from .bank import BankError, parse_bank
+from .renewal import Evidence, RenewalInputError, assess, days_pl, pl_date
 from .structure import Structure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("validate", help="sprawdź bank pytań")
     cov = commands.add_parser("coverage", help="liczba pytań na kryterium")
     cov.add_argument("--json", action="store_true", help="wynik jako JSON")
+    ren = commands.add_parser("renewal", help="ocena dowodów do przedłużenia certyfikatu")
+    ren.add_argument("--issued", required=True, help="data wydania certyfikatu RRRR-MM-DD")
+    ren.add_argument("--period", action="append", default=[], metavar="OD:DO",
+                     help="okres pracy z CRM, np. 2021-04-01:2022-06-30 albo 2023-01-01:ongoing")
+    ren.add_argument("--today", default=date.today().isoformat(), help="dzień oceny (domyślnie dziś)")
+    ren.add_argument("--json", action="store_true", help="wynik jako JSON")
     args = parser.parse_args(argv)
+    if args.command == "renewal":
+        return renewal_command(args)
 
     try:
         qualification, files = load_sources(bank_dir=args.bank)
@@ -79,6 +93,41 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Bank pytań jest poprawny: {len(bank.questions)} pytań, {len(bank.interview)} pytań do rozmowy z komisją.")
     if short:
         print(f"Uwaga: mniej niż {MIN_PER_CRITERION} pytania dla {len(short)} kryteriów: {', '.join(short)}")
+    return 0
+
+
+def renewal_command(args) -> int:
+    import yaml  # the rule's numbers come from qualification.yaml
+
+    certificate = yaml.safe_load((ROOT / "qualification.yaml").read_text(encoding="utf-8"))["certificate"]
+    evidence = []
+    for n, text in enumerate(args.period, 1):
+        start, sep, end = text.partition(":")
+        if not sep:
+            print(f"--period nr {n}: „{text}” — podaj okres jako OD:DO, np. 2021-04-01:2022-06-30", file=sys.stderr)
+            return 2
+        evidence.append(Evidence(start, end, organisation=f"okres {n}"))
+    try:
+        result = assess(args.issued, evidence, today=args.today, validity_years=certificate["validity_years"],
+                        min_practice_years=certificate["renewal"]["min_practice_years"])
+    except RenewalInputError as error:
+        for field, message in error.problems.items():
+            name = field.replace("periods[", "--period nr ").replace("].", " ").replace("issued", "--issued")
+            print(f"{name}: {message}", file=sys.stderr)
+        return 2
+    data = result.as_dict()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    verdict = data["verdict"]
+    print(f"{verdict['title']}. {verdict['text']}")
+    print(f"Certyfikat wydany {pl_date(result.issued)}, ważny do {data['valid_through_text']} "
+          f"({'ważność minęła' if result.ended else f'zostało {days_pl(result.days_left)}'}).")
+    print(f"Dni pracy w okresie ważności: {result.total_days} (wymagane {result.required_days}); "
+          f"najdłuższy nieprzerwany okres: {result.longest_days}.")
+    for note in data["notes"]:
+        print(f"Uwaga: {note}")
+    print(data["certifying_body_decides"])
     return 0
 
 

@@ -173,10 +173,10 @@ def assess(issued: str, evidence: list[Evidence], *, today: str, validity_years:
     """Check the input (RenewalInputError lists every bad field) and count the evidence."""
     problems: dict[str, str] = {}
     today_date = parse_day(today, "today", problems)
-    issued_date = parse_day(issued, "issued", problems)
     if problems:
         raise RenewalInputError(problems)
-    if issued_date > today_date:
+    issued_date = parse_day(issued, "issued", problems)
+    if issued_date and issued_date > today_date:
         problems["issued"] = f"data wydania {pl_date(issued_date)} jest w przyszłości"
     far_future = add_years(today_date, FAR_FUTURE_YEARS)
     parsed: list[tuple[int, Period, Evidence]] = []

@@ -25,7 +25,8 @@ class SiteContent:
     sources: list[Path] = field(default_factory=list)      # files to watch when serving
 
 # Pages that help candidates and holders; the overview links to them.
-TOOLS = [{"id": "selfcheck", "title": "Sprawdź swoją gotowość", "path": "samoocena/index.md"}]
+TOOLS = [{"id": "selfcheck", "title": "Sprawdź swoją gotowość", "path": "samoocena/index.md"},
+         {"id": "renewal", "title": "Przygotuj odnowienie certyfikatu", "path": "odnowienie.md"}]
 
 
 def build_content(root: Path = ROOT) -> SiteContent:

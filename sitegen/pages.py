@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 import yaml
 from selfcheck.readiness import LEVELS, QUIZ_WEIGHT, RATING_WEIGHT
+from selfcheck.renewal import DAYS_PER_YEAR
 
 from .glossary import abbreviation_lines, terms_by_group
 from .qualification import anchor, criteria
@@ -56,6 +57,9 @@ PAGES = [
              "Jak przebiega walidacja kwalifikacji „{name}”: metody, komisja walidacyjna, warunki i procedura odwoławcza."),
     PageSpec("certyfikat.md", "certificate.md.j2", "Certyfikat i jego przedłużenie",
              "Certyfikat kwalifikacji „{name}”: okres ważności i warunki przedłużenia."),
+    PageSpec("odnowienie.md", "renewal.md.j2", "Odnowienie certyfikatu",
+             "Przygotuj odnowienie certyfikatu kwalifikacji „{name}”: policz okresy pracy z systemem CRM i wydrukuj zestawienie dowodów.",
+             "renewal.mjs"),
     PageSpec("dane-formalne.md", "formal.md.j2", "Dane formalne",
              "Kody, instytucje, dokumenty i dane wnioskodawcy kwalifikacji „{name}” z formularza ZRK."),
     PageSpec("slowniczek.md", "glossary.md.j2", "Słowniczek",
@@ -128,6 +132,7 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         "interview": interview,
         "weights": {"quiz": round(QUIZ_WEIGHT * 100), "rating": round(RATING_WEIGHT * 100)},
         "levels": [round(threshold * 100) for threshold, _, _ in LEVELS[:2]],
+        "days_per_year": DAYS_PER_YEAR,
     }
     out = {}
     for spec in PAGES:

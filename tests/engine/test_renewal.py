@@ -120,6 +120,10 @@ class BadInputTest(unittest.TestCase):
         problems = self.problems("2021-01-01", [Evidence("2022-01-01", "2022-02-01", organisation="  ")])
         self.assertIn("pracodawcy", problems["periods[1].organisation"])
 
+    def test_bad_issue_date_does_not_hide_bad_periods(self):
+        problems = self.problems("2021-02-30", evidence(("2022-05-01", "2022-04-01")))
+        self.assertEqual(set(problems), {"issued", "periods[1].end"})
+
     def test_every_bad_field_is_reported_at_once(self):
         problems = self.problems("2021-01-01", [Evidence("2022-13-01", "", organisation="")])
         self.assertEqual(set(problems), {"periods[1].start", "periods[1].end", "periods[1].organisation"})

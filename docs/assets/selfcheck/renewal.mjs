@@ -1,0 +1,197 @@
+// Renewal: the holder's issue date and evidence periods, assessed by Python (selfcheck.renewal).
+// This module only fills and reads the form, stores it, and draws what Python returns.
+import { notice } from "./forms.mjs"
+import { startPython } from "./python.mjs"
+
+const KEY = "kwalifikacja-crm:odnowienie"
+const ASIDE = "kwalifikacja-crm:odnowienie:nieczytelne"
+const FORMAT = { format: "kwalifikacja-crm/odnowienie", version: 1 }
+const FIELDS = ["start", "end", "organisation", "role", "tasks", "document"]
+const $ = id => document.getElementById(id)
+const form = $("rn-form"), list = $("rn-periods"), result = $("rn-result"), message = $("rn-message")
+const python = startPython()
+const today = () => new Date().toLocaleDateString("sv-SE")  // the visitor's calendar day, as YYYY-MM-DD
+
+function addPeriod(values = {}) {
+  const item = $("rn-period-template").content.firstElementChild.cloneNode(true)
+  list.append(item)
+  const n = list.children.length
+  item.querySelector(".rn-period__number").textContent = n
+  for (const input of item.querySelectorAll("[data-field]")) {
+    const id = `rn-p${n}-${input.dataset.field}`
+    input.id = id
+    item.querySelector(`label[data-for="${input.dataset.field}"]`).htmlFor = id
+    const error = item.querySelector(`[data-error-for="${input.dataset.field}"]`)
+    if (error) { error.id = `${id}-error`; input.setAttribute("aria-describedby", error.id) }
+  }
+  for (const field of FIELDS) {
+    const input = item.querySelector(`[data-field="${field}"]`)
+    if (field === "end" && values.end === "ongoing") item.querySelector('[data-field="ongoing"]').checked = true
+    else if (values[field]) input.value = values[field]
+  }
+  syncOngoing(item)
+  return item
+}
+
+function syncOngoing(item) {
+  const ongoing = item.querySelector('[data-field="ongoing"]').checked
+  const end = item.querySelector('[data-field="end"]')
+  end.disabled = ongoing
+  if (ongoing) end.value = ""
+}
+
+function renumber() {
+  ;[...list.children].forEach((item, i) => item.querySelector(".rn-period__number").textContent = i + 1)
+}
+
+function readForm() {
+  return {
+    ...FORMAT,
+    issued: $("rn-issued").value,
+    periods: [...list.children].map(item => Object.fromEntries(FIELDS.map(field => {
+      if (field === "end" && item.querySelector('[data-field="ongoing"]').checked) return ["end", "ongoing"]
+      return [field, item.querySelector(`[data-field="${field}"]`).value]
+    }))),
+    checklist: [...document.querySelectorAll("#rn-checklist input:checked")].map(input => Number(input.value)),
+  }
+}
+
+function fillForm(data) {
+  $("rn-issued").value = data.issued || ""
+  list.replaceChildren()
+  ;(data.periods?.length ? data.periods : [{}]).forEach(addPeriod)
+  for (const input of document.querySelectorAll("#rn-checklist input")) input.checked = (data.checklist || []).includes(Number(input.value))
+}
+
+const save = () => { try { localStorage.setItem(KEY, JSON.stringify(readForm())) } catch {} }
+
+function clearErrors() {
+  for (const slot of document.querySelectorAll(".rn-error")) slot.textContent = ""
+  for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid")
+}
+
+function showErrors(problems) {
+  let first = null
+  for (const [field, text] of Object.entries(problems)) {
+    const match = field.match(/^periods\[(\d+)\]\.(\w+)$/)
+    const scope = match ? list.children[Number(match[1]) - 1] : document
+    const name = match ? match[2] : field
+    const input = match ? scope.querySelector(`[data-field="${name}"]`) : $("rn-issued")
+    const slot = match ? scope.querySelector(`[data-error-for="${name}"]`) : $("rn-issued-error")
+    if (slot) slot.textContent = text
+    input?.setAttribute("aria-invalid", "true")
+    first ||= input
+  }
+  result.replaceChildren(Object.assign(document.createElement("p"), {
+    className: "sc-message sc-message--warning",
+    textContent: `Popraw ${Object.keys(problems).length === 1 ? "zaznaczone pole" : "zaznaczone pola"} i spróbuj ponownie.`,
+  }))
+  first?.focus()
+}
+
+const el = (tag, text, attrs = {}) => Object.assign(document.createElement(tag), attrs, text === undefined ? {} : { textContent: text })
+
+function showAssessment({ assessment: a, timeline }) {
+  const parts = [el("h2", a.verdict.title, { id: "wynik" }), el("p", a.verdict.text, { className: `rn-verdict rn-verdict--${a.verdict.key}` })]
+  const facts = el("dl")
+  for (const [label, value] of [
+    ["Certyfikat ważny do", `${a.valid_through_text}${a.ended ? " (ważność minęła)" : ` (zostało ${a.days_left} dni)`}`],
+    ["Dni pracy w okresie ważności", `${a.total_days} (wymagane co najmniej ${a.required_days})`],
+    ["Najdłuższy nieprzerwany okres", `${a.longest_days} dni`],
+  ]) facts.append(el("dt", label), el("dd", value))
+  parts.push(facts)
+  for (const note of a.notes) parts.push(el("p", note, { className: "rn-note" }))
+  const figure = el("figure", undefined, { className: "rn-figure" })
+  figure.innerHTML = timeline  // SVG made by selfcheck.timeline from the assessment
+  parts.push(figure)
+  const table = el("table")
+  table.append(el("caption", "Zestawienie dowodów"))
+  const head = el("tr")
+  for (const h of ["Nr", "Okres", "Pracodawca / rola", "Zadania w CRM", "Dokument", "Dni liczone"]) head.append(el("th", h, { scope: "col" }))
+  table.append(el("thead"), el("tbody"))
+  table.tHead.append(head)
+  for (const p of a.periods) {
+    const row = el("tr")
+    for (const cell of [String(p.number), `${p.start} – ${p.end}`, [p.organisation, p.role].filter(Boolean).join(", "),
+                        p.tasks, p.document, `${p.counted_days} z ${p.days}`]) row.append(el("td", cell))
+    table.tBodies[0].append(row)
+  }
+  parts.push(table, el("p", a.certifying_body_decides, { className: "rn-note" }))
+  result.replaceChildren(...parts)
+  result.focus()
+}
+
+async function check() {
+  clearErrors()
+  save()
+  result.textContent = "Liczenie…"
+  try {
+    const out = await python.call("renewal", JSON.stringify(readForm()), today())
+    out.ok ? showAssessment(out) : showErrors(out.problems)
+  } catch {
+    result.textContent = "Nie można policzyć okresów, bo Python nie działa w tej przeglądarce. Wpisane dane są zapisane."
+  }
+}
+
+// Restore saved data: Python checks it first; an unreadable copy is kept aside and reported.
+const raw = (() => { try { return localStorage.getItem(KEY) || "" } catch { return "" } })()
+fillForm({})
+python.ready.then(async () => {
+  if (!raw) return
+  const loaded = await python.call("load_renewal", raw)
+  if (loaded.ok) { fillForm(loaded.input); if (loaded.input.issued) await check(); return }
+  const key = `${ASIDE}:${new Date().toISOString()}`
+  try { localStorage.setItem(key, raw); localStorage.removeItem(KEY) } catch {}
+  notice(message, `Zapisanego zestawienia nie da się odczytać (${loaded.error}) Zachowaliśmy je pod kluczem „${key}”.`, "warning")
+}, () => { try { fillForm(JSON.parse(raw)) } catch {} })
+
+form.addEventListener("submit", event => { event.preventDefault(); check() })
+form.addEventListener("input", save)
+form.addEventListener("change", event => {
+  if (event.target.dataset.field === "ongoing") syncOngoing(event.target.closest(".rn-period"))
+  save()
+})
+$("rn-checklist").addEventListener("change", save)
+$("rn-add").addEventListener("click", () => { addPeriod().querySelector("input").focus(); save() })
+list.addEventListener("click", event => {
+  if (!event.target.classList.contains("rn-remove")) return
+  const item = event.target.closest(".rn-period")
+  item.remove()
+  if (!list.children.length) addPeriod()
+  renumber()
+  save()
+  $("rn-add").focus()
+})
+$("rn-print").addEventListener("click", () => print())
+$("rn-export").addEventListener("click", () => {
+  const link = el("a", undefined, { href: URL.createObjectURL(new Blob([JSON.stringify(readForm(), null, 2)], { type: "application/json" })),
+                                    download: "odnowienie-certyfikatu-crm.json" })
+  document.body.append(link); link.click(); link.remove()
+  notice(message, "Zestawienie zapisano do pliku odnowienie-certyfikatu-crm.json.", "info")
+})
+$("rn-import-button").addEventListener("click", () => $("rn-import").click())
+$("rn-import").addEventListener("change", async event => {
+  const file = event.target.files[0]
+  event.target.value = ""
+  if (!file) return
+  try {
+    const loaded = await python.call("load_renewal", await file.text())
+    if (!loaded.ok) {
+      notice(message, `Nie wczytano pliku „${file.name}”: ${loaded.error} Formularz się nie zmienił.`, "warning")
+      return
+    }
+    fillForm(loaded.input)
+    save()
+    notice(message, `Wczytano zestawienie z pliku „${file.name}”.`, "info")
+    await check()
+  } catch (error) {
+    notice(message, `Nie wczytano pliku: ${error.message}. Formularz się nie zmienił.`, "warning")
+  }
+})
+$("rn-reset").addEventListener("click", () => {
+  if (!confirm("Wyczyścić formularz i zapisane zestawienie? Jeśli chcesz je zachować, najpierw zapisz je do pliku.")) return
+  try { localStorage.removeItem(KEY) } catch {}
+  fillForm({})
+  result.replaceChildren()
+  notice(message, "Formularz wyczyszczony.", "info")
+})
