@@ -1,0 +1,129 @@
+"""The renewal page in a real browser: periods in, verdict and timeline out, kept on reload,
+clear messages for bad input and bad files, a printable summary."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_accessibility import AXE, axe_violations
+
+KEY = "kwalifikacja-crm:odnowienie"
+
+
+@pytest.fixture
+def page(served_site, browser):
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(served_site.url + "odnowienie/")
+    page.wait_for_selector(".sc-status--ready", timeout=120_000)
+    yield page
+    context.close()
+
+
+def fill_period(page, n: int, start: str, end: str, organisation: str) -> None:
+    if n > 1:
+        page.click("#rn-add")
+    page.fill(f"#rn-p{n}-start", start)
+    if end == "ongoing":
+        page.check(f"#rn-p{n}-ongoing")
+    else:
+        page.fill(f"#rn-p{n}-end", end)
+    page.fill(f"#rn-p{n}-organisation", organisation)
+
+
+def enter_ready_case(page) -> None:
+    page.fill("#rn-issued", "2023-01-15")
+    fill_period(page, 1, "2023-02-01", "2023-12-31", "Hurtownia Alfa")       # 334 days
+    fill_period(page, 2, "2024-03-01", "2024-04-30", "Sklep internetowy Beta")  # 61 days
+    page.click("#rn-check")
+    page.wait_for_selector("#rn-result h2")
+
+
+def test_periods_give_a_verdict_figures_and_a_timeline(page):
+    enter_ready_case(page)
+    result = page.inner_text("#rn-result")
+    assert "Możesz wystąpić o przedłużenie" in result
+    assert "395 (wymagane co najmniej 365)" in result
+    assert "15 stycznia 2028" in result                                        # art. 112 KC
+    assert page.locator("#rn-result svg.rn-timeline title").text_content() == "Oś czasu dowodów"
+    assert page.locator("#rn-result table tbody tr").count() == 2
+    assert "decyduje instytucja certyfikująca" in result
+    assert axe_violations(page, AXE.read_text(encoding="utf-8")) == []
+    assert page.errors == []
+
+
+def test_not_yet_says_what_is_missing_and_by_when(page):
+    page.fill("#rn-issued", "2025-06-01")
+    fill_period(page, 1, "2025-07-01", "2025-12-31", "Przychodnia Gamma")
+    page.click("#rn-check")
+    verdict = page.locator(".rn-verdict")
+    verdict.wait_for()
+    assert "Brakuje 181 dni" in verdict.inner_text()
+    assert "przed końcem ważności certyfikatu (1 czerwca 2030)" in verdict.inner_text()
+
+
+def test_reload_keeps_the_form_and_the_result(page):
+    enter_ready_case(page)
+    page.reload()
+    page.wait_for_selector("#rn-result h2", timeout=120_000)
+    assert page.input_value("#rn-issued") == "2023-01-15"
+    assert page.input_value("#rn-p2-organisation") == "Sklep internetowy Beta"
+    assert "Możesz wystąpić o przedłużenie" in page.inner_text("#rn-result")
+
+
+def test_bad_input_is_shown_next_to_each_field(page):
+    page.fill("#rn-issued", "2030-01-01")
+    fill_period(page, 1, "2024-05-01", "2024-04-01", "")
+    page.click("#rn-check")
+    page.locator("#rn-issued-error").get_by_text("w przyszłości").wait_for()
+    assert "przed jego początkiem" in page.inner_text("#rn-p1-end-error")
+    assert "pracodawcy" in page.inner_text("#rn-p1-organisation-error")
+    assert page.get_attribute("#rn-p1-end", "aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.id") == "rn-issued"
+    assert axe_violations(page, AXE.read_text(encoding="utf-8")) == []
+
+
+def test_export_then_import_restores_and_a_bad_file_changes_nothing(page, tmp_path):
+    enter_ready_case(page)
+    with page.expect_download() as download:
+        page.click("#rn-export")
+    saved = tmp_path / "odnowienie.json"
+    download.value.save_as(saved)
+    assert json.loads(saved.read_text(encoding="utf-8"))["issued"] == "2023-01-15"
+    page.click("#rn-reset")
+    assert page.input_value("#rn-issued") == ""
+    bad = tmp_path / "zly.json"
+    bad.write_text('{"format": "kwalifikacja-crm/odnowienie", "version": 1, "periods": "dużo"}', encoding="utf-8")
+    page.set_input_files("#rn-import", str(bad))
+    page.locator("#rn-message").get_by_text("Formularz się nie zmienił").wait_for()
+    assert "periods: potrzebna lista okresów" in page.inner_text("#rn-message")
+    assert page.input_value("#rn-issued") == ""
+    page.set_input_files("#rn-import", str(saved))
+    page.wait_for_selector("#rn-result h2")
+    assert page.input_value("#rn-p1-organisation") == "Hurtownia Alfa"
+    assert "395" in page.inner_text("#rn-result")
+
+
+def test_unreadable_saved_data_is_kept_aside_and_reported(served_site, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served_site.url + "odnowienie/")
+    page.evaluate(f"localStorage.setItem('{KEY}', '{{\"format\": \"obcy\"}}')")
+    page.reload()
+    page.locator("#rn-message").get_by_text("nie da się odczytać").wait_for(timeout=120_000)
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kwalifikacja-crm:odnowienie:nieczytelne'))")
+    assert len(kept) == 1
+    context.close()
+
+
+def test_print_view_shows_the_summary_not_the_form(page):
+    enter_ready_case(page)
+    page.emulate_media(media="print")
+    assert page.eval_on_selector("#rn-form", "el => getComputedStyle(el).display") == "none"
+    assert page.eval_on_selector("#rn-result table", "el => getComputedStyle(el).display") != "none"
+    assert page.eval_on_selector(".md-header", "el => getComputedStyle(el).display") == "none"
