@@ -3,7 +3,7 @@ before it replaces anything. Field-level checks (dates, order) happen in renewal
 
 from __future__ import annotations
 
-import json
+from .saved_state import read_json
 
 FORMAT = "kwalifikacja-crm/odnowienie"
 VERSION = 1
@@ -16,11 +16,7 @@ class RenewalStateError(ValueError):
 
 
 def parse_renewal_input(text: str) -> dict:
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, TypeError) as error:
-        line = getattr(error, "lineno", None)
-        raise RenewalStateError(f"To nie jest poprawny plik JSON{f' (wiersz {line})' if line else ''}.") from None
+    data = read_json(text, RenewalStateError)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RenewalStateError(f"To nie jest plik zestawienia dowodów do odnowienia (brak pola format: „{FORMAT}”).")
     if data.get("version") != VERSION:

@@ -19,14 +19,19 @@ def empty_state() -> dict:
     return {"format": FORMAT, "version": VERSION, "answers": {}, "ratings": {}, "attempts": [], "interview": {}}
 
 
+def read_json(text: str, error: type[ValueError]) -> Any:
+    """Parse a saved or imported file; raise `error` with a reader's message if it is not JSON."""
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, TypeError) as problem:
+        line = getattr(problem, "lineno", None)
+        raise error(f"To nie jest poprawny plik JSON{f' (wiersz {line})' if line else ''}.") from None
+
+
 def parse_state(text: str, *, known_questions: set[str], known_criteria: set[str],
                 known_interview: set[str] = frozenset()) -> dict:
     """Read saved progress; raise StateError saying what is wrong and where."""
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, TypeError) as error:
-        line = getattr(error, "lineno", None)
-        raise StateError(f"To nie jest poprawny plik JSON{f' (wiersz {line})' if line else ''}.") from None
+    data = read_json(text, StateError)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise StateError("To nie jest plik postępów samooceny tej kwalifikacji (brak pola format: "
                          f"„{FORMAT}”).")

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .problems import DataError, Problem
-from .schema_check import schema_problems
-from .source import format_path, load_source
+from .problems import Problem
+from .schema_check import load_checked
+from .source import format_path
 
 SCHEMA = "glossary.schema.json"
 
 
 def load_glossary(path: Path) -> dict:
-    source = load_source(path)
-    problems = schema_problems(source, SCHEMA)
-    if not problems:
-        problems = _rule_problems(source)
-    if problems:
-        raise DataError(problems)
-    return source.data
+    return load_checked(path, SCHEMA, _rule_problems)
 
 
 def _rule_problems(source) -> list[Problem]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .problems import DataError, Problem
-from .schema_check import schema_problems
-from .source import DataPath, Source, format_path, load_source
+from .problems import Problem
+from .schema_check import load_checked
+from .source import DataPath, Source, format_path
 
 SCHEMA = "qualification.schema.json"
 
@@ -18,14 +18,7 @@ def anchor(identifier: str) -> str:
 
 def load_qualification(path: Path) -> dict:
     """Return the validated data, or raise DataError listing every problem with its line."""
-    source = load_source(path)
-    problems = schema_problems(source, SCHEMA)
-    # The cross-field rules below assume the shapes the schema guarantees.
-    if not problems:
-        problems = rule_problems(source)
-    if problems:
-        raise DataError(problems)
-    return source.data
+    return load_checked(path, SCHEMA, rule_problems)
 
 
 def rule_problems(source: Source) -> list[Problem]:

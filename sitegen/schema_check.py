@@ -14,8 +14,8 @@ from pathlib import Path
 
 import jsonschema
 
-from .problems import Problem
-from .source import DataPath, Source, format_path
+from .problems import DataError, Problem
+from .source import DataPath, Source, format_path, load_source
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -28,6 +28,20 @@ _TYPE_NAMES = {
 @lru_cache(maxsize=None)
 def load_schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+def load_checked(path: Path, schema_name: str, rules=None):
+    """Read a data file, check it against its schema and then (if given) `rules(source)`.
+
+    Rules run only on data of the right shape; every problem found is raised at once.
+    """
+    source = load_source(path)
+    problems = schema_problems(source, schema_name)
+    if not problems and rules:
+        problems = rules(source)
+    if problems:
+        raise DataError(problems)
+    return source.data
 
 
 def schema_problems(source: Source, schema_name: str) -> list[Problem]:

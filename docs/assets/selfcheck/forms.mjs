@@ -67,3 +67,23 @@ export function notice(element, message, kind = "info") {
 }
 
 export const now = () => new Date().toISOString()
+
+/** Offer `data` as a JSON file download. */
+export function downloadJson(filename, data) {
+  const link = Object.assign(document.createElement("a"), {
+    href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" })), download: filename,
+  })
+  document.body.append(link)
+  link.click()
+  link.remove()
+}
+
+/** A button that opens the hidden file input; `onText(name, text)` gets the chosen file's text. */
+export function chooseFile(button, input, onText) {
+  button.addEventListener("click", () => input.click())
+  input.addEventListener("change", async () => {
+    const file = input.files[0]
+    input.value = ""  // choosing the same file again must fire "change" again
+    if (file) await onText(file.name, await file.text())
+  })
+}

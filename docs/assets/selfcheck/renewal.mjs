@@ -1,6 +1,6 @@
 // Renewal: the holder's issue date and evidence periods, assessed by Python (selfcheck.renewal).
 // This module only fills and reads the form, stores it, and draws what Python returns.
-import { notice } from "./forms.mjs"
+import { chooseFile, downloadJson, notice } from "./forms.mjs"
 import { startPython } from "./python.mjs"
 
 const KEY = "kwalifikacja-crm:odnowienie"
@@ -164,25 +164,19 @@ list.addEventListener("click", event => {
 })
 $("rn-print").addEventListener("click", () => print())
 $("rn-export").addEventListener("click", () => {
-  const link = el("a", undefined, { href: URL.createObjectURL(new Blob([JSON.stringify(readForm(), null, 2)], { type: "application/json" })),
-                                    download: "odnowienie-certyfikatu-crm.json" })
-  document.body.append(link); link.click(); link.remove()
+  downloadJson("odnowienie-certyfikatu-crm.json", readForm())
   notice(message, "Zestawienie zapisano do pliku odnowienie-certyfikatu-crm.json.", "info")
 })
-$("rn-import-button").addEventListener("click", () => $("rn-import").click())
-$("rn-import").addEventListener("change", async event => {
-  const file = event.target.files[0]
-  event.target.value = ""
-  if (!file) return
+chooseFile($("rn-import-button"), $("rn-import"), async (name, text) => {
   try {
-    const loaded = await python.call("load_renewal", await file.text())
+    const loaded = await python.call("load_renewal", text)
     if (!loaded.ok) {
-      notice(message, `Nie wczytano pliku „${file.name}”: ${loaded.error} Formularz się nie zmienił.`, "warning")
+      notice(message, `Nie wczytano pliku „${name}”: ${loaded.error} Formularz się nie zmienił.`, "warning")
       return
     }
     fillForm(loaded.input)
     save()
-    notice(message, `Wczytano zestawienie z pliku „${file.name}”.`, "info")
+    notice(message, `Wczytano zestawienie z pliku „${name}”.`, "info")
     await check()
   } catch (error) {
     notice(message, `Nie wczytano pliku: ${error.message}. Formularz się nie zmienił.`, "warning")

@@ -1,5 +1,5 @@
 // Readiness report drawn from Python's numbers, plus the candidate's data: export, import, reset, print.
-import { notice } from "./forms.mjs"
+import { chooseFile, downloadJson, notice } from "./forms.mjs"
 import { startPython } from "./python.mjs"
 import { loadState, storage } from "./storage.mjs"
 
@@ -88,31 +88,22 @@ async function draw() {
 }
 
 $("sc-export").addEventListener("click", () => {
-  const text = JSON.stringify(state || JSON.parse(storage.readRaw() || "null") || {}, null, 2)
-  const link = el("a", undefined, { href: URL.createObjectURL(new Blob([text], { type: "application/json" })),
-                                    download: "samoocena-kwalifikacja-crm.json" })
-  document.body.append(link)
-  link.click()
-  link.remove()
+  downloadJson("samoocena-kwalifikacja-crm.json", state || JSON.parse(storage.readRaw() || "null") || {})
   notice(message, "Postępy zapisano do pliku samoocena-kwalifikacja-crm.json.", "info")
 })
 
-$("sc-import-button").addEventListener("click", () => $("sc-import").click())
-$("sc-import").addEventListener("change", async event => {
-  const file = event.target.files[0]
-  event.target.value = ""
-  if (!file) return
+chooseFile($("sc-import-button"), $("sc-import"), async (name, text) => {
   try {
     await loaded
-    const out = await python.call("load", await file.text())
+    const out = await python.call("load", text)
     if (!out.ok) {
-      notice(message, `Nie wczytano pliku „${file.name}”: ${out.error} Twoje obecne postępy się nie zmieniły.`, "warning")
+      notice(message, `Nie wczytano pliku „${name}”: ${out.error} Twoje obecne postępy się nie zmieniły.`, "warning")
       return
     }
     state = out.state
     storage.save(state)
     await draw()
-    notice(message, `Wczytano postępy z pliku „${file.name}”.`, "info")
+    notice(message, `Wczytano postępy z pliku „${name}”.`, "info")
   } catch (error) {
     notice(message, `Nie wczytano pliku: ${error.message}. Twoje obecne postępy się nie zmieniły.`, "warning")
   }
