@@ -121,8 +121,10 @@ def test_unreadable_saved_data_is_kept_aside_and_reported(served_site, browser):
     context.close()
 
 
-def test_print_view_shows_the_summary_not_the_form(page):
+def test_print_view_is_a_one_page_summary_without_the_form(page):
     enter_ready_case(page)
+    pdf = page.pdf(format="A4")
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1, "zestawienie dowodów should fit one page"
     page.emulate_media(media="print")
     assert page.eval_on_selector("#rn-form", "el => getComputedStyle(el).display") == "none"
     assert page.eval_on_selector("#rn-result table", "el => getComputedStyle(el).display") != "none"

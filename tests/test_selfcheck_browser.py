@@ -190,3 +190,25 @@ def test_when_python_cannot_load_the_page_says_so_and_keeps_answers(served_site,
     page.reload()
     page.wait_for_selector(".sc-status--failed", timeout=60_000)
     assert page.locator(".sc-question").first.locator("input[type=radio], input[type=checkbox]").first.is_checked()
+
+
+def test_interview_answer_and_covered_points_feed_the_report(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/rozmowa/")
+    form = page.locator(".sc-interview").first
+    form.locator("textarea").fill("Sprawdzam dane w KRS i CEIDG, a osobę informuję, skąd mam jej dane.")
+    form.locator("summary").click()
+    points = form.locator("input[name=covered]")
+    points.nth(0).check()
+    form.locator("button.sc-check").click()
+    form.locator(".sc-feedback").get_by_text("Zapisano.").wait_for()
+    share = form.locator(".sc-feedback").inner_text()
+    assert f"{round(100 / points.count())}%" in share
+    item = form.get_attribute("data-interview")
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert saved["interview"][item]["covered"] == [0]
+    page.reload()
+    page.wait_for_selector(READY)
+    assert "KRS i CEIDG" in page.locator(".sc-interview").first.locator("textarea").input_value()
+    report = open_page(context, served_site.url + "samoocena/raport/")
+    report.wait_for_selector(".sc-report__weakest li")
+    assert report.locator(".sc-report__weakest li").count() >= 1
