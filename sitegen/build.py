@@ -67,7 +67,7 @@ def build_content(root: Path = ROOT) -> SiteContent:
         DATA_FILES["yaml"]: paths["qualification"].read_bytes(),
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         DATA_FILES["schema"]: (SCHEMA_DIR / "qualification.schema.json").read_bytes(),
-        f"{ASSETS}/bank.json": bank_json(bank, bank_files),
+        f"{ASSETS}/bank.json": bank_json(bank_files),
         f"{ASSETS}/selfcheck.zip": package_zip(root),
     }
     return SiteContent(pages, files, copies, [*paths.values(), SCHEMA_DIR, root / "selfcheck"])

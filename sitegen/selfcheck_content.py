@@ -47,10 +47,9 @@ def _problem(message: str) -> Problem:
     return Problem(file, None, "", rest)
 
 
-def bank_json(bank: Bank, files: list[dict]) -> bytes:
-    data = {"files": files, "display": [q.display() for q in bank.questions.values()],
-            "interview": list(bank.interview.values())}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def bank_json(files: list[dict]) -> bytes:
+    """The bank for the worker: the checked source data only (the pages already show the questions)."""
+    return json.dumps({"files": files}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def package_zip(root: Path) -> bytes:
