@@ -28,10 +28,15 @@ BANK_DIR = Path(__file__).resolve().parent / "bank"
 MIN_PER_CRITERION = 3
 
 
-def load_sources(root: Path = ROOT, bank_dir: Path = BANK_DIR) -> tuple[dict, list[dict]]:
+def load_qualification(root: Path = ROOT) -> dict:
     import yaml  # only the command line reads YAML; the browser gets JSON made at build time
 
-    qualification = yaml.safe_load((root / "qualification.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load((root / "qualification.yaml").read_text(encoding="utf-8"))
+
+
+def load_sources(root: Path = ROOT, bank_dir: Path = BANK_DIR) -> tuple[dict, list[dict]]:
+    import yaml
+
     files = []
     for path in sorted(bank_dir.glob("*.yaml")):
         try:
@@ -43,7 +48,7 @@ def load_sources(root: Path = ROOT, bank_dir: Path = BANK_DIR) -> tuple[dict, li
         if isinstance(data, dict):
             data["_file"] = path.name
         files.append(data)
-    return qualification, files
+    return load_qualification(root), files
 
 
 def coverage(structure: Structure, bank) -> dict[str, int]:
@@ -97,9 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def renewal_command(args) -> int:
-    import yaml  # the rule's numbers come from qualification.yaml
-
-    certificate = yaml.safe_load((ROOT / "qualification.yaml").read_text(encoding="utf-8"))["certificate"]
+    certificate = load_qualification()["certificate"]  # the rule's numbers come from qualification.yaml
     evidence = []
     for n, text in enumerate(args.period, 1):
         start, sep, end = text.partition(":")

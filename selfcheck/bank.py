@@ -134,6 +134,23 @@ def _text(raw: dict, key: str, label: str, errors: list[str]) -> str:
     return " ".join(value.split())
 
 
+def _records(raw: Any, keys: tuple[str, ...], bounds: tuple[int, int], field_name: str, what: str,
+             label: str, errors: list[str]) -> list[dict]:
+    """A list of small records whose values are texts (options, ordering items, matching pairs),
+    with whitespace tidied; problems name the list and the record's number."""
+    low, high = bounds
+    if not isinstance(raw, list) or not low <= len(raw) <= high:
+        errors.append(f"{label}: {field_name}: potrzebne od {low} do {high} {what}")
+        return []
+    clean = []
+    for n, record in enumerate(raw, 1):
+        if not isinstance(record, dict) or not all(isinstance(record.get(k), str) and record[k].strip() for k in keys):
+            errors.append(f"{label}: {field_name}[{n}]: potrzebne pola {' i '.join(keys)} (niepuste teksty)")
+            continue
+        clean.append({k: " ".join(record[k].split()) for k in keys})
+    return clean
+
+
 def _parse_question(raw: Any, outcome: str, known: set[str], label: str) -> tuple[Question | None, list[str]]:
     errors: list[str] = []
     if not isinstance(raw, dict):
@@ -163,22 +180,13 @@ def _parse_question(raw: Any, outcome: str, known: set[str], label: str) -> tupl
         return None, errors
     fields: dict[str, Any] = {}
     if qtype in ("single", "multiple"):
-        options = raw["options"]
-        if not isinstance(options, list) or not 2 <= len(options) <= 6:
-            errors.append(f"{label}: options: potrzebne od 2 do 6 odpowiedzi")
-            options = []
-        ids, texts = [], []
-        for n, option in enumerate(options, 1):
-            if not isinstance(option, dict) or not isinstance(option.get("id"), str) or not isinstance(option.get("text"), str) or not option["text"].strip():
-                errors.append(f"{label}: options[{n}]: odpowiedź musi mieć id i niepusty text")
-                continue
-            ids.append(option["id"])
-            texts.append(" ".join(option["text"].split()))
+        options = _records(raw["options"], ("id", "text"), (2, 6), "options", "odpowiedzi", label, errors)
+        ids, texts = [o["id"] for o in options], [o["text"] for o in options]
         if len(set(ids)) != len(ids):
             errors.append(f"{label}: options: identyfikatory odpowiedzi powtarzają się")
         if len({t.lower() for t in texts}) != len(texts):
             errors.append(f"{label}: options: treści odpowiedzi powtarzają się")
-        fields["options"] = tuple({"id": i, "text": t} for i, t in zip(ids, texts))
+        fields["options"] = tuple(options)
         answer = raw["answer"]
         if qtype == "single":
             if answer not in ids:
@@ -197,30 +205,12 @@ def _parse_question(raw: Any, outcome: str, known: set[str], label: str) -> tupl
             errors.append(f"{label}: answer: dla pytania prawda/fałsz wpisz true albo false")
         fields["answer"] = raw["answer"]
     elif qtype == "ordering":
-        items = raw["items"]
-        if not isinstance(items, list) or not 3 <= len(items) <= 8:
-            errors.append(f"{label}: items: potrzebne od 3 do 8 elementów w poprawnej kolejności")
-            items = []
-        clean = []
-        for n, item in enumerate(items, 1):
-            if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("text"), str):
-                errors.append(f"{label}: items[{n}]: element musi mieć id i text")
-                continue
-            clean.append({"id": item["id"], "text": " ".join(item["text"].split())})
+        clean = _records(raw["items"], ("id", "text"), (3, 8), "items", "elementów w poprawnej kolejności", label, errors)
         if len({i["id"] for i in clean}) != len(clean):
             errors.append(f"{label}: items: identyfikatory elementów powtarzają się")
         fields["items"] = tuple(clean)
     elif qtype == "matching":
-        pairs = raw["pairs"]
-        if not isinstance(pairs, list) or not 2 <= len(pairs) <= 8:
-            errors.append(f"{label}: pairs: potrzebne od 2 do 8 par")
-            pairs = []
-        clean = []
-        for n, pair in enumerate(pairs, 1):
-            if not isinstance(pair, dict) or not isinstance(pair.get("left"), str) or not isinstance(pair.get("right"), str):
-                errors.append(f"{label}: pairs[{n}]: para musi mieć left i right (teksty)")
-                continue
-            clean.append({"left": " ".join(pair["left"].split()), "right": " ".join(pair["right"].split())})
+        clean = _records(raw["pairs"], ("left", "right"), (2, 8), "pairs", "par", label, errors)
         if len({p["left"] for p in clean}) != len(clean) or len({p["right"] for p in clean}) != len(clean):
             errors.append(f"{label}: pairs: teksty po lewej i po prawej muszą być różne")
         fields["pairs"] = tuple(clean)

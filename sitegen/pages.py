@@ -30,6 +30,7 @@ class PageSpec:
     title: str
     description: str
     script: str = ""  # the page's JavaScript module in assets/selfcheck/, if it has one
+    searchable: bool = True  # False for pages that repeat text found on other pages
 
     @property
     def url(self) -> str:
@@ -71,7 +72,8 @@ PAGES = [
     PageSpec("samoocena/cwiczenia.md", "selfcheck_practice.md.j2", "Ćwiczenia",
              "Pytania do kwalifikacji „{name}” z wyjaśnieniami, według zestawów, efektów i kryteriów weryfikacji.", "practice.mjs"),
     PageSpec("samoocena/test.md", "selfcheck_test.md.j2", "Test próbny",
-             "Losowany test próbny do kwalifikacji „{name}” z oceną i omówieniem po oddaniu.", "mock-test.mjs"),
+             "Losowany test próbny do kwalifikacji „{name}” z oceną i omówieniem po oddaniu.", "mock-test.mjs",
+             searchable=False),  # its hidden question bank is the practice page's text
     PageSpec("samoocena/umiejetnosci.md", "selfcheck_rating.md.j2", "Ocena umiejętności",
              "Oceń, które kryteria weryfikacji kwalifikacji „{name}” już opanowałeś.", "self-rating.mjs"),
     PageSpec("samoocena/rozmowa.md", "selfcheck_interview.md.j2", "Rozmowa z komisją",
@@ -80,13 +82,11 @@ PAGES = [
     PageSpec("samoocena/raport.md", "selfcheck_report.md.j2", "Raport gotowości",
              "Twoja gotowość do walidacji kwalifikacji „{name}” według efektów, zestawów i kryteriów.", "report.mjs"),
     PageSpec("druk.md", "print.md.j2", "Cała kwalifikacja do druku",
-             "Pełny opis kwalifikacji „{name}” na jednej stronie, przygotowany do druku."),
+             "Pełny opis kwalifikacji „{name}” na jednej stronie, przygotowany do druku.",
+             searchable=False),  # the same text is on the other pages
     PageSpec("deklaracja-dostepnosci.md", "accessibility.md.j2", "Deklaracja dostępności",
              "Deklaracja dostępności strony o kwalifikacji „{name}”."),
 ]
-
-# The print view repeats the other pages, so search leaves it out.
-PRINT_PAGE = "druk.md"
 
 # Files offered on the open-data page; the site adapter copies them into the built site.
 DATA_DIR = "dane"
@@ -140,8 +140,8 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         if spec.path == "index.md":
             # "<\/" keeps a "</script>" inside the data from closing the script element early.
             meta["json_ld"] = json.dumps(credential_json_ld(data), ensure_ascii=False).replace("</", "<\\/")
-        if spec.path == PRINT_PAGE:
-            meta["search"] = {"exclude": True}  # the same text is on the other pages
+        if not spec.searchable:
+            meta["search"] = {"exclude": True}
         if spec.script:
             meta["script"] = spec.script
         body = env.get_template(spec.template).render(**context, page=spec,

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from selfcheck.structure import anchor  # noqa: F401 - the one anchor rule, re-exported for templates
+
 from .problems import Problem
 from .schema_check import load_checked
 from .source import DataPath, Source, format_path
 
 SCHEMA = "qualification.schema.json"
-
-
-def anchor(identifier: str) -> str:
-    """Stable HTML anchor of a set, outcome or criterion ID: "Z1.E1.K1" -> "z1-e1-k1"."""
-    return identifier.lower().replace(".", "-")
 
 
 def load_qualification(path: Path) -> dict:

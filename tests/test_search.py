@@ -55,8 +55,10 @@ def test_query_for_a_word_not_on_the_site_finds_nothing(search):
     assert search("kangur")["kangur"] == []
 
 
-def test_print_view_is_left_out_of_search(search):
-    assert "druk/" not in pages(search("walidacji")["walidacji"])
+def test_pages_that_repeat_other_pages_are_left_out_of_search(search):
+    assert "druk/" not in pages(search("walidacji")["walidacji"])          # print view
+    found = pages(search("harmonogram")["harmonogram"])
+    assert "samoocena/cwiczenia/" in found and "samoocena/test/" not in found  # mock test's hidden bank
 
 
 def test_criterion_is_found_by_its_words(search):

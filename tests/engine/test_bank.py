@@ -41,6 +41,14 @@ class BankTest(unittest.TestCase):
         problems = problems_after(lambda f: f[0]["questions"][0].update(criteria=["Z1.E2.K1"]))
         self.assertIn("z1-e1.yaml: pytanie Z1.E1.Q01: criteria: kryterium Z1.E2.K1 należy do innego efektu niż Z1.E1", problems)
 
+    def test_option_without_text_names_its_number(self):
+        problems = problems_after(lambda f: f[0]["questions"][0]["options"][1].update(text="  "))
+        self.assertIn("z1-e1.yaml: pytanie Z1.E1.Q01: options[2]: potrzebne pola id i text (niepuste teksty)", problems)
+
+    def test_ordering_with_too_few_items_is_reported(self):
+        problems = problems_after(lambda f: f[2]["questions"][0].update(items=[{"id": "a", "text": "x"}]))
+        self.assertIn("z2-e1.yaml: pytanie Z2.E1.Q01: items: potrzebne od 3 do 8 elementów w poprawnej kolejności", problems)
+
     def test_duplicate_question_id_is_reported(self):
         problems = problems_after(lambda f: f[0]["questions"][1].update(id="Z1.E1.Q01"))
         self.assertIn("z1-e1.yaml: pytanie Z1.E1.Q01: id: identyfikator powtarza się", problems)

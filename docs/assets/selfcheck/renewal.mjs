@@ -2,9 +2,9 @@
 // This module only fills and reads the form, stores it, and draws what Python returns.
 import { chooseFile, downloadJson, notice } from "./forms.mjs"
 import { startPython } from "./python.mjs"
+import { createStore } from "./storage.mjs"
 
-const KEY = "kwalifikacja-crm:odnowienie"
-const ASIDE = "kwalifikacja-crm:odnowienie:nieczytelne"
+const store = createStore("kwalifikacja-crm:odnowienie")
 const FORMAT = { format: "kwalifikacja-crm/odnowienie", version: 1 }
 const FIELDS = ["start", "end", "organisation", "role", "tasks", "document"]
 const $ = id => document.getElementById(id)
@@ -63,7 +63,7 @@ function fillForm(data) {
   for (const input of document.querySelectorAll("#rn-checklist input")) input.checked = (data.checklist || []).includes(Number(input.value))
 }
 
-const save = () => { try { localStorage.setItem(KEY, JSON.stringify(readForm())) } catch {} }
+const save = () => store.save(readForm())
 
 function clearErrors() {
   for (const slot of document.querySelectorAll(".rn-error")) slot.textContent = ""
@@ -134,14 +134,13 @@ async function check() {
 }
 
 // Restore saved data: Python checks it first; an unreadable copy is kept aside and reported.
-const raw = (() => { try { return localStorage.getItem(KEY) || "" } catch { return "" } })()
+const raw = store.readRaw()
 fillForm({})
 python.ready.then(async () => {
   if (!raw) return
   const loaded = await python.call("load_renewal", raw)
   if (loaded.ok) { fillForm(loaded.input); if (loaded.input.issued) await check(); return }
-  const key = `${ASIDE}:${new Date().toISOString()}`
-  try { localStorage.setItem(key, raw); localStorage.removeItem(KEY) } catch {}
+  const key = store.setAside(raw)
   notice(message, `Zapisanego zestawienia nie da się odczytać (${loaded.error}) Zachowaliśmy je pod kluczem „${key}”.`, "warning")
 }, () => { try { fillForm(JSON.parse(raw)) } catch {} })
 
@@ -184,7 +183,7 @@ chooseFile($("rn-import-button"), $("rn-import"), async (name, text) => {
 })
 $("rn-reset").addEventListener("click", () => {
   if (!confirm("Wyczyścić formularz i zapisane zestawienie? Jeśli chcesz je zachować, najpierw zapisz je do pliku.")) return
-  try { localStorage.removeItem(KEY) } catch {}
+  store.clear()
   fillForm({})
   result.replaceChildren()
   notice(message, "Formularz wyczyszczony.", "info")
