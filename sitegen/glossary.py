@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from .problems import Problem
+from .rich_text import link_problems
 from .schema_check import load_checked
+from .site_map import PAGES
 from .source import format_path
 
 SCHEMA = "glossary.schema.json"
@@ -32,15 +35,22 @@ def _rule_problems(source) -> list[Problem]:
                 problems.append(Problem(source.file, source.line_of(where), format_path(where),
                                         f"forma „{form}” należy już do hasła „{owners[form]}”"))
             owners.setdefault(form, term["id"])
+        # Definitions are rich text: refuse a link the page could not follow before anything is built.
+        where = path + ("definition",)
+        for message in link_problems(term["definition"], {spec.path for spec in PAGES}):
+            problems.append(Problem(source.file, source.line_of(where), format_path(where), message))
     return problems
 
 
 def abbreviation_lines(glossary: dict) -> list[str]:
     """Markdown `abbr` definitions: each form of each term gets the term's tooltip.
 
-    Longer forms first, so "komisja walidacyjna" is marked as one phrase.
+    Longer forms first, so "komisja walidacyjna" is marked as one phrase. Tooltips are plain
+    text, but Material shows an abbr's title as HTML: the title carries the text HTML-escaped,
+    so "<b>" in the data is shown as "<b>", not made bold.
     """
-    pairs = [(form, term["tooltip"]) for term in glossary["terms"] for form in term["forms"]]
+    pairs = [(form, html.escape(str(term["tooltip"]), quote=False))
+             for term in glossary["terms"] for form in term["forms"]]
     pairs.sort(key=lambda pair: -len(pair[0]))
     return [f"*[{form}]: {tooltip}" for form, tooltip in pairs]
 

@@ -6,109 +6,61 @@ with YAML front matter, which any Markdown site engine can take. `hooks/` adapts
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import Markup
 from selfcheck.readiness import LEVELS, QUIZ_WEIGHT, RATING_WEIGHT
 from selfcheck.renewal import DAYS_PER_YEAR
 
 from .glossary import abbreviation_lines, terms_by_group
+from .page_text import PageText, as_data, attribute_text, finalize, json_for_script
 from .qualification import anchor, criteria
+from .rich_text import render_rich_text
+from .site_map import DATA_FILES, PAGES, PageSpec  # noqa: F401 - PAGES and PageSpec re-exported for tests
 from .structured_data import credential_json_ld
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    path: str        # where the page lives in the site, e.g. "walidacja.md"
-    template: str    # template in sitegen/templates
-    title: str
-    description: str
-    script: str = ""  # the page's JavaScript module in assets/selfcheck/, if it has one
-    searchable: bool = True  # False for pages that repeat text found on other pages
-
-    @property
-    def url(self) -> str:
-        """The page's URL in the site (directory URLs): "walidacja/", "samoocena/", "" for the home page."""
-        stem = self.path[: -len(".md")]
-        if stem == "index" or stem.endswith("/index"):
-            return stem[: -len("index")]
-        return stem + "/"
-
-    def link_to(self, page_url: str) -> str:
-        """Relative URL from this page to a site URL like "efekty-uczenia-sie/"."""
-        return "../" * self.url.count("/") + page_url
-
-
-# Order is the navigation order. Titles are short, the way a candidate would look for them.
-PAGES = [
-    PageSpec("index.md", "overview.md.j2", "Kwalifikacja w skrócie",
-             "Kwalifikacja rynkowa „{name}” w Zintegrowanym Systemie Kwalifikacji: dla kogo jest, "
-             "co potrafi osoba, która ją ma, jak przebiega walidacja, ile kosztuje i jak długo jest ważny certyfikat."),
-    PageSpec("opis.md", "description.md.j2", "O kwalifikacji",
-             "Charakterystyka kwalifikacji „{name}”, grupy odbiorców, typowe zastosowania i zapotrzebowanie na rynku pracy."),
-    PageSpec("efekty-uczenia-sie.md", "outcomes.md.j2", "Efekty uczenia się",
-             "Zestawy efektów uczenia się kwalifikacji „{name}” ze wszystkimi kryteriami weryfikacji."),
-    PageSpec("walidacja.md", "validation.md.j2", "Walidacja",
-             "Jak przebiega walidacja kwalifikacji „{name}”: metody, komisja walidacyjna, warunki i procedura odwoławcza."),
-    PageSpec("certyfikat.md", "certificate.md.j2", "Certyfikat i jego przedłużenie",
-             "Certyfikat kwalifikacji „{name}”: okres ważności i warunki przedłużenia."),
-    PageSpec("odnowienie.md", "renewal.md.j2", "Odnowienie certyfikatu",
-             "Przygotuj odnowienie certyfikatu kwalifikacji „{name}”: policz okresy pracy z systemem CRM i wydrukuj zestawienie dowodów.",
-             "renewal.mjs"),
-    PageSpec("dane-formalne.md", "formal.md.j2", "Dane formalne",
-             "Kody, instytucje, dokumenty i dane wnioskodawcy kwalifikacji „{name}” z formularza ZRK."),
-    PageSpec("slowniczek.md", "glossary.md.j2", "Słowniczek",
-             "Objaśnienia pojęć Zintegrowanego Systemu Kwalifikacji i pracy z systemem CRM używanych w opisie kwalifikacji."),
-    PageSpec("otwarte-dane.md", "open_data.md.j2", "Otwarte dane",
-             "Opis kwalifikacji „{name}” do pobrania jako YAML i JSON wraz ze schematem danych."),
-    PageSpec("samoocena/index.md", "selfcheck_index.md.j2", "Samoocena",
-             "Sprawdź, czy jesteś gotowy do walidacji kwalifikacji „{name}”: ćwiczenia, test próbny, ocena umiejętności i raport gotowości."),
-    PageSpec("samoocena/cwiczenia.md", "selfcheck_practice.md.j2", "Ćwiczenia",
-             "Pytania do kwalifikacji „{name}” z wyjaśnieniami, według zestawów, efektów i kryteriów weryfikacji.", "practice.mjs"),
-    PageSpec("samoocena/test.md", "selfcheck_test.md.j2", "Test próbny",
-             "Losowany test próbny do kwalifikacji „{name}” z oceną i omówieniem po oddaniu.", "mock-test.mjs",
-             searchable=False),  # its hidden question bank is the practice page's text
-    PageSpec("samoocena/umiejetnosci.md", "selfcheck_rating.md.j2", "Ocena umiejętności",
-             "Oceń, które kryteria weryfikacji kwalifikacji „{name}” już opanowałeś.", "self-rating.mjs"),
-    PageSpec("samoocena/rozmowa.md", "selfcheck_interview.md.j2", "Rozmowa z komisją",
-             "Pytania, jakie komisja walidacyjna może zadać przy kwalifikacji „{name}”, z punktami dobrej odpowiedzi.",
-             "interview.mjs"),
-    PageSpec("samoocena/raport.md", "selfcheck_report.md.j2", "Raport gotowości",
-             "Twoja gotowość do walidacji kwalifikacji „{name}” według efektów, zestawów i kryteriów.", "report.mjs"),
-    PageSpec("druk.md", "print.md.j2", "Cała kwalifikacja do druku",
-             "Pełny opis kwalifikacji „{name}” na jednej stronie, przygotowany do druku.",
-             searchable=False),  # the same text is on the other pages
-    PageSpec("deklaracja-dostepnosci.md", "accessibility.md.j2", "Deklaracja dostępności",
-             "Deklaracja dostępności strony o kwalifikacji „{name}”."),
-]
-
-# Files offered on the open-data page; the site adapter copies them into the built site.
-DATA_DIR = "dane"
-DATA_FILES = {
-    "yaml": f"{DATA_DIR}/qualification.yaml",
-    "json": f"{DATA_DIR}/qualification.json",
-    "schema": f"{DATA_DIR}/qualification.schema.json",
-}
-
-
 def make_environment() -> jinja2.Environment:
+    """Templates print data as text by construction (see page_text): autoescape is on for
+    every template, and `finalize` escapes whatever is not markup made by a template."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,  # a misspelt field in a template fails the build
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # output is Markdown; text is escaped with the `md` filter instead
+        autoescape=True,
+        finalize=finalize,
     )
-    env.filters.update(md=md_escape, anchor=anchor, years=years_pl, hours=hours_pl,
-                       pln=pln, members=members_pl, first_sentence=first_sentence)
+    # Built-in string filters return plain str; re-wrap so a filtered data value stays text.
+    for name in ("lower", "upper", "capitalize", "title", "trim", "replace", "truncate", "striptags"):
+        env.filters[name] = _keeps_text(env.filters[name])
+    env.filters.update(anchor=anchor, years=years_pl, hours=hours_pl, pln=pln, members=members_pl,
+                       first_sentence=first_sentence, rich_text=rich_text_for_page)
     return env
+
+
+def _keeps_text(filter_function):
+    @functools.wraps(filter_function)
+    def wrapped(*args, **kwargs):
+        result = filter_function(*args, **kwargs)
+        return PageText(result) if type(result) is str else result
+    return wrapped
+
+
+@jinja2.pass_context
+def rich_text_for_page(context, text: str) -> Markup:
+    """A rich-text field (schema: contentMediaType text/markdown) as sanitized HTML for this page."""
+    page: PageSpec = context["page"]
+    by_path = {spec.path: spec for spec in PAGES}
+    return render_rich_text(text, lambda path: page.link_to(by_path[path].url))
 
 
 def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list[dict],
@@ -118,6 +70,8 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
     `questions` are the self-check questions as the page shows them (selfcheck's display form).
     """
     env = make_environment()
+    data, glossary, publisher = as_data(data), as_data(glossary), as_data(publisher)
+    questions, interview = as_data(questions), as_data(interview)
     abbreviations = "\n".join(abbreviation_lines(glossary))
     context = {
         "q": data,
@@ -136,10 +90,11 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
     }
     out = {}
     for spec in PAGES:
-        meta = {"title": spec.title, "description": spec.description.format(name=data["name"])}
+        # The theme prints page meta as it is (MkDocs' Jinja has no autoescape): give it escaped text.
+        meta = {"title": attribute_text(spec.title),
+                "description": attribute_text(spec.description.format(name=data["name"]))}
         if spec.path == "index.md":
-            # "<\/" keeps a "</script>" inside the data from closing the script element early.
-            meta["json_ld"] = json.dumps(credential_json_ld(data), ensure_ascii=False).replace("</", "<\\/")
+            meta["json_ld"] = json_for_script(json.dumps(credential_json_ld(data), ensure_ascii=False))
         if not spec.searchable:
             meta["search"] = {"exclude": True}
         if spec.script:
@@ -149,18 +104,6 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         out[spec.path] = f"---\n{front}---\n\n{body.strip()}\n\n{abbreviations}\n"
     return out
-
-
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]#"} | {"<": "&lt;", ">": "&gt;"})
-# "_" starts emphasis only at a word edge; inside a word ("ZRK_FKU_Zarządzanie") it stays as is,
-# so the text keeps its word boundaries and the glossary does not mark "ZRK" inside a file name.
-_EDGE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
-
-
-def md_escape(text: str) -> str:
-    """Escape data text so Markdown shows it literally (e.g. "<tag>", "*", "[1]")."""
-    text = " ".join(str(text).split()).translate(_MD_SPECIAL)
-    return _EDGE_UNDERSCORE.sub(r"\_", text)
 
 
 def plural_pl(n: int, one: str, few: str, many: str) -> str:

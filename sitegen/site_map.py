@@ -1,0 +1,84 @@
+"""The site's pages and downloads: one list, in navigation order.
+
+Each page names its template, its title and description, and its script if it has one.
+Nothing here knows about MkDocs or about the data: other modules (rendering, checks of
+links in the data) read this list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str        # where the page lives in the site, e.g. "walidacja.md"
+    template: str    # template in sitegen/templates
+    title: str
+    description: str
+    script: str = ""  # the page's JavaScript module in assets/selfcheck/, if it has one
+    searchable: bool = True  # False for pages that repeat text found on other pages
+
+    @property
+    def url(self) -> str:
+        """The page's URL in the site (directory URLs): "walidacja/", "samoocena/", "" for the home page."""
+        stem = self.path[: -len(".md")]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    def link_to(self, page_url: str) -> str:
+        """Relative URL from this page to a site URL like "efekty-uczenia-sie/"."""
+        return "../" * self.url.count("/") + page_url
+
+
+# Order is the navigation order. Titles are short, the way a candidate would look for them.
+PAGES = [
+    PageSpec("index.md", "overview.md.j2", "Kwalifikacja w skrócie",
+             "Kwalifikacja rynkowa „{name}” w Zintegrowanym Systemie Kwalifikacji: dla kogo jest, "
+             "co potrafi osoba, która ją ma, jak przebiega walidacja, ile kosztuje i jak długo jest ważny certyfikat."),
+    PageSpec("opis.md", "description.md.j2", "O kwalifikacji",
+             "Charakterystyka kwalifikacji „{name}”, grupy odbiorców, typowe zastosowania i zapotrzebowanie na rynku pracy."),
+    PageSpec("efekty-uczenia-sie.md", "outcomes.md.j2", "Efekty uczenia się",
+             "Zestawy efektów uczenia się kwalifikacji „{name}” ze wszystkimi kryteriami weryfikacji."),
+    PageSpec("walidacja.md", "validation.md.j2", "Walidacja",
+             "Jak przebiega walidacja kwalifikacji „{name}”: metody, komisja walidacyjna, warunki i procedura odwoławcza."),
+    PageSpec("certyfikat.md", "certificate.md.j2", "Certyfikat i jego przedłużenie",
+             "Certyfikat kwalifikacji „{name}”: okres ważności i warunki przedłużenia."),
+    PageSpec("odnowienie.md", "renewal.md.j2", "Odnowienie certyfikatu",
+             "Przygotuj odnowienie certyfikatu kwalifikacji „{name}”: policz okresy pracy z systemem CRM i wydrukuj zestawienie dowodów.",
+             "renewal.mjs"),
+    PageSpec("dane-formalne.md", "formal.md.j2", "Dane formalne",
+             "Kody, instytucje, dokumenty i dane wnioskodawcy kwalifikacji „{name}” z formularza ZRK."),
+    PageSpec("slowniczek.md", "glossary.md.j2", "Słowniczek",
+             "Objaśnienia pojęć Zintegrowanego Systemu Kwalifikacji i pracy z systemem CRM używanych w opisie kwalifikacji."),
+    PageSpec("otwarte-dane.md", "open_data.md.j2", "Otwarte dane",
+             "Opis kwalifikacji „{name}” do pobrania jako YAML i JSON wraz ze schematem danych."),
+    PageSpec("samoocena/index.md", "selfcheck_index.md.j2", "Samoocena",
+             "Sprawdź, czy jesteś gotowy do walidacji kwalifikacji „{name}”: ćwiczenia, test próbny, ocena umiejętności i raport gotowości."),
+    PageSpec("samoocena/cwiczenia.md", "selfcheck_practice.md.j2", "Ćwiczenia",
+             "Pytania do kwalifikacji „{name}” z wyjaśnieniami, według zestawów, efektów i kryteriów weryfikacji.", "practice.mjs"),
+    PageSpec("samoocena/test.md", "selfcheck_test.md.j2", "Test próbny",
+             "Losowany test próbny do kwalifikacji „{name}” z oceną i omówieniem po oddaniu.", "mock-test.mjs",
+             searchable=False),  # its hidden question bank is the practice page's text
+    PageSpec("samoocena/umiejetnosci.md", "selfcheck_rating.md.j2", "Ocena umiejętności",
+             "Oceń, które kryteria weryfikacji kwalifikacji „{name}” już opanowałeś.", "self-rating.mjs"),
+    PageSpec("samoocena/rozmowa.md", "selfcheck_interview.md.j2", "Rozmowa z komisją",
+             "Pytania, jakie komisja walidacyjna może zadać przy kwalifikacji „{name}”, z punktami dobrej odpowiedzi.",
+             "interview.mjs"),
+    PageSpec("samoocena/raport.md", "selfcheck_report.md.j2", "Raport gotowości",
+             "Twoja gotowość do walidacji kwalifikacji „{name}” według efektów, zestawów i kryteriów.", "report.mjs"),
+    PageSpec("druk.md", "print.md.j2", "Cała kwalifikacja do druku",
+             "Pełny opis kwalifikacji „{name}” na jednej stronie, przygotowany do druku.",
+             searchable=False),  # the same text is on the other pages
+    PageSpec("deklaracja-dostepnosci.md", "accessibility.md.j2", "Deklaracja dostępności",
+             "Deklaracja dostępności strony o kwalifikacji „{name}”."),
+]
+
+# Files offered on the open-data page; the site adapter copies them into the built site.
+DATA_DIR = "dane"
+DATA_FILES = {
+    "yaml": f"{DATA_DIR}/qualification.yaml",
+    "json": f"{DATA_DIR}/qualification.json",
+    "schema": f"{DATA_DIR}/qualification.schema.json",
+}
