@@ -29,9 +29,9 @@ from markupsafe import Markup
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*[]{}|!"}
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
 _TABLE = str.maketrans(_HTML | _INLINE)
-# "_" starts emphasis only at a word edge; inside a word ("ZRK_FKU_Zarządzanie") it stays as is,
-# so the glossary still finds the words around it.
-_EDGE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
+# "_" starts emphasis only at a word edge; between two letters or digits ("ZRK_FKU_Zarządzanie")
+# it stays as is, so the glossary still finds the words around it.
+_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # Syntax that counts only at the start of a line: headings, lists, quotes, admonitions,
 # definition lists, setext underlines. A value may start a line in a template.
 _LINE_START = re.compile(r"^([ \t]*)([#+\-=:]|\d+(?=[.)](?:\s|$)))")
@@ -56,7 +56,8 @@ class PageText(str):
     __slots__ = ()
 
     def __html__(self) -> str:
-        return escape_text(self)
+        # Edge spaces would end or break Markdown around the value ("**Name **" is not bold).
+        return escape_text(self.strip(" \t\r\n\f\v"))
 
 
 def as_data(value: Any) -> Any:

@@ -71,11 +71,11 @@ def link_problems(text: str, pages: Collection[str]) -> list[str]:
                 problems.append(f"odnośnik „{href}” ma niedozwolony adres ({parts.scheme}:); {SUBSET}")
             continue
         page, _ = _split_page_link(href)
-        if page and page not in pages:
+        if parts.netloc or (not page and not href.startswith("#")):
+            problems.append(f"odnośnik „{href}” ma niepoprawny adres; {SUBSET}")
+        elif page and page not in pages:
             known = ", ".join(sorted(pages))
             problems.append(f"odnośnik „{href}” prowadzi do strony, której nie ma w witrynie; strony: {known}")
-        elif parts.netloc or (not page and not href.startswith("#")):
-            problems.append(f"odnośnik „{href}” ma niepoprawny adres; {SUBSET}")
     return problems
 
 
