@@ -46,10 +46,11 @@ def abbreviation_lines(glossary: dict) -> list[str]:
     """Markdown `abbr` definitions: each form of each term gets the term's tooltip.
 
     Longer forms first, so "komisja walidacyjna" is marked as one phrase. Tooltips are plain
-    text, but Material shows an abbr's title as HTML: the title carries the text HTML-escaped,
-    so "<b>" in the data is shown as "<b>", not made bold.
+    text, but Material shows an abbr's title as HTML (innerHTML), so the title's value must
+    itself be escaped HTML: "<b>" arrives as "&lt;b&gt;" and shows as "<b>". Escaped twice,
+    because Python-Markdown keeps entities it finds in an abbr definition as they are.
     """
-    pairs = [(form, html.escape(str(term["tooltip"]), quote=False))
+    pairs = [(form, html.escape(html.escape(str(term["tooltip"]), quote=False), quote=False))
              for term in glossary["terms"] for form in term["forms"]]
     pairs.sort(key=lambda pair: -len(pair[0]))
     return [f"*[{form}]: {tooltip}" for form, tooltip in pairs]

@@ -9,7 +9,6 @@ mkdocs.yml, give pages with exactly the elements and attributes of a plain-text 
 from __future__ import annotations
 
 import copy
-import json
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -30,9 +29,9 @@ from sitegen.qualification import load_qualification
 from sitegen.rich_text import link_problems, render_rich_text
 from sitegen.selfcheck_content import load_bank
 from sitegen.slugs import slugify
+from tests.data_payloads import replace_bank_text, replace_text
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMAS = ROOT / "schemas"
 PAYLOAD = "X\"><script>alert(1)</script><img src=x onerror=alert(2)>{: onclick=alert(3) }[L](javascript:alert(4))"
 
 
@@ -172,57 +171,6 @@ def test_an_email_with_markup_is_refused_by_the_schema(tmp_path):
 
 # --- the property: every text field of every data file stays text ------------------------------
 
-def _schema(name: str) -> dict:
-    return json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
-
-
-def _is_free_text(node: dict, root: dict) -> bool:
-    """A plain-text string field: no enum, const or format pattern, and not rich text
-    (rich text is a checked Markdown subset; its own tests are above)."""
-    rich = "contentMediaType" in node
-    while "$ref" in node:
-        node = root["$defs"][node["$ref"].split("/")[-1]]
-    return not rich and not ({"enum", "const"} & node.keys()) and node.get("pattern", "\\S") == "\\S"
-
-
-def _replace_text(value, node: dict, root: dict, text: str):
-    """A copy of `value` with every free-text string (per the schema) replaced by `text`."""
-    if isinstance(value, str):
-        return text if _is_free_text(node, root) else value
-    while "$ref" in node:
-        node = root["$defs"][node["$ref"].split("/")[-1]]
-    if "anyOf" in node:
-        branch = next(b for b in node["anyOf"] if _matches(value, b, root))
-        return _replace_text(value, branch, root, text)
-    if isinstance(value, list):
-        return [_replace_text(item, node.get("items", {}), root, text) for item in value]
-    if isinstance(value, dict):
-        props = node.get("properties", {})
-        return {key: _replace_text(item, props.get(key, {}), root, text) for key, item in value.items()}
-    return value
-
-
-def _matches(value, node: dict, root: dict) -> bool:
-    while "$ref" in node:
-        node = root["$defs"][node["$ref"].split("/")[-1]]
-    kind = node.get("type")
-    return {"string": isinstance(value, str), "array": isinstance(value, list), "object": isinstance(value, dict)}.get(kind, True)
-
-
-# The bank has its checks in selfcheck.bank; these display fields are what a candidate reads.
-BANK_TEXT_FIELDS = {"prompt", "text", "question", "points", "unit"}
-
-
-def _replace_bank_text(value, text: str):
-    if isinstance(value, dict):
-        return {key: (text if key in BANK_TEXT_FIELDS and isinstance(item, str)
-                      else [text] * len(item) if key == "points" else _replace_bank_text(item, text))
-                for key, item in value.items()}
-    if isinstance(value, list):
-        return [_replace_bank_text(item, text) for item in value]
-    return value
-
-
 @lru_cache(maxsize=None)
 def real_data():
     qualification = load_qualification(ROOT / "qualification.yaml")
@@ -236,10 +184,10 @@ def real_data():
 def render_with(text: str) -> dict[str, tuple[dict, str]]:
     qualification, glossary, publisher, questions, interview = real_data()
     pages = render_pages(
-        _replace_text(copy.deepcopy(qualification), _schema("qualification.schema.json"), _schema("qualification.schema.json"), text),
-        _replace_text(copy.deepcopy(glossary), _schema("glossary.schema.json"), _schema("glossary.schema.json"), text),
-        _replace_text(copy.deepcopy(publisher), _schema("publisher.schema.json"), _schema("publisher.schema.json"), text),
-        questions=_replace_bank_text(questions, text), interview=_replace_bank_text(interview, text),
+        replace_text(copy.deepcopy(qualification), "qualification.schema.json", text),
+        replace_text(copy.deepcopy(glossary), "glossary.schema.json", text),
+        replace_text(copy.deepcopy(publisher), "publisher.schema.json", text),
+        questions=replace_bank_text(questions, lambda: text), interview=replace_bank_text(interview, lambda: text),
     )
     return {path: to_html(page) for path, page in pages.items()}
 
