@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by file path; make `sitegen` i
     sys.path.insert(0, str(ROOT))
 
 from sitegen.build import SiteContent, build_content  # noqa: E402
+from sitegen.page_text import attribute_text  # noqa: E402
 from sitegen.problems import DataError  # noqa: E402
 from sitegen.search_forms import enrich_search_index  # noqa: E402
 from sitegen.slugs import slugify  # noqa: E402
@@ -34,6 +35,13 @@ def on_config(config):
     except DataError as error:
         # PluginError makes MkDocs stop with this message and no traceback.
         raise PluginError(error.report()) from None
+    # Name, description and navigation come from the data. The theme prints the name and the
+    # description as they are (MkDocs' Jinja has no autoescape) in some places and escaped in
+    # others: the schema keeps the name to characters that read the same either way, and the
+    # description, printed raw only, is given escaped.
+    config.site_name = _content.site_name
+    config.site_description = attribute_text(_content.site_description)
+    config.nav = _content.nav
     # Anchors from headings keep Polish letters readable: "Słowniczek" -> "slowniczek", not "sowniczek".
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
     return config

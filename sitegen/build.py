@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from .problems import DataError
 from .publisher import load_publisher
 from .qualification import load_qualification
 from .schema_check import SCHEMA_DIR
+from .site_map import SITE_DESCRIPTION, navigation, site_pages
 from .selfcheck_content import ASSETS, bank_json, load_bank, package_zip, pyodide_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,10 +25,17 @@ class SiteContent:
     files: dict[str, bytes] = field(default_factory=dict)  # generated files by site path
     copies: dict[str, Path] = field(default_factory=dict)  # files copied as they are, by site path
     sources: list[Path] = field(default_factory=list)      # files to watch when serving
+    nav: list = field(default_factory=list)                 # page paths, {section: [paths]} for sections
+    site_name: str = ""                                     # plain text
+    site_description: str = ""                              # plain text
 
-# Pages that help candidates and holders; the overview links to them.
-TOOLS = [{"id": "selfcheck", "title": "Sprawdź swoją gotowość", "path": "samoocena/index.md"},
-         {"id": "renewal", "title": "Przygotuj odnowienie certyfikatu", "path": "odnowienie.md"}]
+
+def data_dir(root: Path = ROOT) -> Path:
+    """Where the data files are: the project itself, or the folder named by QUALIFICATION_DIR
+    (relative to the project), which holds the same files — qualification.yaml, glossary.yaml,
+    publisher.yaml and selfcheck/bank/ — for another qualification (e.g. the test fixture)."""
+    chosen = os.environ.get("QUALIFICATION_DIR")
+    return (root / chosen).resolve() if chosen else root
 
 
 def build_content(root: Path = ROOT) -> SiteContent:
@@ -35,10 +44,11 @@ def build_content(root: Path = ROOT) -> SiteContent:
     Raises DataError listing the problems of all files at once, so an editor fixes
     everything in one round instead of one error per build.
     """
+    data_root = data_dir(root)
     paths = {
-        "qualification": root / "qualification.yaml",
-        "glossary": root / "glossary.yaml",
-        "publisher": root / "publisher.yaml",
+        "qualification": data_root / "qualification.yaml",
+        "glossary": data_root / "glossary.yaml",
+        "publisher": data_root / "publisher.yaml",
     }
     loaders = {"qualification": load_qualification, "glossary": load_glossary, "publisher": load_publisher}
     loaded, problems = {}, []
@@ -49,7 +59,7 @@ def build_content(root: Path = ROOT) -> SiteContent:
             problems.extend(error.problems)
     if "qualification" in loaded:
         try:
-            bank, bank_files = load_bank(root, loaded["qualification"])
+            bank, bank_files = load_bank(data_root, loaded["qualification"])
         except DataError as error:
             problems.extend(error.problems)
     try:
@@ -62,7 +72,7 @@ def build_content(root: Path = ROOT) -> SiteContent:
     data = loaded["qualification"]
     questions = [question.display() for question in bank.questions.values()]
     pages = render_pages(data, loaded["glossary"], loaded["publisher"], questions=questions,
-                         interview=list(bank.interview.values()), tools=TOOLS)
+                         interview=list(bank.interview.values()))
     files = {
         DATA_FILES["yaml"]: paths["qualification"].read_bytes(),
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
@@ -70,4 +80,6 @@ def build_content(root: Path = ROOT) -> SiteContent:
         f"{ASSETS}/bank.json": bank_json(bank_files),
         f"{ASSETS}/selfcheck.zip": package_zip(root),
     }
-    return SiteContent(pages, files, copies, [*paths.values(), SCHEMA_DIR, root / "selfcheck"])
+    return SiteContent(pages, files, copies, list(dict.fromkeys([*paths.values(), SCHEMA_DIR, root / "selfcheck", data_root / "selfcheck"])),
+                       nav=navigation(site_pages(data)), site_name=loaded["publisher"]["site_name"],
+                       site_description=SITE_DESCRIPTION.format(name=data["name"]))

@@ -22,8 +22,18 @@ def _rule_problems(source) -> list[Problem]:
     problems = []
     ids: dict[str, int] = {}
     owners: dict[str, str] = {}
+    groups = [group["id"] for group in source.data["groups"]]
+    for g, group in enumerate(groups):
+        if groups.index(group) != g:
+            where = ("groups", g, "id")
+            problems.append(Problem(source.file, source.line_of(where), format_path(where),
+                                    f"grupa „{group}” powtarza się"))
     for t, term in enumerate(source.data["terms"]):
         path = ("terms", t)
+        if term["group"] not in groups:
+            where = path + ("group",)
+            problems.append(Problem(source.file, source.line_of(where), format_path(where),
+                                    f"grupy „{term['group']}” nie ma na liście groups (są: {', '.join(groups)})"))
         if term["id"] in ids:
             problems.append(Problem(source.file, source.line_of(path + ("id",)), format_path(path + ("id",)),
                                     f"identyfikator „{term['id']}” powtarza się (pierwszy raz w haśle nr {ids[term['id']] + 1})"))
@@ -56,10 +66,10 @@ def abbreviation_lines(glossary: dict) -> list[str]:
     return [f"*[{form}]: {tooltip}" for form, tooltip in pairs]
 
 
-def terms_by_group(glossary: dict) -> dict[str, list[dict]]:
-    groups: dict[str, list[dict]] = {"zsk": [], "crm": []}
-    for term in glossary["terms"]:
-        groups[term["group"]].append(term)
-    for terms in groups.values():
-        terms.sort(key=lambda term: term["term"].lower())
-    return groups
+def terms_by_group(glossary: dict) -> list[tuple[dict, list[dict]]]:
+    """[(group, its terms in alphabetical order), …] in the order the data declares the groups."""
+    out = []
+    for group in glossary["groups"]:
+        terms = [term for term in glossary["terms"] if term["group"] == group["id"]]
+        out.append((group, sorted(terms, key=lambda term: term["term"].lower())))
+    return out

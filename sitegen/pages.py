@@ -7,6 +7,7 @@ with YAML front matter, which any Markdown site engine can take. `hooks/` adapts
 from __future__ import annotations
 
 import functools
+from datetime import date
 import json
 import re
 from pathlib import Path
@@ -14,14 +15,15 @@ from pathlib import Path
 import jinja2
 import yaml
 from markupsafe import Markup
+from selfcheck import polish
 from selfcheck.readiness import LEVELS, QUIZ_WEIGHT, RATING_WEIGHT
-from selfcheck.renewal import DAYS_PER_YEAR
+from selfcheck.renewal import DAYS_PER_YEAR, add_years
 
 from .glossary import abbreviation_lines, terms_by_group
 from .page_text import PageText, as_data, attribute_text, finalize, json_for_script
 from .qualification import anchor, criteria
 from .rich_text import render_rich_text
-from .site_map import DATA_FILES, PAGES, PageSpec  # noqa: F401 - PAGES and PageSpec re-exported for tests
+from .site_map import DATA_FILES, PAGES, PageSpec, has_renewal, site_pages  # noqa: F401 - PAGES re-exported for tests
 from .structured_data import credential_json_ld
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -42,7 +44,8 @@ def make_environment() -> jinja2.Environment:
     # Built-in string filters return plain str; re-wrap so a filtered data value stays text.
     for name in ("lower", "upper", "capitalize", "title", "trim", "replace", "truncate", "striptags"):
         env.filters[name] = _keeps_text(env.filters[name])
-    env.filters.update(anchor=anchor, years=years_pl, hours=hours_pl, pln=pln, members=members_pl,
+    env.filters.update(anchor=anchor, years=polish.years, years_genitive=polish.years_genitive,
+                       hours=polish.hours, pln=polish.pln, people=polish.people, count=polish.count,
                        first_sentence=first_sentence, rich_text=rich_text_for_page)
     return env
 
@@ -64,35 +67,38 @@ def rich_text_for_page(context, text: str) -> Markup:
 
 
 def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list[dict],
-                 interview: list[dict], tools: list[dict] | None = None) -> dict[str, str]:
-    """Render every page: {"walidacja.md": "---\\ntitle: …\\n---\\n# …", …}.
+                 interview: list[dict]) -> dict[str, str]:
+    """Render every page of the site: {"walidacja.md": "---\ntitle: …\n---\n# …", …}.
 
     `questions` are the self-check questions as the page shows them (selfcheck's display form).
     """
     env = make_environment()
+    pages = site_pages(data)
+    renewal = data["certificate"].get("renewal") or {}
+    words = {"name": data["name"], "practice": renewal.get("practice", "")}
     data, glossary, publisher = as_data(data), as_data(glossary), as_data(publisher)
     questions, interview = as_data(questions), as_data(interview)
     abbreviations = "\n".join(abbreviation_lines(glossary))
     context = {
         "q": data,
+        "renewal": as_data(renewal) if has_renewal(data) else None,
         "criteria": criteria(data),
         "glossary": glossary,
         "glossary_groups": terms_by_group(glossary),
         "publisher": publisher,
-        "tools": tools or [],
-        "pages": {spec.template.split(".")[0]: spec for spec in PAGES},
+        "tools": [spec for spec in pages if spec.tool],
         "data_files": DATA_FILES,
         "questions": questions,
         "interview": interview,
         "weights": {"quiz": round(QUIZ_WEIGHT * 100), "rating": round(RATING_WEIGHT * 100)},
         "levels": [round(threshold * 100) for threshold, _, _ in LEVELS[:2]],
         "days_per_year": DAYS_PER_YEAR,
+        **renewal_examples(data),
     }
     out = {}
-    for spec in PAGES:
+    for spec in pages:
         # The theme prints page meta as it is (MkDocs' Jinja has no autoescape): give it escaped text.
-        meta = {"title": attribute_text(spec.title),
-                "description": attribute_text(spec.description.format(name=data["name"]))}
+        meta = {"title": attribute_text(spec.title), "description": attribute_text(spec.description.format(**words))}
         if spec.path == "index.md":
             meta["json_ld"] = json_for_script(json.dumps(credential_json_ld(data), ensure_ascii=False))
         if not spec.searchable:
@@ -106,37 +112,18 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
     return out
 
 
-def plural_pl(n: int, one: str, few: str, many: str) -> str:
-    """Polish plural: 1 rok, 2–4 lata (but 12–14 lat), 5+ lat."""
-    if n == 1:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
-
-def years_pl(n: int | float) -> str:
-    if n != int(n):
-        return f"{str(n).replace('.', ',')} roku"
-    n = int(n)
-    return f"{n} {plural_pl(n, 'rok', 'lata', 'lat')}"
-
-
-def hours_pl(n: int) -> str:
-    return f"{n} {plural_pl(n, 'godzina', 'godziny', 'godzin')}"
-
-
-def members_pl(n: int) -> str:
-    return f"{n} {plural_pl(n, 'osoba', 'osoby', 'osób')}"
-
-
-def pln(amount: int | float) -> str:
-    """1950 -> "1950 zł"; Polish writes four-digit amounts without a space."""
-    whole = int(amount)
-    text = f"{whole:,}".replace(",", "\u00a0") if whole >= 10_000 else str(whole)
-    if amount != whole:
-        text += f",{round((amount - whole) * 100):02d}"
-    return f"{text}\u00a0zł"
+def renewal_examples(data: dict) -> dict:
+    """Numbers the renewal page explains, computed by the engine's own rules from the data."""
+    certificate = data["certificate"]
+    if not has_renewal(data):
+        return {"leap_day_example": None, "required_days": 0}
+    issued = date(2020, 2, 29)
+    valid_through = add_years(issued, certificate["validity_years"])
+    example = None
+    if valid_through.day != issued.day:  # the example shows art. 112 only when the day does not exist
+        example = {"issued": polish.long_date(issued), "valid_through": polish.long_date(valid_through)}
+    return {"leap_day_example": example,
+            "required_days": round(certificate["renewal"]["min_practice_years"] * DAYS_PER_YEAR)}
 
 
 def first_sentence(text: str) -> str:

@@ -75,13 +75,16 @@ def rule_problems(source: Source) -> list[Problem]:
         if method_ids.index(method["id"]) != m:
             at(("validation", "verification", "methods", "list", m, "id"),
                f"identyfikator metody „{method['id']}” powtarza się")
-    renewal_method = data["certificate"]["renewal"]["method"]
-    if renewal_method not in method_ids:
+    certificate = data["certificate"]
+    renewal, validity = certificate.get("renewal"), certificate.get("validity_years")
+    if renewal and validity is None:
+        at(("certificate", "renewal"), "certyfikat bezterminowy (validity_years: null) nie ma zasad przedłużania; "
+                                       "usuń blok renewal albo podaj validity_years")
+    if renewal and renewal["method"] not in method_ids:
         at(("certificate", "renewal", "method"),
-           f"metoda „{renewal_method}” nie występuje w validation.verification.methods.list "
+           f"metoda „{renewal['method']}” nie występuje w validation.verification.methods.list "
            f"(są: {', '.join(method_ids)})")
-
-    if data["certificate"]["renewal"]["min_practice_years"] > data["certificate"]["validity_years"]:
+    if renewal and validity is not None and renewal["min_practice_years"] > validity:
         at(("certificate", "renewal", "min_practice_years"),
            "wymagana praktyka jest dłuższa niż okres ważności certyfikatu")
 

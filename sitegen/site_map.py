@@ -15,9 +15,12 @@ class PageSpec:
     path: str        # where the page lives in the site, e.g. "walidacja.md"
     template: str    # template in sitegen/templates
     title: str
-    description: str
+    description: str  # may name {name} (the qualification) and {practice} (the practice renewal asks for)
     script: str = ""  # the page's JavaScript module in assets/selfcheck/, if it has one
     searchable: bool = True  # False for pages that repeat text found on other pages
+    section: str = ""  # the navigation section the page belongs to ("" — top level)
+    tool: str = ""     # a tool's call to action on the overview page, e.g. "Sprawdź swoją gotowość"
+    needs_renewal: bool = False  # only for certificates that expire and can be renewed
 
     @property
     def url(self) -> str:
@@ -35,7 +38,7 @@ class PageSpec:
 # Order is the navigation order. Titles are short, the way a candidate would look for them.
 PAGES = [
     PageSpec("index.md", "overview.md.j2", "Kwalifikacja w skrócie",
-             "Kwalifikacja rynkowa „{name}” w Zintegrowanym Systemie Kwalifikacji: dla kogo jest, "
+             "Kwalifikacja „{name}” w Zintegrowanym Systemie Kwalifikacji: dla kogo jest, "
              "co potrafi osoba, która ją ma, jak przebiega walidacja, ile kosztuje i jak długo jest ważny certyfikat."),
     PageSpec("opis.md", "description.md.j2", "O kwalifikacji",
              "Charakterystyka kwalifikacji „{name}”, grupy odbiorców, typowe zastosowania i zapotrzebowanie na rynku pracy."),
@@ -43,37 +46,70 @@ PAGES = [
              "Zestawy efektów uczenia się kwalifikacji „{name}” ze wszystkimi kryteriami weryfikacji."),
     PageSpec("walidacja.md", "validation.md.j2", "Walidacja",
              "Jak przebiega walidacja kwalifikacji „{name}”: metody, komisja walidacyjna, warunki i procedura odwoławcza."),
-    PageSpec("certyfikat.md", "certificate.md.j2", "Certyfikat i jego przedłużenie",
-             "Certyfikat kwalifikacji „{name}”: okres ważności i warunki przedłużenia."),
-    PageSpec("odnowienie.md", "renewal.md.j2", "Odnowienie certyfikatu",
-             "Przygotuj odnowienie certyfikatu kwalifikacji „{name}”: policz okresy pracy z systemem CRM i wydrukuj zestawienie dowodów.",
-             "renewal.mjs"),
+    PageSpec("certyfikat.md", "certificate.md.j2", "Certyfikat",
+             "Certyfikat kwalifikacji „{name}”: dokument, okres ważności i warunki przedłużenia z formularza."),
+    PageSpec("odnowienie.md", "renewal.md.j2", "Przygotuj odnowienie",
+             "Przygotuj odnowienie certyfikatu kwalifikacji „{name}”: policz okresy {practice} i wydrukuj zestawienie dowodów.",
+             "renewal.mjs", tool="Przygotuj odnowienie certyfikatu", needs_renewal=True),
     PageSpec("dane-formalne.md", "formal.md.j2", "Dane formalne",
              "Kody, instytucje, dokumenty i dane wnioskodawcy kwalifikacji „{name}” z formularza ZRK."),
     PageSpec("slowniczek.md", "glossary.md.j2", "Słowniczek",
-             "Objaśnienia pojęć Zintegrowanego Systemu Kwalifikacji i pracy z systemem CRM używanych w opisie kwalifikacji."),
-    PageSpec("otwarte-dane.md", "open_data.md.j2", "Otwarte dane",
-             "Opis kwalifikacji „{name}” do pobrania jako YAML i JSON wraz ze schematem danych."),
+             "Objaśnienia pojęć używanych w opisie kwalifikacji „{name}”."),
     PageSpec("samoocena/index.md", "selfcheck_index.md.j2", "Samoocena",
-             "Sprawdź, czy jesteś gotowy do walidacji kwalifikacji „{name}”: ćwiczenia, test próbny, ocena umiejętności i raport gotowości."),
+             "Sprawdź swoją gotowość do walidacji kwalifikacji „{name}”: ćwiczenia, test próbny, ocena umiejętności i raport gotowości.",
+             section="Samoocena", tool="Sprawdź swoją gotowość"),
     PageSpec("samoocena/cwiczenia.md", "selfcheck_practice.md.j2", "Ćwiczenia",
-             "Pytania do kwalifikacji „{name}” z wyjaśnieniami, według zestawów, efektów i kryteriów weryfikacji.", "practice.mjs"),
+             "Pytania do kwalifikacji „{name}” z wyjaśnieniami, według zestawów, efektów i kryteriów weryfikacji.", "practice.mjs",
+             section="Samoocena"),
     PageSpec("samoocena/test.md", "selfcheck_test.md.j2", "Test próbny",
              "Losowany test próbny do kwalifikacji „{name}” z oceną i omówieniem po oddaniu.", "mock-test.mjs",
-             searchable=False),  # its hidden question bank is the practice page's text
+             searchable=False,  # its hidden question bank is the practice page's text
+             section="Samoocena"),
     PageSpec("samoocena/umiejetnosci.md", "selfcheck_rating.md.j2", "Ocena umiejętności",
-             "Oceń, które kryteria weryfikacji kwalifikacji „{name}” już opanowałeś.", "self-rating.mjs"),
+             "Oceń, które kryteria weryfikacji kwalifikacji „{name}” już opanowano.", "self-rating.mjs",
+             section="Samoocena"),
     PageSpec("samoocena/rozmowa.md", "selfcheck_interview.md.j2", "Rozmowa z komisją",
              "Pytania, jakie komisja walidacyjna może zadać przy kwalifikacji „{name}”, z punktami dobrej odpowiedzi.",
-             "interview.mjs"),
+             "interview.mjs", section="Samoocena"),
     PageSpec("samoocena/raport.md", "selfcheck_report.md.j2", "Raport gotowości",
-             "Twoja gotowość do walidacji kwalifikacji „{name}” według efektów, zestawów i kryteriów.", "report.mjs"),
+             "Gotowość do walidacji kwalifikacji „{name}” według efektów, zestawów i kryteriów.", "report.mjs",
+             section="Samoocena"),
+    PageSpec("otwarte-dane.md", "open_data.md.j2", "Otwarte dane",
+             "Opis kwalifikacji „{name}” do pobrania jako YAML i JSON wraz ze schematem danych."),
     PageSpec("druk.md", "print.md.j2", "Cała kwalifikacja do druku",
              "Pełny opis kwalifikacji „{name}” na jednej stronie, przygotowany do druku.",
              searchable=False),  # the same text is on the other pages
     PageSpec("deklaracja-dostepnosci.md", "accessibility.md.j2", "Deklaracja dostępności",
              "Deklaracja dostępności strony o kwalifikacji „{name}”."),
 ]
+
+SITE_DESCRIPTION = ("Kwalifikacja „{name}” w Zintegrowanym Systemie Kwalifikacji: opis, efekty uczenia się, "
+                    "walidacja i certyfikat.")
+
+
+def has_renewal(data: dict) -> bool:
+    """Whether the certificate expires and the data gives rules for renewing it."""
+    certificate = data["certificate"]
+    return certificate.get("validity_years") is not None and bool(certificate.get("renewal"))
+
+
+def site_pages(data: dict) -> list[PageSpec]:
+    """The pages this qualification's site has, in navigation order."""
+    return [spec for spec in PAGES if not spec.needs_renewal or has_renewal(data)]
+
+
+def navigation(pages: list[PageSpec]) -> list:
+    """The navigation tree: page paths, and {section: [paths]} for pages that share a section."""
+    tree: list = []
+    for spec in pages:
+        if not spec.section:
+            tree.append(spec.path)
+        elif tree and isinstance(tree[-1], dict) and spec.section in tree[-1]:
+            tree[-1][spec.section].append(spec.path)
+        else:
+            tree.append({spec.section: [spec.path]})
+    return tree
+
 
 # Files offered on the open-data page; the site adapter copies them into the built site.
 DATA_DIR = "dane"

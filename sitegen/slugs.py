@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-# NFKD splits "ą" into "a" + ogonek, but "ł" has no decomposition: map it by hand.
-_EXTRA = str.maketrans({"ł": "l", "Ł": "L"})
-
-
-def fold(text: str) -> str:
-    """Drop diacritics: "Zarządzanie łańcuchem" -> "Zarzadzanie lancuchem"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+from selfcheck.polish import fold  # noqa: F401 - re-exported: search_forms folds with it too
 
 
 def slugify(value: str, separator: str = "-") -> str:

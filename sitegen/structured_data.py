@@ -4,8 +4,9 @@ from __future__ import annotations
 
 
 def credential_json_ld(data: dict) -> dict:
+    """schema.org's EducationalOccupationalCredential; `validFor` only when the certificate expires."""
     outcomes = [outcome for qset in data["sets"] for outcome in qset["outcomes"]]
-    return {
+    credential = {
         "@context": "https://schema.org",
         "@type": "EducationalOccupationalCredential",
         "name": data["name"],
@@ -27,7 +28,6 @@ def credential_json_ld(data: dict) -> dict:
             for outcome in outcomes
         ],
         "timeRequired": f"PT{data['effort']['hours']}H",
-        "validFor": f"P{data['certificate']['validity_years']}Y",
         "recognizedBy": {"@type": "GovernmentOrganization", "name": data["institutions"]["minister"]},
         "offers": {
             "@type": "Offer",
@@ -36,3 +36,6 @@ def credential_json_ld(data: dict) -> dict:
             "priceCurrency": "PLN",
         },
     }
+    if data["certificate"].get("validity_years") is not None:
+        credential["validFor"] = f"P{data['certificate']['validity_years']}Y"
+    return credential
