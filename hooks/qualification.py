@@ -57,6 +57,14 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_page_content(html, page, config, files):
+    # On tool pages the heading permalinks ("¶") would be an extra Tab stop before every form:
+    # keep them for the mouse, out of the keyboard's way.
+    if page.meta.get("script"):
+        return html.replace('class="headerlink"', 'class="headerlink" tabindex="-1"')
+    return html
+
+
 def on_serve(server, config, builder):
     for path in _content.sources:
         server.watch(str(path))
