@@ -73,4 +73,4 @@ def on_serve(server, config, builder):
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
-    enrich_search_index(Path(config.site_dir) / "search" / "search_index.json")
+    enrich_search_index(Path(config.site_dir) / "search" / "search_index.json", _content.search_synonyms)

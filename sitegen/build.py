@@ -28,6 +28,7 @@ class SiteContent:
     nav: list = field(default_factory=list)                 # page paths, {section: [paths]} for sections
     site_name: str = ""                                     # plain text
     site_description: str = ""                              # plain text
+    search_synonyms: list = field(default_factory=list)    # groups of words that find each other
 
 
 def data_dir(root: Path = ROOT) -> Path:
@@ -82,4 +83,5 @@ def build_content(root: Path = ROOT) -> SiteContent:
     }
     return SiteContent(pages, files, copies, list(dict.fromkeys([*paths.values(), SCHEMA_DIR, root / "selfcheck", data_root / "selfcheck"])),
                        nav=navigation(site_pages(data)), site_name=loaded["publisher"]["site_name"],
-                       site_description=SITE_DESCRIPTION.format(name=data["name"]))
+                       site_description=SITE_DESCRIPTION.format(name=data["name"]),
+                       search_synonyms=loaded["glossary"].get("search_synonyms", []))

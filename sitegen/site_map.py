@@ -60,6 +60,7 @@ PAGES = [
              section="Samoocena", tool="Sprawdź swoją gotowość"),
     PageSpec("samoocena/cwiczenia.md", "selfcheck_practice.md.j2", "Ćwiczenia",
              "Pytania do kwalifikacji „{name}” z wyjaśnieniami, według zestawów, efektów i kryteriów weryfikacji.", "practice.mjs",
+             searchable=False,  # exercises, not answers: a search for "ile kosztuje" should find the fee, not a task
              section="Samoocena"),
     PageSpec("samoocena/test.md", "selfcheck_test.md.j2", "Test próbny",
              "Losowany test próbny do kwalifikacji „{name}” z oceną i omówieniem po oddaniu.", "mock-test.mjs",
