@@ -10,7 +10,7 @@ PORT   ?= 8000
 # Material's end-of-life notice (2027-05-05) is known and planned for; keep build logs readable.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site serve test check clean
+.PHONY: install site serve test check bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ serve: install
 ## test: build and run every test
 test: site
 	$(BIN)/python -m pytest
+
+## bench: measure load times, bytes and engine speed side by side with stock Pyodide (tests/benchmarks/results.md)
+bench: install
+	$(BIN)/python tests/benchmarks/bench.py
 
 ## check: check the data files only (qualification.yaml, glossary.yaml, publisher.yaml)
 check: install

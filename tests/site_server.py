@@ -8,6 +8,7 @@ and anything else that breaks under a sub-path.
 
 from __future__ import annotations
 
+import gzip
 import mimetypes
 import threading
 from functools import partial
@@ -26,9 +27,16 @@ mimetypes.add_type("application/yaml", ".yaml")
 BASE_PATH = "/kwalifikacja-crm/"
 
 
+# What GitHub Pages compresses (the benchmark asks for it; tests use plain responses).
+COMPRESSIBLE = ("text/", "application/json", "application/javascript", "application/wasm", "image/svg+xml",
+                "application/yaml", "application/zip")
+
+
 class _Handler(BaseHTTPRequestHandler):
-    def __init__(self, *args, root: Path, base: str, **kwargs):
+    def __init__(self, *args, root: Path, base: str, cache_seconds: int | None = None, gzip_files: bool = False,
+                 **kwargs):
         self.root, self.base = root, base
+        self.cache_seconds, self.gzip_files = cache_seconds, gzip_files
         super().__init__(*args, **kwargs)
 
     def log_message(self, format, *args):  # keep test output quiet
@@ -73,17 +81,35 @@ class _Handler(BaseHTTPRequestHandler):
             content_type += "; charset=utf-8"
         self.send_response(status)
         self.send_header("Content-Type", content_type)
+        if self.gzip_files and content_type.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = _gzipped(path, body)
+            self.send_header("Content-Encoding", "gzip")
+        if self.cache_seconds is not None:
+            self.send_header("Cache-Control", f"max-age={self.cache_seconds}")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if not head:
             self.wfile.write(body)
 
 
-class SiteServer:
-    """`with SiteServer(site_dir, port) as server: server.url` -> http://127.0.0.1:PORT/kwalifikacja-crm/"""
+_GZIP_CACHE: dict[Path, bytes] = {}
 
-    def __init__(self, root: Path, port: int = 0, base: str = BASE_PATH):
-        handler = partial(_Handler, root=root.resolve(), base=base)
+
+def _gzipped(path: Path, body: bytes) -> bytes:
+    if path not in _GZIP_CACHE:
+        _GZIP_CACHE[path] = gzip.compress(body, compresslevel=6, mtime=0)
+    return _GZIP_CACHE[path]
+
+
+class SiteServer:
+    """`with SiteServer(site_dir, port) as server: server.url` -> http://127.0.0.1:PORT/kwalifikacja-crm/
+
+    `cache_seconds` and `gzip_files` add what GitHub Pages also sends (Cache-Control: max-age=600,
+    gzip), for the benchmark; the tests leave them off."""
+
+    def __init__(self, root: Path, port: int = 0, base: str = BASE_PATH, *, cache_seconds: int | None = None,
+                 gzip_files: bool = False):
+        handler = partial(_Handler, root=root.resolve(), base=base, cache_seconds=cache_seconds, gzip_files=gzip_files)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{base}"
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

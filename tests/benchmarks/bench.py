@@ -1,0 +1,251 @@
+"""`make bench`: how fast the site is for a candidate, side by side with stock Pyodide.
+
+Every figure is measured several times (BENCH_RUNS, default 3) and reported as the median with
+its spread. The site is built for and served under a sub-path with `Cache-Control: max-age=600`
+and gzip, as GitHub Pages serves it; Chromium runs with a real on-disk profile, so a "warm"
+visit reuses the HTTP cache exactly as a returning candidate's browser does. Stock Pyodide
+(tests/benchmarks/stock_worker.mjs: loadPyodide, unpack our package, import, setup) is timed in
+the same runs, so ratios hold on any machine.
+
+Writes tests/benchmarks/results.md. Nothing in `make test` depends on these timings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import CHROMIUM_ARGS, chromium_path, run_mkdocs_build  # noqa: E402
+from tests.site_server import BASE_PATH, SiteServer, free_port  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+RESULTS = Path(__file__).resolve().parent / "results.md"
+HERE = Path(__file__).resolve().parent
+CONTENT_PAGE = "walidacja/"
+PRACTICE_PAGE = "samoocena/cwiczenia/"
+PYTHON_READY = "#sc-status.sc-status--ready"
+LONG = 180_000  # ms: Python's first start on a loaded 2-core machine
+
+
+def median_spread(values: list[float]) -> tuple[float, float, float]:
+    return statistics.median(values), min(values), max(values)
+
+
+def build_times() -> list[float]:
+    """`make site` on a warm install: the strict build into a fresh folder, timed end to end."""
+    times = []
+    for _ in range(RUNS + 1):  # the first run warms the file cache and Python's bytecode
+        target = Path(tempfile.mkdtemp(prefix="bench-build-"))
+        started = time.perf_counter()
+        result = run_mkdocs_build(ROOT, target)
+        times.append(time.perf_counter() - started)
+        shutil.rmtree(target, ignore_errors=True)
+        assert result.returncode == 0, result.stderr
+    return times[1:]
+
+
+def engine_times(site: Path) -> dict:
+    node = shutil.which("node")
+    out = subprocess.run([node, str(HERE / "engine_timings.mjs"), str(site), str(max(RUNS, 5))],
+                         capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={**os.environ, "NODE_PATH": str(ROOT / "node_modules")})
+    return json.loads(out.stdout)
+
+
+class Browser:
+    """Chromium with an on-disk profile: a fresh one is a first visit, the same one a return."""
+
+    def __init__(self, playwright):
+        self.playwright = playwright
+
+    def profile(self):
+        directory = tempfile.mkdtemp(prefix="bench-profile-")
+        context = self.playwright.chromium.launch_persistent_context(
+            directory, executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        return context, directory
+
+
+def transferred(page_visit) -> int:
+    """Bytes over the wire (compressed bodies) for every request the visit made."""
+    total = 0
+    for request in page_visit:
+        try:
+            total += request.sizes()["responseBodySize"]
+        except Exception:  # a request that never completed
+            pass
+    return total
+
+
+def visit_content_page(context, url: str) -> int:
+    page = context.new_page()
+    requests = []
+    context.on("requestfinished", lambda request: requests.append(request))  # page and its workers
+    with page.expect_response(lambda r: r.url.endswith("search/search_index.json")):
+        page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    size = transferred(requests)
+    page.close()
+    return size
+
+
+def visit_practice(context, url: str) -> dict:
+    page = context.new_page()
+    requests = []
+    context.on("requestfinished", lambda request: requests.append(request))  # page and its workers
+    page.goto(url, wait_until="commit")
+    page.locator(".sc-question input, .sc-question select, .sc-question textarea").first.wait_for(state="visible", timeout=LONG)
+    answerable = page.evaluate("performance.now()")
+    page.locator(PYTHON_READY).wait_for(state="attached", timeout=LONG)
+    ready = page.evaluate("performance.now()")
+    before_ready = transferred(requests)
+    page.close()
+    return {"answerable_ms": answerable, "ready_ms": ready, "bytes_before_ready": before_ready}
+
+
+STOCK = """async url => {
+  const started = performance.now()
+  const worker = new Worker(url, { type: "module" })
+  const message = await new Promise((resolve, reject) => {
+    worker.onmessage = event => resolve(event.data)
+    worker.onerror = event => reject(new Error(event.message))
+  })
+  worker.terminate()
+  return { ms: performance.now() - started, inside: message.ms }
+}"""
+
+
+def stock_start(context, base: str) -> float:
+    page = context.new_page()
+    page.goto(base + CONTENT_PAGE, wait_until="load")
+    result = page.evaluate(STOCK, base + "assets/selfcheck/bench-stock-worker.mjs")
+    page.close()
+    return result["ms"]
+
+
+def browser_figures(base: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    figures: dict[str, list[float]] = {name: [] for name in (
+        "content_bytes", "answerable_cold", "answerable_warm", "ready_cold", "ready_warm",
+        "bytes_before_ready", "stock_cold", "stock_warm")}
+    with sync_playwright() as playwright:
+        browser = Browser(playwright)
+        for _ in range(RUNS):
+            context, directory = browser.profile()
+            figures["content_bytes"].append(visit_content_page(context, base + CONTENT_PAGE))
+            context.close()
+            shutil.rmtree(directory, ignore_errors=True)
+
+            context, directory = browser.profile()
+            cold = visit_practice(context, base + PRACTICE_PAGE)
+            warm = visit_practice(context, base + PRACTICE_PAGE)
+            context.close()
+            shutil.rmtree(directory, ignore_errors=True)
+            figures["answerable_cold"].append(cold["answerable_ms"])
+            figures["answerable_warm"].append(warm["answerable_ms"])
+            figures["ready_cold"].append(cold["ready_ms"])
+            figures["ready_warm"].append(warm["ready_ms"])
+            figures["bytes_before_ready"].append(cold["bytes_before_ready"])
+
+            context, directory = browser.profile()
+            figures["stock_cold"].append(stock_start(context, base))
+            figures["stock_warm"].append(stock_start(context, base))
+            context.close()
+            shutil.rmtree(directory, ignore_errors=True)
+    return figures
+
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = "?"
+    try:
+        kib = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                       if line.startswith("MemTotal")))
+        memory = f"{kib / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration):
+        pass
+    chromium = subprocess.run([chromium_path(), "--version"], capture_output=True, text=True).stdout.strip()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{os.cpu_count()} cores ({cpu}), {memory} RAM, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, {chromium}, load average at start {load:.2f}")
+
+
+def row(name: str, values: list[float], unit: str, target: str = "", reference: list[float] | None = None) -> str:
+    med, low, high = median_spread(values)
+    fmt = {"s": lambda v: f"{v / 1000:.2f} s", "KB": lambda v: f"{v / 1024:.0f} KB", "MB": lambda v: f"{v / 1024 / 1024:.2f} MB",
+           "ms": lambda v: f"{v:.1f} ms"}[unit]
+    ratio = ""
+    if reference:
+        ratio = f"{med / statistics.median(reference):.2f} × stock"
+    return f"| {name} | {fmt(med)} | {fmt(low)} – {fmt(high)} | {ratio} | {target} |"
+
+
+def main() -> int:
+    started = datetime.now(timezone.utc)
+    host = machine()
+    print("Benchmark on", host, flush=True)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{BASE_PATH}"
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    result = run_mkdocs_build(ROOT, site, site_url=base)
+    assert result.returncode == 0, result.stderr
+    shutil.copy(HERE / "stock_worker.mjs", site / "assets" / "selfcheck" / "bench-stock-worker.mjs")
+
+    print("make site (warm)…", flush=True)
+    builds = build_times()
+    print("engine in Pyodide…", flush=True)
+    engine = engine_times(site)
+    print("browser…", flush=True)
+    with SiteServer(site, port, cache_seconds=600, gzip_files=True):
+        figures = browser_figures(base)
+    shutil.rmtree(site, ignore_errors=True)
+
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {started:%Y-%m-%d %H:%M} UTC by `make bench` ({RUNS} runs each; median, then the spread).",
+        f"Machine: {host}.",
+        "",
+        "| figure | median | spread | ratio | target |",
+        "|---|---|---|---|---|",
+        row("content page, first visit, bytes sent (gzip)", figures["content_bytes"], "KB", "≤ 100 KB"),
+        row("practice page: first question answerable, cold", figures["answerable_cold"], "s", "≤ 0.5 s"),
+        row("practice page: first question answerable, warm", figures["answerable_warm"], "s", "≤ 0.5 s"),
+        row("Python ready on the practice page, cold", figures["ready_cold"], "s", "≤ 0.5 × stock", figures["stock_cold"]),
+        row("Python ready on the practice page, second visit", figures["ready_warm"], "s", "≤ 0.35 × stock", figures["stock_warm"]),
+        row("stock Pyodide (load, unpack, import, setup), cold", figures["stock_cold"], "s", "the reference"),
+        row("stock Pyodide, warm", figures["stock_warm"], "s", "the reference"),
+        row("bytes downloaded before Python is ready (gzip)", figures["bytes_before_ready"], "MB", "≤ 5.5 MB"),
+        row(f"score all {engine['questions']} questions in Pyodide, one pass", engine["grade_all_ms"], "ms", "≤ 50 ms"),
+        row(f"check all {engine['questions']} questions through the worker API (state as JSON each time)",
+            engine["check_all_ms"], "ms", ""),
+        row("readiness report for the whole bank in Pyodide", engine["report_ms"], "ms", "≤ 50 ms"),
+        row("`make site` on a warm install", [b * 1000 for b in builds], "s", "≤ 5 s"),
+        "",
+        "A CRM action round trip is measured once the simulated CRM is in the site.",
+        "",
+    ]
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+// Engine timings inside real Pyodide under Node, for `make bench`: every bank question answered
+// correctly and scored, then the readiness report for the whole bank; repeated, medians printed.
+// Usage: node engine_timings.mjs SITE_DIR RUNS
+//   -> JSON {"grade_all_ms": [...], "check_all_ms": [...], "report_ms": [...], "questions": N}
+//   grade_all: every question scored in one pass; check_all: the same through the worker's API,
+//   one call per question with the saved state as JSON both ways (what the page does).
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { loadPyodide } from "pyodide"
+
+const [site, runs = "5"] = process.argv.slice(2)
+const assets = join(site, "assets/selfcheck")
+const pyodide = await loadPyodide()
+pyodide.unpackArchive(new Uint8Array(readFileSync(join(assets, "selfcheck.zip"))), "zip", { extractDir: "/app" })
+pyodide.globals.set("QUALIFICATION", readFileSync(join(site, "dane/qualification.json"), "utf8"))
+pyodide.globals.set("BANK", readFileSync(join(assets, "bank.json"), "utf8"))
+pyodide.globals.set("RUNS", Number(runs))
+const out = pyodide.runPython(`
+import json, sys, time
+sys.path.insert(0, "/app")
+from selfcheck import api
+
+api.setup(QUALIFICATION, BANK)
+engine = api._engine
+
+def correct_fields(q):
+    # The form fields a right answer sends, per question type (what the page's form would post).
+    if q.type == "single": return {"answer": [q.answer]}
+    if q.type == "multiple": return {"answer": sorted(q.answer)}
+    if q.type == "true_false": return {"answer": ["true" if q.answer else "false"]}
+    if q.type == "ordering": return {f"pos-{item['id']}": [str(n)] for n, item in enumerate(q.items, 1)}
+    if q.type == "matching": return {f"match-l{n}": [f"r{n}"] for n in range(1, len(q.pairs) + 1)}
+    if q.type == "numeric": return {"answer": [str(q.answer)]}
+    return {"answer": [q.answer[0]]}
+
+score_all, report, grade_all = [], [], []
+for _ in range(RUNS):
+    started = time.perf_counter()
+    for q in engine.bank.questions.values():
+        engine.grade(q.id, correct_fields(q))
+    grade_all.append((time.perf_counter() - started) * 1000)
+    state = api._state("")
+    started = time.perf_counter()
+    for q in engine.bank.questions.values():
+        text = api.check(json.dumps(state), q.id, json.dumps(correct_fields(q)), "2026-11-25T10:00:00Z")
+        state = json.loads(text)["state"]
+    score_all.append((time.perf_counter() - started) * 1000)
+    started = time.perf_counter()
+    api.report(json.dumps(state))
+    report.append((time.perf_counter() - started) * 1000)
+json.dumps({"grade_all_ms": grade_all, "check_all_ms": score_all, "report_ms": report,
+            "questions": len(engine.bank.questions)})
+`)
+console.log(out)
