@@ -24,9 +24,14 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-## site: build the site into site/
+## site: build the site into site/ (into site.new/ first: a failed build leaves the last good site/ as it was)
 site: install
-	$(BIN)/python -m mkdocs build --strict
+	rm -rf site.new
+	$(BIN)/python -m mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
+	rm -rf site.old
+	if [ -d site ]; then mv site site.old; fi
+	mv site.new site
+	rm -rf site.old
 
 ## serve: build and serve on http://127.0.0.1:8000/, rebuilding on every change
 serve: install
@@ -45,4 +50,4 @@ check: install
 	$(BIN)/python -m sitegen check
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site.new site.old .pytest_cache

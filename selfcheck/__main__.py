@@ -6,7 +6,8 @@
         [--period 2023-01-01:ongoing …] [--today 2024-06-01] [--json]
                                            renewal verdict and figures for an assessor
 
-Reading the YAML files needs PyYAML, which the project's build installs; the engine itself
+The data files are read and checked exactly as the build reads them (sitegen: the same YAML
+loader, schemas and rules, with file, line and field in every message); the engine itself
 (everything the browser runs) uses the standard library only.
 """
 
@@ -15,40 +16,51 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
-from datetime import date
-
-from .bank import BankError, parse_bank
-from .renewal import Evidence, RenewalInputError, assess, days_pl, pl_date
+from .bank import Bank
+from . import polish
+from .polish import days as days_pl
+from .polish import long_date as pl_date
+from .renewal import Evidence, RenewalInputError, assess
 from .structure import Structure
 
 ROOT = Path(__file__).resolve().parent.parent
-BANK_DIR = Path(__file__).resolve().parent / "bank"
 MIN_PER_CRITERION = 3
 
 
-def load_qualification(root: Path = ROOT) -> dict:
-    import yaml  # only the command line reads YAML; the browser gets JSON made at build time
-
-    return yaml.safe_load((root / "qualification.yaml").read_text(encoding="utf-8"))
+class DataProblems(Exception):
+    """The data files could not be read; the message lists every problem in Polish."""
 
 
-def load_sources(root: Path = ROOT, bank_dir: Path = BANK_DIR) -> tuple[dict, list[dict]]:
-    import yaml
+def data_root() -> Path:
+    """The folder with qualification.yaml and selfcheck/bank/ (QUALIFICATION_DIR, as the build reads it)."""
+    from sitegen.build import data_dir  # the build's own rule, so CLI and site read the same files
 
-    files = []
-    for path in sorted(bank_dir.glob("*.yaml")):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            raise BankError([f"{path.name}{f':{mark.line + 1}' if mark else ''}: błąd składni YAML: "
-                             f"{getattr(error, 'problem', error)}"]) from None
-        if isinstance(data, dict):
-            data["_file"] = path.name
-        files.append(data)
-    return load_qualification(root), files
+    return data_dir(ROOT)
+
+
+def load_qualification(root: Path | None = None) -> dict:
+    from sitegen.problems import DataError
+    from sitegen.qualification import load_qualification as load_checked
+
+    try:
+        return load_checked((root or data_root()) / "qualification.yaml")
+    except DataError as error:
+        raise DataProblems(error.report()) from None
+
+
+def load_bank_checked(root: Path, bank_dir: Path | None = None) -> tuple[dict, Bank]:
+    from sitegen.problems import DataError
+    from sitegen.selfcheck_content import load_bank
+
+    qualification = load_qualification(root)
+    try:
+        bank, _ = load_bank(root, qualification, bank_dir)
+    except DataError as error:
+        raise DataProblems(error.report()) from None
+    return qualification, bank
 
 
 def coverage(structure: Structure, bank) -> dict[str, int]:
@@ -61,7 +73,8 @@ def coverage(structure: Structure, bank) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m selfcheck", description="Bank pytań samooceny.")
-    parser.add_argument("--bank", type=Path, default=BANK_DIR, help="katalog z plikami pytań (domyślnie selfcheck/bank)")
+    parser.add_argument("--bank", type=Path, default=None,
+                        help="katalog z plikami pytań, …/selfcheck/bank (domyślnie ten projektu albo QUALIFICATION_DIR)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="sprawdź bank pytań")
     cov = commands.add_parser("coverage", help="liczba pytań na kryterium")
@@ -69,22 +82,18 @@ def main(argv: list[str] | None = None) -> int:
     ren = commands.add_parser("renewal", help="ocena dowodów do przedłużenia certyfikatu")
     ren.add_argument("--issued", required=True, help="data wydania certyfikatu RRRR-MM-DD")
     ren.add_argument("--period", action="append", default=[], metavar="OD:DO",
-                     help="okres pracy z CRM, np. 2021-04-01:2022-06-30 albo 2023-01-01:ongoing")
+                     help="okres pracy, np. 2021-04-01:2022-06-30 albo 2023-01-01:ongoing")
     ren.add_argument("--today", default=date.today().isoformat(), help="dzień oceny (domyślnie dziś)")
     ren.add_argument("--json", action="store_true", help="wynik jako JSON")
     args = parser.parse_args(argv)
-    if args.command == "renewal":
-        return renewal_command(args)
-
     try:
-        qualification, files = load_sources(bank_dir=args.bank)
-        structure = Structure.from_qualification(qualification)
-        bank = parse_bank(files, structure.criterion_ids())
-    except BankError as error:
-        print(f"Bank pytań zawiera błędy ({len(error.problems)}):", file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+        if args.command == "renewal":
+            return renewal_command(args)
+        qualification, bank = load_bank_checked(data_root(), args.bank)
+    except DataProblems as problems:
+        print(problems, file=sys.stderr)
         return 1
+    structure = Structure.from_qualification(qualification)
 
     counts = coverage(structure, bank)
     if args.command == "coverage":
@@ -95,14 +104,20 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{cid:<10} {count:>3} {'' if count >= MIN_PER_CRITERION else '← za mało'}")
         return 0
     short = [cid for cid, count in counts.items() if count < MIN_PER_CRITERION]
-    print(f"Bank pytań jest poprawny: {len(bank.questions)} pytań, {len(bank.interview)} pytań do rozmowy z komisją.")
+    print(f"Bank pytań jest poprawny: {polish.count(len(bank.questions), 'pytanie', 'pytania', 'pytań')}, "
+          f"{polish.count(len(bank.interview), 'pytanie', 'pytania', 'pytań')} do rozmowy z komisją.")
     if short:
-        print(f"Uwaga: mniej niż {MIN_PER_CRITERION} pytania dla {len(short)} kryteriów: {', '.join(short)}")
+        print(f"Uwaga: mniej niż {polish.count(MIN_PER_CRITERION, 'pytanie', 'pytania', 'pytań')} dla "
+              f"{polish.count(len(short), 'kryterium', 'kryteriów', 'kryteriów')}: {', '.join(short)}")
     return 0
 
 
 def renewal_command(args) -> int:
     certificate = load_qualification()["certificate"]  # the rule's numbers come from qualification.yaml
+    if certificate.get("validity_years") is None or not certificate.get("renewal"):
+        print("Certyfikat tej kwalifikacji nie ma okresu ważności ani zasad przedłużania (qualification.yaml): "
+              "nie ma czego oceniać.", file=sys.stderr)
+        return 2
     evidence = []
     for n, text in enumerate(args.period, 1):
         start, sep, end = text.partition(":")
@@ -115,7 +130,7 @@ def renewal_command(args) -> int:
                         min_practice_years=certificate["renewal"]["min_practice_years"])
     except RenewalInputError as error:
         for field, message in error.problems.items():
-            name = field.replace("periods[", "--period nr ").replace("].", " ").replace("issued", "--issued")
+            name = field.replace("periods[", "--period nr ").replace("].", " ").replace("issued", "--issued").replace("today", "--today")
             print(f"{name}: {message}", file=sys.stderr)
         return 2
     data = result.as_dict()

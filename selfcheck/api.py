@@ -41,8 +41,11 @@ class Engine:
     @classmethod
     def from_data(cls, qualification: dict, bank_files: list[dict]) -> "Engine":
         structure = Structure.from_qualification(qualification)
-        rules = {"validity_years": qualification["certificate"]["validity_years"],
-                 "min_practice_years": qualification["certificate"]["renewal"]["min_practice_years"]}
+        certificate = qualification["certificate"]
+        rules = None  # a certificate without expiry has no renewal to assess
+        if certificate.get("validity_years") is not None and certificate.get("renewal"):
+            rules = {"validity_years": certificate["validity_years"],
+                     "min_practice_years": certificate["renewal"]["min_practice_years"]}
         return cls(structure, parse_bank(bank_files, structure.criterion_ids()), rules)
 
     renewal_rules: dict | None = None
@@ -200,6 +203,9 @@ def renewal(input_json: str, today: str) -> str:
     data = json.loads(input_json)
     evidence = [Evidence(p.get("start", ""), p.get("end", ""), p.get("organisation", ""), p.get("role", ""),
                          p.get("tasks", ""), p.get("document", "")) for p in data.get("periods", [])]
+    if _engine.renewal_rules is None:
+        return json.dumps({"ok": False, "problems": {"issued": "certyfikat tej kwalifikacji nie wymaga przedłużania"}},
+                          ensure_ascii=False)
     try:
         result = assess(data.get("issued", ""), evidence, today=today, **_engine.renewal_rules)
     except RenewalInputError as problem:

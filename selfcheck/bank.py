@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import random
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ TYPE_KEYS = {
     "short_text": {"answer"},
 }
 OPTIONAL_KEYS = {"unit", "tolerance"}
+FILE_KEYS = {"outcome", "questions", "interview"}
 
 
 class BankError(Exception):
@@ -94,11 +96,16 @@ def parse_bank(files: list[dict], criterion_ids: list[str]) -> Bank:
     bank, problems = Bank(), []
     for number, data in enumerate(files, 1):
         where = data.get("_file", f"plik {number}") if isinstance(data, dict) else f"plik {number}"
-        if not isinstance(data, dict):
-            problems.append(f"{where}: plik musi zawierać pola outcome i questions")
+        if not isinstance(data, dict) or not (set(data) - {"_file"}):
+            problems.append(f"{where}: plik jest pusty albo nie jest zbiorem pól; potrzebne pola outcome i questions")
             continue
+        unknown = sorted(set(data) - FILE_KEYS - {"_file"}, key=str)
+        for key in unknown:
+            guess = difflib.get_close_matches(str(key), sorted(FILE_KEYS), n=1)
+            hint = f" — czy chodziło o „{guess[0]}”?" if guess else f"; dozwolone pola: {', '.join(sorted(FILE_KEYS))}"
+            problems.append(f"{where}: nieznane pole „{key}”{hint}")
         outcome = data.get("outcome")
-        if outcome not in outcomes:
+        if not isinstance(outcome, str) or outcome not in outcomes:
             problems.append(f"{where}: outcome: nieznany efekt uczenia się {outcome!r}")
             continue
         raw_questions = data.get("questions")
@@ -115,7 +122,11 @@ def parse_bank(files: list[dict], criterion_ids: list[str]) -> Bank:
                     problems.append(f"{label}: id: identyfikator powtarza się")
                 else:
                     bank.questions[question.id] = question
-        for index, raw in enumerate(data.get("interview") or []):
+        interview = data.get("interview") or []
+        if not isinstance(interview, list):
+            problems.append(f"{where}: interview: potrzebna lista pytań do rozmowy z komisją")
+            interview = []
+        for index, raw in enumerate(interview):
             problems.extend(_parse_interview(raw, outcome, known, f"{where}: rozmowa nr {index + 1}", bank))
     if problems:
         raise BankError(problems)
@@ -156,7 +167,7 @@ def _parse_question(raw: Any, outcome: str, known: set[str], label: str) -> tupl
     if not isinstance(raw, dict):
         return None, [f"{label}: pytanie musi być zbiorem pól (id, type, prompt, …)"]
     qtype = raw.get("type")
-    if qtype not in TYPES:
+    if not isinstance(qtype, str) or qtype not in TYPES:
         return None, [f"{label}: type: nieznany typ {qtype!r}; dozwolone: {', '.join(TYPES)}"]
     qid = _text(raw, "id", label, errors)
     if qid and not qid.startswith(outcome + ".Q"):
@@ -172,7 +183,7 @@ def _parse_question(raw: Any, outcome: str, known: set[str], label: str) -> tupl
         errors.append(f"{label}: criteria: potrzebna lista kryteriów (np. [{outcome}.K1])")
         criteria = []
     for criterion in criteria:
-        if criterion not in known:
+        if not isinstance(criterion, str) or criterion not in known:
             errors.append(f"{label}: criteria: nieznane kryterium {criterion!r}")
         elif not str(criterion).startswith(outcome + "."):
             errors.append(f"{label}: criteria: kryterium {criterion} należy do innego efektu niż {outcome}")
@@ -189,11 +200,11 @@ def _parse_question(raw: Any, outcome: str, known: set[str], label: str) -> tupl
         fields["options"] = tuple(options)
         answer = raw["answer"]
         if qtype == "single":
-            if answer not in ids:
+            if not isinstance(answer, str) or answer not in ids:
                 errors.append(f"{label}: answer: {answer!r} nie jest identyfikatorem żadnej odpowiedzi")
             fields["answer"] = answer
         else:
-            if not isinstance(answer, list) or not answer:
+            if not isinstance(answer, list) or not answer or not all(isinstance(a, str) for a in answer):
                 errors.append(f"{label}: answer: dla wielokrotnego wyboru potrzebna lista identyfikatorów")
                 answer = []
             for a in answer:
@@ -250,7 +261,8 @@ def _parse_interview(raw: Any, outcome: str, known: set[str], label: str, bank: 
     rid = _text(raw, "id", label, errors)
     question = _text(raw, "question", label, errors)
     criteria = raw.get("criteria") or []
-    if not isinstance(criteria, list) or not criteria or any(c not in known or not c.startswith(outcome + ".") for c in criteria):
+    if not isinstance(criteria, list) or not criteria or any(
+            not isinstance(c, str) or c not in known or not c.startswith(outcome + ".") for c in criteria):
         errors.append(f"{label}: criteria: potrzebna lista kryteriów efektu {outcome}")
     points = raw.get("points")
     if not isinstance(points, list) or len(points) < 2:

@@ -1,4 +1,4 @@
-"""Certificate renewal: does the holder's evidence of CRM work cover the practice the
+"""Certificate renewal: does the holder's evidence of work cover the practice the
 qualification requires, within the certificate's validity period?
 
 How periods are counted (Polish Civil Code, as the renewal page says):
@@ -19,8 +19,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .polish import days as days_pl
+from .polish import long_date as pl_date
+
 DAYS_PER_YEAR = 365          # art. 114 KC
 FAR_FUTURE_YEARS = 1         # a date more than this beyond today is a typing mistake
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # dates outside are typing mistakes
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -68,10 +72,15 @@ def parse_day(text: str, field_name: str, problems: dict[str, str]) -> date | No
         problems[field_name] = f"„{text}” nie jest datą w formacie RRRR-MM-DD"
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         problems[field_name] = f"taka data nie istnieje: {text}"
         return None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        # Far outside any certificate's life, and past year 9999 the calendar arithmetic cannot go.
+        problems[field_name] = f"rok {day.year} jest poza zakresem {FIRST_YEAR}–{LAST_YEAR}; sprawdź datę"
+        return None
+    return day
 
 
 def merge(periods: list[Period]) -> list[Period]:
@@ -135,13 +144,19 @@ class Assessment:
 
     def verdict(self) -> dict:
         if self.ended:
+            work = (f"Wymóg pracy był spełniony: dowody obejmują {days_pl(self.total_days)} z wymaganych "
+                    f"{days_pl(self.required_days)}. Mimo to certyfikatu nie można już przedłużyć, bo "
+                    if self.met else
+                    f"Dowody obejmują {days_pl(self.total_days)} z wymaganych {days_pl(self.required_days)}, a ")
             return {"key": "ended", "title": "Certyfikat stracił ważność",
-                    "text": f"Ważność certyfikatu skończyła się {pl_date(self.valid_through)}. Aby znów mieć "
-                            "kwalifikację, trzeba ponownie przystąpić do walidacji."}
+                    "text": f"{work}jego ważność skończyła się {pl_date(self.valid_through)}, a o przedłużenie trzeba "
+                            f"było wystąpić przed końcem ważności. Aby znów mieć kwalifikację, trzeba ponownie "
+                            "przystąpić do walidacji."}
         if self.met:
             return {"key": "ready", "title": "Możesz wystąpić o przedłużenie",
-                    "text": f"Dowody obejmują {days_pl(self.total_days)} pracy z systemem CRM w okresie ważności "
-                            f"certyfikatu; wymagane jest co najmniej {days_pl(self.required_days)}."}
+                    "text": f"Dowody obejmują {days_pl(self.total_days)} udokumentowanej pracy w okresie ważności "
+                            f"certyfikatu; wymagane jest co najmniej {days_pl(self.required_days)}. Wystąp "
+                            f"o przedłużenie przed końcem ważności certyfikatu ({pl_date(self.valid_through)})."}
         by = self.earliest_completion()
         if by:
             return {"key": "not_yet", "title": "Jeszcze nie",
@@ -224,18 +239,3 @@ def assess(issued: str, evidence: list[Evidence], *, today: str, validity_years:
         notes.append(f"Niektóre okresy nakładają się: wspólne dni ({days_pl(overlap)}) liczymy raz.")
     required = round(min_practice_years * DAYS_PER_YEAR)
     return Assessment(issued_date, valid_through, today_date, required, counted, notes, per_period)
-
-
-MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
-          "października", "listopada", "grudnia"]
-
-
-def pl_date(day: date) -> str:
-    """2025-02-28 -> "28 lutego 2025"."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def days_pl(n: int) -> str:
-    if n == 1:
-        return "1 dzień"
-    return f"{n} dni"

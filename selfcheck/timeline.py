@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from .renewal import Assessment, pl_date
+from .polish import long_date as pl_date
+from .renewal import Assessment
 
 WIDTH, LEFT, RIGHT, ROW = 640, 120, 20, 26
 

@@ -46,11 +46,12 @@ def load_checked(path: Path, schema_name: str, rules=None):
 
 def schema_problems(source: Source, schema_name: str) -> list[Problem]:
     schema = load_schema(schema_name)
-    validator = jsonschema.Draft202012Validator(schema)
+    # The format checker makes "format": "date" a real check: "2026-13-45" is not a date.
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     problems = []
     for error in validator.iter_errors(source.data):
         problems.extend(_explain(error, source))
-    return problems
+    return list(dict.fromkeys(problems))  # a rule reached by two schema paths is one problem
 
 
 def _explain(error: jsonschema.ValidationError, source: Source) -> list[Problem]:
@@ -100,9 +101,20 @@ def _explain(error: jsonschema.ValidationError, source: Source) -> list[Problem]
     if kind in ("maximum", "exclusiveMaximum"):
         sign = "≤" if kind == "maximum" else "<"
         return [at(path, f"wartość {instance} jest za duża; musi być {sign} {error.validator_value}")]
+    if kind == "format" and error.validator_value == "date":
+        return [at(path, f"„{instance}” nie jest poprawną datą; wpisz istniejący dzień jako RRRR-MM-DD, np. 2026-11-24")]
+    if kind == "format":
+        return [at(path, f"wartość „{instance}” ma zły format ({error.validator_value})")]
+    if kind == "maxLength":
+        return [at(path, f"tekst jest za długi: ma {len(instance)} znaków, dozwolone najwyżej {error.validator_value}")]
+    if kind == "maxItems":
+        return [at(path, f"za dużo elementów: jest {len(instance)}, dozwolone najwyżej {error.validator_value}")]
+    if kind == "uniqueItems":
+        return [at(path, "elementy listy powtarzają się; każdy może wystąpić raz")]
     if kind == "anyOf":
         return [at(path, f"blok tekstu musi być akapitem (tekst) albo wypunktowaniem (lista tekstów); jest — {_describe(instance)}")]
-    return [at(path, error.message)]
+    # Anything not worded above still gets a Polish lead and the field's place.
+    return [at(path, f"wartość nie spełnia reguły schematu „{kind}” ({error.message})")]
 
 
 def _describe(value: object) -> str:

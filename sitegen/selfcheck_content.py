@@ -12,6 +12,7 @@ from selfcheck.bank import Bank, BankError, parse_bank
 from selfcheck.structure import Structure
 
 from .problems import DataError, Problem
+from .schema_check import schema_problems
 from .source import load_source
 
 ASSETS = "assets/selfcheck"
@@ -20,19 +21,35 @@ PYODIDE_DIR = "assets/pyodide"
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
 
 
-def load_bank(root: Path, qualification: dict) -> tuple[Bank, list[dict]]:
-    """Read selfcheck/bank/*.yaml (with line-aware YAML errors) and check it with the engine."""
+BANK_SCHEMA = "question-bank.schema.json"
+
+
+def load_bank(root: Path, qualification: dict, bank_dir: Path | None = None) -> tuple[Bank, list[dict]]:
+    """Read selfcheck/bank/*.yaml and check it: YAML and the published schema first (problems with
+    file, line and field), then the engine's own rules (answers point at options, criteria belong
+    to the file's outcome). The build and `python -m selfcheck` both load the bank here."""
     files, problems = [], []
-    for path in sorted((root / "selfcheck" / "bank").glob("*.yaml")):
+    folder = bank_dir or root / "selfcheck" / "bank"
+    shown = "selfcheck/bank" if bank_dir is None else str(bank_dir)
+    paths = sorted(folder.glob("*.yaml"))
+    if not paths:
+        raise DataError([Problem(shown, None, "", "brak plików banku pytań (*.yaml)")])
+    for path in paths:
+        name = f"{shown}/{path.name}"
         try:
-            source = load_source(path, display_name=f"selfcheck/bank/{path.name}")
+            source = load_source(path, display_name=name)
         except DataError as error:
             problems += error.problems
             continue
-        data = source.data
-        if isinstance(data, dict):
-            data["_file"] = f"selfcheck/bank/{path.name}"
-        files.append(data)
+        if not isinstance(source.data, dict) or not source.data:
+            problems.append(Problem(name, 1, "", "plik jest pusty albo nie jest zbiorem pól; potrzebne pola outcome i questions"))
+            continue
+        shape = schema_problems(source, BANK_SCHEMA)
+        if shape:
+            problems += shape
+            continue
+        source.data["_file"] = name
+        files.append(source.data)
     if problems:
         raise DataError(problems)
     try:

@@ -19,6 +19,8 @@ PROJECT_FILES = ["mkdocs.yml", "qualification.yaml", "glossary.yaml", "publisher
 def run_mkdocs_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
+    if project.resolve() != ROOT:
+        env.pop("QUALIFICATION_DIR", None)  # a project copy holds its own data (see project_copy)
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
@@ -46,6 +48,13 @@ def project_copy(tmp_path) -> Path:
             shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target)
+    # The data under test (this project's, or QUALIFICATION_DIR's) replaces the copied data files.
+    from tests.data import DATA_DIR
+    if DATA_DIR != ROOT:
+        for name in ("qualification.yaml", "glossary.yaml", "publisher.yaml"):
+            shutil.copy2(DATA_DIR / name, tmp_path / name)
+        shutil.rmtree(tmp_path / "selfcheck" / "bank")
+        shutil.copytree(DATA_DIR / "selfcheck" / "bank", tmp_path / "selfcheck" / "bank")
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # Pyodide for the build; large, read only
     return tmp_path
 

@@ -12,15 +12,15 @@ from statistics import mean
 
 import pytest
 
-from selfcheck.__main__ import MIN_PER_CRITERION, load_sources
-from selfcheck.bank import parse_bank
+from selfcheck.__main__ import MIN_PER_CRITERION
 from selfcheck.scoring import normalise_text
 from selfcheck.structure import Structure
+from sitegen.selfcheck_content import load_bank
 from tests.conftest import ROOT
+from tests.data import DATA_DIR, QUALIFICATION
 
-QUALIFICATION, FILES = load_sources()
 STRUCTURE = Structure.from_qualification(QUALIFICATION)
-BANK = parse_bank(FILES, STRUCTURE.criterion_ids())
+BANK, FILES = load_bank(DATA_DIR, QUALIFICATION)
 RAW = [q for f in FILES for q in f["questions"]]
 CHOICE = [q for q in RAW if q["type"] in ("single", "multiple")]
 # Phrases that let a candidate answer without knowing the subject.
@@ -36,9 +36,14 @@ def test_cli_coverage_json_shows_every_criterion_with_at_least_three_questions()
     result = run_cli("coverage", "--json")
     assert result.returncode == 0, result.stderr
     counts = json.loads(result.stdout)
-    assert list(counts) == STRUCTURE.criterion_ids() and len(counts) == 38
-    short = {cid: n for cid, n in counts.items() if n < MIN_PER_CRITERION}
-    assert short == {}
+    assert list(counts) == STRUCTURE.criterion_ids()
+    assert counts == {cid: sum(cid in q.criteria for q in BANK.questions.values()) for cid in counts}
+
+
+@pytest.mark.content
+def test_every_criterion_has_at_least_three_questions():
+    short = {cid: n for cid, n in BANK.by_criterion().items() if len(n) < MIN_PER_CRITERION}
+    assert short == {} and len(BANK.by_criterion()) == len(STRUCTURE.criterion_ids())
 
 
 def test_cli_validate_passes_on_the_bank():
@@ -53,10 +58,11 @@ def test_cli_validate_fails_with_a_clear_message_on_a_broken_bank(tmp_path):
     (broken / "z1-e1.yaml").write_text("outcome: Z1.E1\nquestions:\n  - id: Z1.E1.Q01\n    type: single\n", encoding="utf-8")
     result = run_cli("--bank", str(broken), "validate")
     assert result.returncode == 1
-    assert "z1-e1.yaml: pytanie Z1.E1.Q01: criteria: potrzebna lista kryteriów" in result.stderr
+    assert "z1-e1.yaml:3: questions[0].criteria: brak wymaganego pola „criteria”" in result.stderr
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.content
 def test_bank_has_at_least_114_questions_of_at_least_five_types():
     assert len(BANK.questions) >= 114
     types = Counter(q.type for q in BANK.questions.values())
@@ -66,7 +72,8 @@ def test_bank_has_at_least_114_questions_of_at_least_five_types():
 
 
 def test_every_outcome_has_its_own_file_and_at_least_two_interview_questions():
-    assert sorted(f["_file"] for f in FILES) == sorted(o.lower().replace(".", "-") + ".yaml" for o in STRUCTURE.outcome_ids())
+    assert sorted(f["_file"] for f in FILES) == sorted("selfcheck/bank/" + o.lower().replace(".", "-") + ".yaml"
+                                                       for o in STRUCTURE.outcome_ids())
     per_outcome = Counter(item["outcome"] for item in BANK.interview.values())
     assert all(per_outcome[o] >= 2 for o in STRUCTURE.outcome_ids()), per_outcome
 
@@ -100,6 +107,7 @@ def test_every_question_has_an_explanation_and_a_reference():
         assert len(q.reference) >= 5, q.id
 
 
+@pytest.mark.content
 def test_data_protection_questions_cite_an_article_of_rodo():
     missing = [q.id for q in BANK.questions.values()
                if q.id.startswith("Z1.E3") and not re.search(r"\bart\. \d+", q.reference)]
