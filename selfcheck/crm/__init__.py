@@ -1,0 +1,1 @@
+"""selfcheck.crm: practice CRM engine."""
