@@ -925,7 +925,8 @@ class CreateExport(Action):
         table = build_report(state, spec)
         used = {e["id"] for e in state["exports"]}
         record = {"id": next(f"E{n:03d}" for n in range(1, 10_000) if f"E{n:03d}" not in used), "name": title,
-                  "purpose": purpose, "spec": spec, "contact_ids": table["ids"], "csv": table["csv"], "date": state["today"]}
+                  "purpose": purpose, "spec": spec, "contact_ids": table["ids"], "csv": table["csv"], "date": state["today"],
+                  "base_size": len(state["contacts"])}  # who was in the base then (contacts are never deleted)
         state["exports"].append(record)
         return Reply(messages=[f"Przygotowano eksport „{title}”: {len(table['ids'])} osób."], record_id=record["id"], data=table)
 

@@ -213,7 +213,10 @@ def set_equals(ctx: Context, p: dict) -> tuple[float, str]:
     share of right decisions among the records that are or should be in the set."""
     field = _field(p["collection"], p["field"])
     expected = {i["id"] if isinstance(i, dict) else i for i in p["expected"]}
-    actual = {r["id"] for r in ctx.state[p["collection"]] if same_value(field.kind, r.get(field.key, ""), p["value"])}
+    # The set is defined on the starting records; a record the candidate added may join it or not.
+    known = {r["id"] for r in ctx.start[p["collection"]]}
+    actual = {r["id"] for r in ctx.state[p["collection"]]
+              if r["id"] in known and same_value(field.kind, r.get(field.key, ""), p["value"])}
     missing, extra = expected - actual, actual - expected
     if not missing and not extra:
         return 1.0, ""
@@ -616,7 +619,7 @@ def _export(ctx: Context, name: str) -> dict | None:
     return found[-1] if found else None
 
 
-@check("export", {"name", "part"}, {"expected", "allowed", "needed"})
+@check("export", {"name", "part"}, {"allowed", "needed"})
 def export(ctx: Context, p: dict) -> tuple[float, str]:
     record = _export(ctx, p["name"])
     if record is None:
@@ -636,7 +639,10 @@ def export(ctx: Context, p: dict) -> tuple[float, str]:
         if not parts:
             return 1.0, ""
         return 0.0, " ".join(parts)
-    expected, shown = set(p["expected"]), set(record["contact_ids"])
+    # Who may get it: the people in the base when the export was made, with their consents as they are now.
+    expected = {c["id"] for c in ctx.state["contacts"][:record.get("base_size", len(ctx.state["contacts"]))]
+                if c["consent_email"] == "udzielona" and not c["objection"] and c["email"]}
+    shown = set(record["contact_ids"])
     missing, extra = expected - shown, shown - expected
     if not missing and not extra:
         return 1.0, ""
@@ -644,7 +650,7 @@ def export(ctx: Context, p: dict) -> tuple[float, str]:
     if extra:
         reasons = []
         for i in sorted(extra):
-            person = rec.find(ctx.start, "contacts", i) or rec.find(ctx.state, "contacts", i)
+            person = rec.find(ctx.state, "contacts", i) or rec.find(ctx.start, "contacts", i)
             name = rec.display_name("contacts", person, ctx.state)
             if person["objection"]:
                 reasons.append(f"„{name}” — zgłoszono sprzeciw wobec marketingu")

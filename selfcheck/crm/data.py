@@ -262,8 +262,7 @@ WORLD = {'first_names': {'K': ['Anna',
                  {'field': 'branża spółki', 'class': 'nieosobowe'}],
  'sellers': [{'name': 'Termosfera',
               'business': 'klimatyzacja i ogrzewanie dla firm',
-              'products': [{'name': 'Klimatyzator ścienny 3',
-                            '5 kW': None,
+              'products': [{'name': 'Klimatyzator ścienny 3,5 kW',
                             'kind': 'produkt',
                             'unit': 'szt.',
                             'price': 3200,
@@ -390,12 +389,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'variant': 'missing_registry',
              'brief': 'Trzy firmy w bazie nie mają numeru REGON ani zapisanego źródła danych rejestrowych:\n'
                       '{{firmy.tekst}}\n'
-                      '\n'
                       'Numery podano w rozmowie telefonicznej. Dane formalne firmy (REGON, adres siedziby, forma '
-                      'prawna)\n'
-                      'potwierdza się w publicznym rejestrze, do którego firma jest wpisana. Dla każdej z tych firm '
-                      'wybierz\n'
-                      'w polu „Źródło danych rejestrowych” właściwy rejestr i wpisz REGON.',
+                      'prawna) potwierdza się w publicznym rejestrze, do którego firma jest wpisana. Dla każdej z '
+                      'tych firm wybierz w polu „Źródło danych rejestrowych” właściwy rejestr i wpisz REGON.',
              'checks': [{'kind': 'fields_each',
                          'label': 'Źródło danych rejestrowych dobrane do formy prawnej',
                          'weight': 3,
@@ -417,8 +413,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Spójrz na formę prawną w nawiasie: spółkę znajdziesz w KRS, jednoosobową działalność '
                      'gospodarczą w CEIDG.',
              'solution': {'text': 'W karcie każdej z trzech firm: „Źródło danych rejestrowych” — KRS dla spółek, '
-                                  'CEIDG dla jednoosobowej\n'
-                                  'działalności gospodarczej; w polu REGON — numer podany w treści zadania.',
+                                  'CEIDG dla jednoosobowej działalności gospodarczej; w polu REGON — numer podany w '
+                                  'treści zadania.',
                           'steps': [{'for_each': '{{firmy.lista}}',
                                      'action': 'company.edit',
                                      'payload': {'id': '{{item.id}}',
@@ -430,16 +426,12 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'variant': 'lead_channels',
              'brief': 'Do tych potencjalnych klientów (leadów) wyślemy pierwszą informację o naszej ofercie:\n'
                       '{{leady.tekst}}\n'
-                      '\n'
                       'W karcie każdej z tych firm ustaw „Kanał pierwszego kontaktu” według zasad działu:\n'
                       '1. Marketing bezpośredni e-mailem, telefonem lub SMS-em wymaga uprzedniej zgody (art. 398 '
-                      'Prawa\n'
-                      '   komunikacji elektronicznej). Sprawdź zgody osób kontaktowych firmy; osoba, która zgłosiła '
-                      'sprzeciw\n'
-                      '   wobec marketingu, się nie liczy.\n'
+                      'Prawa komunikacji elektronicznej). Sprawdź zgody osób kontaktowych firmy; osoba, która '
+                      'zgłosiła sprzeciw wobec marketingu, się nie liczy.\n'
                       '2. Firma średnia lub duża: jeśli ktoś zgodził się na telefon — rozmowa z osobą decyzyjną '
-                      '(telefon,\n'
-                      '   spotkanie osobiste albo wideorozmowa); jeśli jest tylko zgoda na e-mail — e-mail.\n'
+                      '(telefon, spotkanie osobiste albo wideorozmowa); jeśli jest tylko zgoda na e-mail — e-mail.\n'
                       '3. Firma mikro lub mała: jeśli ktoś zgodził się na e-mail — e-mail; jeśli tylko na telefon — '
                       'telefon albo SMS.\n'
                       '4. Bez żadnej z tych zgód — list tradycyjny albo zaproszenie na wydarzenie lub targi (wysłane '
@@ -454,10 +446,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Otwórz kartę firmy i listę jej osób kontaktowych: kolumny zgód na e-mail i na telefon oraz '
                      'data sprzeciwu rozstrzygają, którego kanału wolno użyć; wielkość firmy — którego warto.',
              'solution': {'text': 'Dla każdej firmy: najpierw zgody jej osób (bez zgody — list lub zaproszenie na '
-                                  'wydarzenie), potem\n'
-                                  'wielkość firmy (średnia i duża — rozmowa z osobą decyzyjną, mikro i mała — '
-                                  'e-mail).\n'
-                                  'Kanały pasujące do każdej firmy pokazuje ocena sprawdzenia.',
+                                  'wydarzenie), potem wielkość firmy (średnia i duża — rozmowa z osobą decyzyjną, '
+                                  'mikro i mała — e-mail). Kanały pasujące do każdej firmy pokazuje ocena '
+                                  'sprawdzenia.',
                           'steps': [{'for_each': '{{leady.lista}}',
                                      'action': 'company.edit',
                                      'payload': {'id': '{{item.id}}', 'channel': '{{item.first}}'}}]}},
@@ -466,14 +457,14 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'criteria': ['Z1.E1.K1', 'Z1.E2.K3', 'Z1.E3.K2'],
              'variant': 'fair_card',
              'brief': 'Na targach {{targi.data_tekst}} do naszego stoiska podeszła osoba z firmy {{firma.nazwa}} (ta '
-                      'firma\n'
-                      'jest już naszym klientem). Dane z wizytówki:\n'
+                      'firma jest już naszym klientem). Dane z wizytówki:\n'
                       '  {{osoba.imie_nazwisko}}, {{osoba.stanowisko}}\n'
                       '  e-mail: {{osoba.email}}, tel. {{osoba.telefon}}\n'
+                      '\n'
                       'Na formularzu targowym ta osoba zaznaczyła zgodę na otrzymywanie informacji handlowych '
-                      'e-mailem\n'
-                      '(podpis z datą {{targi.data_tekst}}); pola zgody na kontakt telefoniczny nie zaznaczyła.\n'
-                      'Dodaj tę osobę do firmy i zapisz, skąd mamy jej dane oraz jakie zgody wyraziła i kiedy.',
+                      'e-mailem (podpis z datą {{targi.data_tekst}}); pola zgody na kontakt telefoniczny nie '
+                      'zaznaczyła. Dodaj tę osobę do firmy i zapisz, skąd mamy jej dane oraz jakie zgody wyraziła i '
+                      'kiedy.',
              'checks': [{'kind': 'record',
                          'label': 'Osoba dodana do właściwej firmy z danymi z wizytówki',
                          'weight': 2,
@@ -520,10 +511,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Dodaj osobę w karcie firmy; zgodę na e-mail oznacz jako „udzielona” z datą z formularza, zgodę '
                      'na telefon zostaw jako „brak”, a źródło pozyskania ustaw na „targi”.',
              'solution': {'text': 'Osoby kontaktowe → Dodaj: firma {{firma.nazwa}}; {{osoba.imie_nazwisko}}, '
-                                  '{{osoba.stanowisko}},\n'
-                                  '{{osoba.email}}, {{osoba.telefon}}; źródło pozyskania: targi; zgoda na marketing '
-                                  'e-mailem: udzielona,\n'
-                                  'data {{targi.data}}; zgoda na marketing telefoniczny: brak.',
+                                  '{{osoba.stanowisko}}, {{osoba.email}}, {{osoba.telefon}}; źródło pozyskania: '
+                                  'targi; zgoda na marketing e-mailem: udzielona, data {{targi.data}}; zgoda na '
+                                  'marketing telefoniczny: brak.',
                           'steps': [{'action': 'contact.create',
                                      'payload': {'company_id': '{{firma.id}}',
                                                  'first_name': '{{osoba.imie}}',
@@ -549,10 +539,10 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                       '  NIP {{karta.nip}} · {{karta.email}} · tel. {{karta.telefon}}\n'
                       '  {{osoba.imie}} {{osoba.nazwisko}} — {{osoba.stanowisko}}, {{osoba.email}}, tel. '
                       '{{osoba.telefon}}\n'
-                      'Z rozmowy wiadomo, że firma działa w branży: {{karta.branza}}, a liczba jej pracowników to\n'
+                      '\n'
+                      'Z rozmowy wiadomo, że firma działa w branży: {{karta.branza}}, a liczba jej pracowników to '
                       '{{karta.pracownicy}}. To jeszcze nie klient, tylko potencjalny klient (lead); źródło '
-                      'pozyskania: targi;\n'
-                      'opiekunem będzie {{opiekun.nazwa}}.',
+                      'pozyskania: targi; opiekunem będzie {{opiekun.nazwa}}.',
              'checks': [{'kind': 'record',
                          'label': 'Firma z nazwą, formą prawną i adresem',
                          'weight': 2,
@@ -601,13 +591,10 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Najpierw firma (Firmy → Dodaj), potem osoba w jej karcie. Przy wielkości policz: ilu '
                      'pracowników ma firma i w którym przedziale to mieści się.',
              'solution': {'text': 'Firmy → Dodaj: {{karta.firma}}, forma {{karta.forma}}, NIP {{karta.nip}}, adres '
-                                  '{{karta.ulica}},\n'
-                                  '{{karta.kod}} {{karta.miasto}}, woj. {{karta.wojewodztwo}}, branża '
-                                  '{{karta.branza}}, wielkość\n'
-                                  '{{karta.wielkosc}} ({{karta.pracownicy}} pracowników), status lead, źródło targi, '
-                                  'opiekun\n'
-                                  '{{opiekun.nazwa}}, e-mail i telefon z wizytówki. Potem w karcie firmy: osoba '
-                                  '{{osoba.imie}}\n'
+                                  '{{karta.ulica}}, {{karta.kod}} {{karta.miasto}}, woj. {{karta.wojewodztwo}}, '
+                                  'branża {{karta.branza}}, wielkość {{karta.wielkosc}} ({{karta.pracownicy}} '
+                                  'pracowników), status lead, źródło targi, opiekun {{opiekun.nazwa}}, e-mail i '
+                                  'telefon z wizytówki. Potem w karcie firmy: osoba {{osoba.imie}} '
                                   '{{osoba.nazwisko}}, {{osoba.stanowisko}}, {{osoba.email}}, {{osoba.telefon}}.',
                           'steps': [{'action': 'company.create',
                                      'save_as': 'firma',
@@ -638,12 +625,10 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'criteria': ['Z1.E2.K5', 'Z1.E2.K3'],
              'variant': 'nip_list',
              'brief': 'Księgowość zgłasza, że część faktur wraca, bo NIP nabywcy jest błędny. Oto numery NIP sześciu '
-                      'klientów\n'
-                      'z ich dokumentów rejestrowych:\n'
+                      'klientów z ich dokumentów rejestrowych:\n'
                       '{{nip.tekst}}\n'
                       'Porównaj je z kartoteką i popraw tylko te, które w bazie są błędne. Błędny NIP zdradza też '
-                      'jego cyfra\n'
-                      'kontrolna.',
+                      'jego cyfra kontrolna.',
              'checks': [{'kind': 'fields_each',
                          'label': 'Błędne numery NIP poprawione',
                          'weight': 3,
@@ -663,8 +648,7 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Otwórz kartę każdej z sześciu firm i porównaj NIP cyfra po cyfrze. Przy zapisie formularz '
                      'sprawdza cyfrę kontrolną, więc numeru z literówką nie da się zapisać.',
              'solution': {'text': 'Błędne numery miały w bazie trzy firmy; w ich kartach wpisano NIP z zestawienia. '
-                                  'Pozostałe trzy zostają\n'
-                                  'bez zmian.',
+                                  'Pozostałe trzy zostają bez zmian.',
                           'steps': [{'for_each': '{{nip.bledne}}',
                                      'action': 'company.edit',
                                      'payload': {'id': '{{item.id}}', 'nip': '{{item.expected}}'}}]}},
@@ -673,8 +657,7 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'criteria': ['Z1.E2.K4'],
              'variant': 'segments',
              'brief': 'Przed kampanią nowej usługi dla branży „{{seg.branza}}” podziel firmy tej branży na segmenty '
-                      '(pole\n'
-                      '„Segment” w karcie firmy):\n'
+                      '(pole „Segment” w karcie firmy):\n'
                       '• „{{seg.nazwa_a}}” — firmy z tej branży, które są już naszymi klientami i są średnie albo '
                       'duże;\n'
                       '• „{{seg.nazwa_b}}” — pozostałe firmy z tej branży, które są klientami albo leadami.\n'
@@ -699,8 +682,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                          'group': '„{{seg.nazwa_b}}”'}],
              'hint': 'Odfiltruj firmy po branży, a potem sprawdź status i wielkość każdej z nich.',
              'solution': {'text': 'Filtr: branża = {{seg.branza}}. Klienci średni i duzi → „{{seg.nazwa_a}}”; '
-                                  'pozostali klienci i leady tej\n'
-                                  'branży → „{{seg.nazwa_b}}”; byli klienci bez segmentu.',
+                                  'pozostali klienci i leady tej branży → „{{seg.nazwa_b}}”; byli klienci bez '
+                                  'segmentu.',
                           'steps': [{'for_each': '{{seg.a}}',
                                      'action': 'company.edit',
                                      'payload': {'id': '{{item.id}}', 'segment': '{{seg.nazwa_a}}'}},
@@ -712,8 +695,7 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'criteria': ['Z1.E2.K1', 'Z1.E3.K2', 'Z2.E3.K2'],
              'variant': 'campaign',
              'brief': 'Dział marketingu wyśle e-mailem newsletter o nowości: {{kampania.produkt}}. Przygotuj w bazie '
-                      'eksport\n'
-                      'osób kontaktowych „{{kampania.nazwa}}”:\n'
+                      'eksport osób kontaktowych „{{kampania.nazwa}}”:\n'
                       '• tylko osoby, do których wolno wysłać informację handlową e-mailem;\n'
                       '• tylko pola potrzebne do wysyłki i zwrotu do adresata: imię, nazwisko, nazwa firmy i '
                       'e-mail.\n'
@@ -728,7 +710,6 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                          'weight': 3,
                          'name': '{{kampania.nazwa}}',
                          'part': 'people',
-                         'expected': '{{kampania.osoby}}',
                          'explain': 'Marketing e-mailem wymaga uprzedniej zgody (art. 398 Prawa komunikacji '
                                     'elektronicznej), a po sprzeciwie danych nie przetwarza się już do celów '
                                     'marketingu bezpośredniego (art. 21 ust. 3 RODO) — nawet jeśli w kartotece wciąż '
@@ -745,8 +726,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Potrzebne są trzy filtry: zgoda na marketing e-mailem = udzielona, sprzeciw wobec marketingu — '
                      'puste, e-mail — niepuste.',
              'solution': {'text': 'Eksport osób kontaktowych: pola imię, nazwisko, firma, e-mail; filtry: „Zgoda na '
-                                  'marketing e-mailem”\n'
-                                  '= udzielona, „Sprzeciw wobec marketingu” jest puste, „E-mail” nie jest puste.',
+                                  'marketing e-mailem” = udzielona, „Sprzeciw wobec marketingu” jest puste, „E-mail” '
+                                  'nie jest puste.',
                           'steps': [{'action': 'export.create',
                                      'payload': {'name': '{{kampania.nazwa}}',
                                                  'purpose': 'newsletter e-mailem',
@@ -765,10 +746,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'criteria': ['Z1.E3.K1', 'Z1.E3.K2'],
              'variant': 'data_classes',
              'brief': 'Zespół chce dodać do kartoteki nowe pola. Zanim to zrobi, ustal, jakich danych dotyczy każde '
-                      'z nich:\n'
-                      '„osobowe” (dane osobowe), „szczególne” (dane szczególnej kategorii, nazywane też wrażliwymi) '
-                      'albo\n'
-                      '„nieosobowe” (to nie są dane osobowe).\n'
+                      'z nich: „osobowe” (dane osobowe), „szczególne” (dane szczególnej kategorii, nazywane też '
+                      'wrażliwymi) albo „nieosobowe” (to nie są dane osobowe).\n'
                       '{{lista.tekst}}\n'
                       'Odpowiedzi zapisz w karcie zadania.',
              'checks': [{'kind': 'answers',
@@ -790,11 +769,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Najpierw zapytaj, czy informacja dotyczy osoby fizycznej; jeśli tak — czy jest na liście z '
                      'art. 9 ust. 1 RODO (zdrowie, poglądy, wyznanie, związki zawodowe…).',
              'solution': {'text': 'Dane osobowe to informacje o osobie fizycznej (np. imię i nazwisko, PESEL, numer '
-                                  'telefonu); szczególne\n'
-                                  'kategorie wymienia art. 9 ust. 1 RODO (m.in. zdrowie, poglądy polityczne, '
-                                  'wyznanie, związki zawodowe);\n'
-                                  'dane spółki (nazwa, KRS, kapitał) nie są danymi osobowymi. Poprawne odpowiedzi '
-                                  'pokazuje ocena.',
+                                  'telefonu); szczególne kategorie wymienia art. 9 ust. 1 RODO (m.in. zdrowie, '
+                                  'poglądy polityczne, wyznanie, związki zawodowe); dane spółki (nazwa, KRS, '
+                                  'kapitał) nie są danymi osobowymi. Poprawne odpowiedzi pokazuje ocena.',
                           'steps': [{'for_each': '{{lista.pozycje}}',
                                      'action': 'answer',
                                      'payload': {'task': '{{task.id}}',
@@ -805,16 +782,13 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'variant': 'privacy_cleanup',
              'brief': 'Inspektor ochrony danych prosi o uporządkowanie kartoteki osób kontaktowych:\n'
                       '1. Od osoby {{sprzeciw.osoba}} wpłynął {{sprzeciw.data}} sprzeciw wobec marketingu. Data '
-                      'sprzeciwu jest\n'
-                      '   zapisana, ale zgody na marketing nadal widnieją jako udzielone. Uporządkuj zgody tej '
-                      'osoby.\n'
+                      'sprzeciwu jest zapisana, ale zgody na marketing nadal widnieją jako udzielone. Uporządkuj '
+                      'zgody tej osoby.\n'
                       '2. W notatkach przy niektórych osobach są informacje o zdrowiu albo o przynależności do '
-                      'związku\n'
-                      '   zawodowego. Dział sprzedaży ich nie potrzebuje: znajdź takie notatki i usuń je; pozostałe '
-                      'notatki zostaw.\n'
+                      'związku zawodowego. Dział sprzedaży ich nie potrzebuje: znajdź takie notatki i usuń je; '
+                      'pozostałe notatki zostaw.\n'
                       '3. Przy osobach prowadzących jednoosobową działalność zapisano numery PESEL. Do sprzedaży nie '
-                      'są\n'
-                      '   potrzebne: usuń je.',
+                      'są potrzebne: usuń je.',
              'checks': [{'kind': 'fields_each',
                          'label': 'Zgoda na e-mail po sprzeciwie nie jest aktualna',
                          'weight': 2,
@@ -874,8 +848,7 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Sprzeciw: zmień obie zgody tej osoby na „wycofana” z datą sprzeciwu. Notatki i PESEL-e '
                      'znajdziesz, filtrując osoby kontaktowe po niepustych polach „Notatki” i „PESEL”.',
              'solution': {'text': '1. {{sprzeciw.osoba}}: zgoda na e-mail i na telefon — „wycofana” z datą '
-                                  '{{sprzeciw.data}}; data sprzeciwu\n'
-                                  '   zostaje.\n'
+                                  '{{sprzeciw.data}}; data sprzeciwu zostaje.\n'
                                   '2. Notatki o zdrowiu i o związkach zawodowych — usunięte (inne notatki bez '
                                   'zmian).\n'
                                   '3. Pole PESEL przy osobach prowadzących działalność — wyczyszczone.',
@@ -960,10 +933,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Wszystkie te ustawienia są w jednym miejscu: ustawienia bezpieczeństwa. Sprawdź każdą pozycję '
                      'polityki po kolei.',
              'solution': {'text': 'Logowanie dwuskładnikowe: włączone; wylogowanie po {{polityka.wylogowanie}} min; '
-                                  'hasło co najmniej\n'
-                                  '{{polityka.haslo}} znaków; kopia zapasowa codziennie; testy odtwarzania: '
-                                  'włączone; rejestr zdarzeń:\n'
-                                  'włączony; eksport: {{polityka.role_tekst}}.',
+                                  'hasło co najmniej {{polityka.haslo}} znaków; kopia zapasowa codziennie; testy '
+                                  'odtwarzania: włączone; rejestr zdarzeń: włączony; eksport: '
+                                  '{{polityka.role_tekst}}.',
                           'steps': [{'action': 'settings.security',
                                      'payload': {'two_factor': True,
                                                  'session_timeout_min': '{{polityka.wylogowanie}}',
@@ -981,12 +953,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'brief': 'Zaplanuj zadania dla osoby {{plan.opiekun}} na przyszły tydzień ({{plan.od}} – {{plan.do}}):\n'
                       '{{plan.tekst}}\n'
                       'Dla każdej sprawy dodaj zadanie: rodzaj (telefon, spotkanie, umowa), wykonawca '
-                      '{{plan.opiekun}}, firma\n'
-                      '(i szansa, jeśli sprawa jej dotyczy), termin w przyszłym tygodniu. Priorytety nadaj tak: '
-                      'wysoki — od\n'
-                      'zadania zależy termin klienta w tym tygodniu; średni — zadanie ważne dla sprzedaży, ale bez '
-                      'terminu\n'
-                      'klienta; niski — podtrzymanie relacji.',
+                      '{{plan.opiekun}}, firma (i szansa, jeśli sprawa jej dotyczy), termin w przyszłym tygodniu. '
+                      'Priorytety nadaj tak: wysoki — od zadania zależy termin klienta w tym tygodniu; średni — '
+                      'zadanie ważne dla sprzedaży, ale bez terminu klienta; niski — podtrzymanie relacji.',
              'checks': [{'kind': 'planned',
                          'label': 'Zadania na przyszły tydzień z terminami, które pozwalają zdążyć',
                          'weight': 2,
@@ -1007,10 +976,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Zadania dodaje się w module zadań albo w karcie szansy. Przy terminie sprawdź, do którego dnia '
                      'klient czeka; przy priorytecie — czy od zadania zależy termin klienta.',
              'solution': {'text': 'Cztery zadania z wykonawcą {{plan.opiekun}}: telefon w sprawie rabatu — do '
-                                  'wtorku, priorytet wysoki;\n'
-                                  'spotkanie (analiza potrzeb) — dowolny dzień, średni; telefon do byłego klienta — '
-                                  'dowolny dzień, niski;\n'
-                                  'przygotowanie umowy — najpóźniej w czwartek, wysoki.',
+                                  'wtorku, priorytet wysoki; spotkanie (analiza potrzeb) — dowolny dzień, średni; '
+                                  'telefon do byłego klienta — dowolny dzień, niski; przygotowanie umowy — '
+                                  'najpóźniej w czwartek, wysoki.',
                           'steps': [{'for_each': '{{plan.lista}}',
                                      'action': 'activity.create',
                                      'payload': {'title': '{{item.title}}',
@@ -1026,12 +994,10 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'variant': 'pipeline_reading',
              'brief': 'Kierownik sprzedaży prosi o trzy liczby z bazy:\n'
                       'a) Jaki odsetek wszystkich zadań osoby {{odczyt.opiekun}} jest wykonany (w procentach, w '
-                      'zaokrągleniu do\n'
-                      '   całości)?\n'
+                      'zaokrągleniu do całości)?\n'
                       'b) Jaka jest łączna wartość netto otwartych szans w etapie {{odczyt.etap}} (w złotych)?\n'
                       'c) Jaka jest prognoza ważona otwartych szans osoby {{odczyt.opiekun}}, czyli suma iloczynów '
-                      'wartości\n'
-                      '   i prawdopodobieństwa (w złotych)?\n'
+                      'wartości i prawdopodobieństwa (w złotych)?\n'
                       'Odpowiedzi zapisz w karcie zadania.',
              'checks': [{'kind': 'reading',
                          'label': 'a) Stopień wykonania zadań',
@@ -1068,10 +1034,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Odfiltruj zadania po wykonawcy i policz wykonane; w lejku odczytaj sumę etapu; prognozę ważoną '
                      'pokazuje lejek po odfiltrowaniu opiekuna (albo raport z sumą pola „Wartość ważona”).',
              'solution': {'text': 'a) {{odczyt.a}}% (wykonane ÷ wszystkie zadania osoby {{odczyt.opiekun}}); b) '
-                                  '{{odczyt.b}} zł; c) {{odczyt.c}} zł\n'
-                                  '(suma wartość × prawdopodobieństwo ÷ 100). Liczby dotyczą danych początkowych; po '
-                                  'zmianach w bazie\n'
-                                  'liczy się to, co baza pokazuje teraz.',
+                                  '{{odczyt.b_tekst}}; c) {{odczyt.c_tekst}} (suma wartość × prawdopodobieństwo ÷ '
+                                  '100). Liczby dotyczą danych początkowych; po zmianach w bazie liczy się to, co '
+                                  'baza pokazuje teraz.',
                           'steps': [{'action': 'answer',
                                      'payload': {'task': '{{task.id}}',
                                                  'values': {'a': '{{odczyt.a}}',
@@ -1084,10 +1049,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'criteria': ['Z2.E2.K1'],
              'variant': 'smart',
              'brief': 'Zarząd chce w najbliższym kwartale ({{cel.od_tekst}} – {{cel.do_tekst}}) zwiększyć sprzedaż '
-                      'usługi\n'
-                      '„{{cel.usluga}}” firmom z branży „{{cel.branza}}”. W poprzednim kwartale sprzedano ją tam '
-                      '{{cel.baza}} razy;\n'
-                      'realny wzrost to najwyżej połowa więcej. Zapisz cel sprzedażowy zgodny z zasadą SMART:\n'
+                      'usługi „{{cel.usluga}}” firmom z branży „{{cel.branza}}”. W poprzednim kwartale sprzedano ją '
+                      'tam {{cel.baza}} razy; realny wzrost to najwyżej połowa więcej. Zapisz cel sprzedażowy zgodny '
+                      'z zasadą SMART:\n'
                       '• treść celu jednym zdaniem (co, dla kogo, ile, do kiedy);\n'
                       '• miernik i wartość docelowa;\n'
                       '• usługa i branża klientów;\n'
@@ -1139,15 +1103,12 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                      '{{cel.baza}}, ale nie więcej niż {{cel.maks}}; R — czy to usługa i branża, o które chodzi '
                      'zarządowi; T — okres w tym kwartale.',
              'solution': {'text': 'Przykład: „Do {{cel.do_tekst}} zwiększyć liczbę sprzedanych usług '
-                                  '„{{cel.usluga}}” firmom z branży\n'
-                                  '{{cel.branza}} do {{cel.maks}}”.\n'
-                                  'Miernik: liczba sprzedanych usług; wartość docelowa: {{cel.maks}} (każda liczba '
-                                  'od {{cel.baza}} + 1 do\n'
+                                  '„{{cel.usluga}}” firmom z branży {{cel.branza}} do {{cel.maks}}”. Miernik: liczba '
+                                  'sprzedanych usług; wartość docelowa: {{cel.maks}} (każda liczba od {{cel.min}} do '
                                   '{{cel.maks}} jest dobra); usługa: {{cel.usluga}}; branża: {{cel.branza}}; okres: '
-                                  '{{cel.od}} – {{cel.do}};\n'
-                                  "osoba odpowiedzialna: {{cel.opiekun}}. Zasada SMART: G. T. Doran, „There's a "
-                                  'S.M.A.R.T. way to write\n'
-                                  "management's goals and objectives”, Management Review, 1981.",
+                                  '{{cel.od}} – {{cel.do}}; osoba odpowiedzialna: {{cel.opiekun}}. Zasada SMART: G. '
+                                  "T. Doran, „There's a S.M.A.R.T. way to write management's goals and objectives”, "
+                                  'Management Review, 1981.',
                           'steps': [{'action': 'goal.create',
                                      'payload': {'description': 'Do {{cel.do_tekst}} zwiększyć liczbę sprzedanych '
                                                                 'usług „{{cel.usluga}}” firmom z branży '
@@ -1164,19 +1125,15 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'criteria': ['Z2.E2.K2', 'Z2.E2.K3', 'Z2.E2.K4', 'Z2.E2.K5'],
              'variant': 'service_funnel',
              'brief': 'Firma chce sprzedawać usługę „{{lejek.usluga}}” małym firmom. W małej firmie o zakupie zwykle '
-                      'decyduje\n'
-                      'jedna osoba i robi to szybko, więc lejek ma być krótki. Wprowadź nowy lejek '
+                      'decyduje jedna osoba i robi to szybko, więc lejek ma być krótki. Wprowadź nowy lejek '
                       '„{{lejek.nazwa}}”:\n'
                       '• od 3 do 5 etapów otwartych (wygraną i przegraną system dodaje sam), z prawdopodobieństwem '
-                      'rosnącym\n'
-                      '  z etapu na etap;\n'
+                      'rosnącym z etapu na etap;\n'
                       '• w pierwszym etapie zadanie kontaktu z klientem (telefon, e-mail albo spotkanie);\n'
                       '• jeden z etapów to oferta (ze słowem „oferta” w nazwie) i nie da się z niego wyjść bez '
-                      'wykonanego\n'
-                      '  zadania rodzaju „oferta”;\n'
+                      'wykonanego zadania rodzaju „oferta”;\n'
                       '• do każdego etapu przypisz co najmniej jedno zadanie z rodzajem i terminem (liczbą dni od '
-                      'wejścia\n'
-                      '  szansy w etap);\n'
+                      'wejścia szansy w etap);\n'
                       '• cały harmonogram (suma najpóźniejszych terminów zadań w etapach) mieści się w {{lejek.dni}} '
                       'dniach.',
              'checks': [{'kind': 'funnel',
@@ -1221,10 +1178,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                      'dodaj zadanie i liczbę dni od wejścia w etap; w etapie oferty zaznacz wymagane zadanie '
                      '„oferta”.',
              'solution': {'text': 'Przykład: 1) „Kwalifikacja” (20%) — telefon do właściciela, 1. dzień; 2) „Oferta” '
-                                  '(50%, wymaga zadania\n'
-                                  '„oferta”) — wysłanie oferty, 3. dzień; 3) „Decyzja klienta” (80%) — telefon w '
-                                  'sprawie decyzji, 5. dzień.\n'
-                                  'Harmonogram: 1 + 3 + 5 = 9 dni.',
+                                  '(50%, wymaga zadania „oferta”) — wysłanie oferty, 3. dzień; 3) „Decyzja klienta” '
+                                  '(80%) — telefon w sprawie decyzji, 5. dzień. Harmonogram: 1 + 3 + 5 = 9 dni.',
                           'steps': [{'action': 'funnel.create',
                                      'payload': {'name': '{{lejek.nazwa}}',
                                                  'purpose': 'usługa dla małych firm',
@@ -1253,10 +1208,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'criteria': ['Z2.E3.K1', 'Z2.E3.K2', 'Z2.E3.K4', 'Z2.E3.K6'],
              'variant': 'report_by_owner',
              'brief': 'Dyrektor sprzedaży chce porównać, ile warte są szanse w etapie {{raport.etap}} u '
-                      'poszczególnych opiekunów.\n'
-                      'Zbuduj i zapisz raport „{{raport.nazwa}}”: szanse sprzedaży z etapu {{raport.etap}}, '
-                      'zgrupowane według\n'
-                      'opiekuna, z sumą wartości netto, i wybierz wykres, który najlepiej pokaże to porównanie.',
+                      'poszczególnych opiekunów. Zbuduj i zapisz raport „{{raport.nazwa}}”: szanse sprzedaży z etapu '
+                      '{{raport.etap}}, zgrupowane według opiekuna, z sumą wartości netto, i wybierz wykres, który '
+                      'najlepiej pokaże to porównanie.',
              'checks': [{'kind': 'report',
                          'label': 'Dane z właściwego źródła',
                          'weight': 1,
@@ -1296,9 +1250,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Raporty → źródło: szanse sprzedaży; filtr: Etap = {{raport.etap}}; grupuj według: Opiekun; '
                      'licz: suma pola „Wartość netto”.',
              'solution': {'text': 'Źródło: szanse sprzedaży; pola: nazwa, opiekun, wartość netto; filtr: Etap = '
-                                  '{{raport.etap}}; grupowanie:\n'
-                                  'Opiekun; suma: Wartość netto; wykres słupkowy (porównanie wartości między '
-                                  'osobami).',
+                                  '{{raport.etap}}; grupowanie: Opiekun; suma: Wartość netto; wykres słupkowy '
+                                  '(porównanie wartości między osobami).',
                           'steps': [{'action': 'report.save',
                                      'payload': {'name': '{{raport.nazwa}}',
                                                  'spec': {'source': 'opportunities',
@@ -1349,11 +1302,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                                                                 'filter_value': 'klient',
                                                                 'why': 'słupki porównują wielkości między '
                                                                        'kategoriami'}}}},
-             'brief': 'Pytanie zarządu: {{raport.pytanie}}\n'
-                      'Zbuduj i zapisz raport „{{raport.nazwa}}”, który na nie odpowiada: dobierz dane (źródło i '
-                      'filtr),\n'
-                      'grupowanie, sposób liczenia i formę prezentacji (tylko tabela, wykres słupkowy, kołowy albo '
-                      'liniowy).',
+             'brief': 'Pytanie zarządu: {{raport.pytanie}} Zbuduj i zapisz raport „{{raport.nazwa}}”, który na nie '
+                      'odpowiada: dobierz dane (źródło i filtr), grupowanie, sposób liczenia i formę prezentacji '
+                      '(tylko tabela, wykres słupkowy, kołowy albo liniowy).',
              'checks': [{'kind': 'report',
                          'label': 'Dane z właściwego źródła',
                          'weight': 1,
@@ -1396,9 +1347,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Zastanów się, o co pyta zarząd: o porównanie, o udział w całości czy o zmianę w czasie. Od '
                      'tego zależy wykres; od tego, co liczymy — suma czy liczba.',
              'solution': {'text': 'Źródło: {{raport.zrodlo_tekst}}; filtr: {{raport.filtr_tekst}}; grupowanie: '
-                                  '{{raport.grupa_tekst}};\n'
-                                  'liczenie: {{raport.liczenie_tekst}}; forma: {{raport.wykres_tekst}} — '
-                                  '{{raport.uzasadnienie}}.',
+                                  '{{raport.grupa_tekst}}; liczenie: {{raport.liczenie_tekst}}; forma: '
+                                  '{{raport.wykres_tekst}}.',
                           'steps': [{'action': 'report.save',
                                      'payload': {'name': '{{raport.nazwa}}',
                                                  'spec': {'source': '{{raport.zrodlo}}',
@@ -1425,8 +1375,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                                                  'oferta.wazna_do'],
                                     'optional': ['opiekun.telefon', 'opiekun.email', 'oferta.numer', 'firma.adres']}},
              'brief': 'Przygotuj szablon oferty „{{szablon.nazwa}}”, z którego każdy handlowiec wygeneruje ofertę '
-                      'dla dowolnego\n'
-                      'klienta. Temat ma zawierać nazwę klienta, a treść — dane zmienne w postaci znaczników:\n'
+                      'dla dowolnego klienta. Temat ma zawierać nazwę klienta, a treść — dane zmienne w postaci '
+                      'znaczników:\n'
                       '{{szablon.tekst}}\n'
                       'Żadnych danych konkretnego klienta nie wpisuj na stałe.',
              'checks': [{'kind': 'template',
@@ -1455,10 +1405,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'W edytorze szablonu jest lista dostępnych znaczników; znacznik zapisuje się w podwójnych '
                      'nawiasach klamrowych, np. {{firma.nazwa}}.',
              'solution': {'text': 'Temat: „Oferta serwisowa dla {{firma.nazwa}}”. Treść: powitanie z '
-                                  '{{kontakt.imie_nazwisko}}, lista\n'
-                                  '{{oferta.pozycje}}, kwota {{oferta.brutto}}, termin {{oferta.wazna_do}} i dane '
-                                  'opiekuna — same znaczniki,\n'
-                                  'żadnych nazw klientów.',
+                                  '{{kontakt.imie_nazwisko}}, lista {{oferta.pozycje}}, kwota {{oferta.brutto}}, '
+                                  'termin {{oferta.wazna_do}} i dane opiekuna — same znaczniki, żadnych nazw '
+                                  'klientów.',
                           'steps': [{'action': 'template.create',
                                      'payload': {'name': '{{szablon.nazwa}}',
                                                  'subject': 'Oferta serwisowa dla {{firma.nazwa}}',
@@ -1480,12 +1429,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'criteria': ['Z2.E4.K3', 'Z2.E4.K4', 'Z2.E5.K4'],
              'variant': 'send_offer',
              'brief': 'Klient czeka na ofertę. Wyślij osobie {{oferta.osoba}} z firmy {{oferta.firma}} ofertę z '
-                      'szablonu\n'
-                      '„{{oferta.szablon}}”: {{oferta.produkt}}, ilość {{oferta.ilosc}}, powiązaną z szansą '
-                      '„{{oferta.szansa}}”.\n'
-                      'Przed wysłaniem sprawdź podgląd. Po wysłaniu przenieś szansę z etapu {{oferta.etap}} do '
-                      'etapu\n'
-                      '{{oferta.nastepny}}.',
+                      'szablonu „{{oferta.szablon}}”: {{oferta.produkt}}, ilość {{oferta.ilosc}}, powiązaną z szansą '
+                      '„{{oferta.szansa}}”. Przed wysłaniem sprawdź podgląd. Po wysłaniu przenieś szansę z etapu '
+                      '{{oferta.etap}} do etapu {{oferta.nastepny}}.',
              'checks': [{'kind': 'offer',
                          'label': 'Oferta wysłana do właściwej osoby',
                          'weight': 2,
@@ -1518,10 +1464,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                      'podgląd, potem „Wyślij”. Wysłanie zapisuje przy szansie wykonane zadanie „oferta”, które '
                      'pozwala ją przenieść dalej.',
              'solution': {'text': 'Oferta z szablonu „{{oferta.szablon}}”: firma {{oferta.firma}}, osoba '
-                                  '{{oferta.osoba}}, pozycja\n'
-                                  '{{oferta.produkt}} × {{oferta.ilosc}}, szansa „{{oferta.szansa}}” → Wyślij. Potem '
-                                  'szansa → etap\n'
-                                  '{{oferta.nastepny}}.',
+                                  '{{oferta.osoba}}, pozycja {{oferta.produkt}} × {{oferta.ilosc}}, szansa '
+                                  '„{{oferta.szansa}}” → Wyślij. Potem szansa → etap {{oferta.nastepny}}.',
                           'steps': [{'action': 'offer.send',
                                      'payload': {'template_id': '{{oferta.szablon_id}}',
                                                  'company_id': '{{oferta.firma_id}}',
@@ -1541,10 +1485,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                       'ją:\n'
                       '• nazwa: „{{szansa.nazwa}}”;\n'
                       '• firma i osoba kontaktowa jak wyżej; produkt: {{szansa.produkt}}, ilość: {{szansa.ilosc}}, '
-                      'cena netto\n'
-                      '  z cennika: {{szansa.cena}} — wartość szansy to ilość × cena;\n'
+                      'cena netto z cennika: {{szansa.cena}} — wartość szansy to ilość × cena;\n'
                       '• opiekun: {{szansa.opiekun}}; przewidywana data zamknięcia: {{szansa.zamkniecie_tekst}}.\n'
-                      'Rozmowa kwalifikująca już się odbyła: zapisz ją przy szansie jako wykonane zadanie rodzaju\n'
+                      'Rozmowa kwalifikująca już się odbyła: zapisz ją przy szansie jako wykonane zadanie rodzaju '
                       '„{{szansa.czynnosc}}” i przenieś szansę do etapu {{szansa.etap}}.',
              'checks': [{'kind': 'opportunity',
                          'label': 'Szansa przypisana do kontrahenta i osoby',
@@ -1580,12 +1523,10 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'Nowa szansa zaczyna w pierwszym etapie. Dodaj przy niej zadanie „{{szansa.czynnosc}}” jako '
                      'wykonane, a dopiero potem przenieś ją dalej.',
              'solution': {'text': 'Szanse → Dodaj: „{{szansa.nazwa}}”, firma {{szansa.firma}}, osoba '
-                                  '{{szansa.osoba}}, produkt\n'
-                                  '{{szansa.produkt}}, wartość {{szansa.wartosc_tekst}}, opiekun {{szansa.opiekun}}, '
-                                  'zamknięcie\n'
-                                  '{{szansa.zamkniecie}}. W karcie szansy: zadanie rodzaju „{{szansa.czynnosc}}” '
-                                  'jako wykonane; potem\n'
-                                  'Przenieś → {{szansa.etap}}.',
+                                  '{{szansa.osoba}}, produkt {{szansa.produkt}}, wartość {{szansa.wartosc_tekst}}, '
+                                  'opiekun {{szansa.opiekun}}, zamknięcie {{szansa.zamkniecie}}. W karcie szansy: '
+                                  'zadanie rodzaju „{{szansa.czynnosc}}” jako wykonane; potem Przenieś → '
+                                  '{{szansa.etap}}.',
                           'steps': [{'action': 'opportunity.create',
                                      'save_as': 'szansa',
                                      'payload': {'name': '{{szansa.nazwa}}',
@@ -1610,12 +1551,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'criteria': ['Z2.E5.K2', 'Z2.E5.K4'],
              'variant': 'advance',
              'brief': 'Szansa „{{szansa.nazwa}}” ({{szansa.firma}}) stoi w etapie {{szansa.pierwszy}}, choć sprawa '
-                      'poszła naprzód:\n'
-                      'odbyły się już czynności, które zamykają kolejne etapy ({{szansa.czynnosci_tekst}}). Zapisz '
-                      'je przy\n'
-                      'szansie jako wykonane zadania i przeprowadź szansę etap po etapie ({{szansa.etapy_tekst}}) do '
-                      'etapu\n'
-                      '{{szansa.cel}}.',
+                      'poszła naprzód: odbyły się już czynności, które zamykają kolejne etapy '
+                      '({{szansa.czynnosci_tekst}}). Zapisz je przy szansie jako wykonane zadania i przeprowadź '
+                      'szansę etap po etapie ({{szansa.etapy_tekst}}) do etapu {{szansa.cel}}.',
              'checks': [{'kind': 'done_for',
                          'label': 'Czynności zamykające etapy zapisane jako wykonane',
                          'weight': 2,
@@ -1636,8 +1574,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'hint': 'W karcie szansy dodaj zadania z zaznaczeniem „wykonane”, potem przenoś szansę o jeden etap '
                      'naraz; system odmówi przeniesienia, jeśli czegoś brakuje, i powie czego.',
              'solution': {'text': 'W karcie szansy „{{szansa.nazwa}}”: wykonane zadania rodzajów '
-                                  '{{szansa.czynnosci_tekst}}; potem\n'
-                                  'Przenieś do każdego kolejnego etapu: {{szansa.etapy_tekst}}.',
+                                  '{{szansa.czynnosci_tekst}}; potem Przenieś do każdego kolejnego etapu: '
+                                  '{{szansa.etapy_tekst}}.',
                           'steps': [{'for_each': '{{szansa.czynnosci}}',
                                      'action': 'activity.create',
                                      'payload': {'title': 'Wykonano: {{item.kind}}',
@@ -1664,8 +1602,7 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                       '• Firma {{wygrana.firma}} podpisała umowę w sprawie szansy „{{wygrana.nazwa}}” — oznacz '
                       'szansę jako wygraną.\n'
                       '• Firma {{przegrana.firma}}: {{przegrana.historia}} Oznacz szansę „{{przegrana.nazwa}}” jako '
-                      'przegraną\n'
-                      '  i wybierz powód, który to wyjaśnia.',
+                      'przegraną i wybierz powód, który to wyjaśnia.',
              'checks': [{'kind': 'opportunity',
                          'label': 'Szansa oznaczona jako wygrana',
                          'weight': 2,
@@ -1685,8 +1622,7 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                                     'coś z tym zrobić.'}],
              'hint': 'Wygraną i przegraną oznacza się osobnymi przyciskami w karcie szansy; przegrana wymaga powodu.',
              'solution': {'text': '„{{wygrana.nazwa}}” → Oznacz jako wygraną. „{{przegrana.nazwa}}” → Oznacz jako '
-                                  'przegraną, powód:\n'
-                                  '{{przegrana.powod}}.',
+                                  'przegraną, powód: {{przegrana.powod}}.',
                           'steps': [{'action': 'opportunity.win', 'payload': {'id': '{{wygrana.id}}'}},
                                     {'action': 'opportunity.lose',
                                      'payload': {'id': '{{przegrana.id}}', 'reason': '{{przegrana.powod}}'}}]}}],

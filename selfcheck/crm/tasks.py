@@ -154,8 +154,26 @@ def check_all(state: dict) -> list[dict]:
     return [check_task(state, t.id) for t in all_tasks()]
 
 
+def answer_fields(t: Task, tags: dict) -> list[dict]:
+    """The answers a task asks to type in its card (classification or numbers read from the base):
+    [{"key", "label", "options" (a choice) or "kind": "number"}]; [] for tasks done in the CRM itself."""
+    fields = []
+    for spec in t.checks:
+        if spec["kind"] == "answers":
+            params = resolve(spec, tags)
+            fields += [{"key": item["key"], "label": item[params["label_key"]], "options": params.get("options", [])}
+                       for item in params["items"]]
+        elif spec["kind"] == "reading":
+            params = resolve(spec, tags)
+            fields.append({"key": params["key"], "label": params["question"], "kind": "number"})
+    return fields
+
+
 def task_view(state: dict, task_id: str) -> dict:
-    """What the task card shows before checking: title, criteria, the brief for this seed."""
+    """What the task card shows before checking: title, criteria, the brief for this seed, the answer
+    fields (if the task asks for answers), what was saved and the last result."""
     t = task(task_id)
-    return {"id": t.id, "title": t.title, "outcome": t.outcome, "criteria": list(t.criteria), "brief": brief(t, state),
-            "result": state["results"].get(t.id)}
+    tags = flatten(variant_for(t, state))
+    return {"id": t.id, "title": t.title, "outcome": t.outcome, "criteria": list(t.criteria),
+            "brief": resolve(t.brief, tags), "answers": answer_fields(t, tags),
+            "given": state["answers"].get(t.id, {}), "result": state["results"].get(t.id)}

@@ -33,6 +33,7 @@ class Draw:
     truth: ds.Truth
     today: date
     params: dict
+    seed: int
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def variant(name: str, slots: set[str], items: dict | None = None):
 
 def draw(kind: str, params: dict, seed: int, task_id: str, start: dict, truth: ds.Truth) -> dict:
     rng = random.Random(f"{task_id}:{int(seed)}")
-    return KINDS[kind].make(Draw(rng, start, truth, date.fromisoformat(start["today"]), params or {}))
+    return KINDS[kind].make(Draw(rng, start, truth, date.fromisoformat(start["today"]), params or {}, int(seed)))
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -86,6 +87,24 @@ def _open_in(d: Draw, role: str) -> list[dict]:
     return [o for o in d.start["opportunities"] if o["status"] == "otwarta" and o["stage"] == stage_id]
 
 
+def picks(d: Draw) -> dict[str, dict]:
+    """The existing opportunities that tasks are about, drawn together so that no two tasks share
+    one: closing an opportunity in one task must never make another task impossible."""
+    rng = random.Random(f"opportunities:{d.seed}")
+    taken: set[str] = set()
+
+    def take(*roles: str, need=lambda o: True) -> dict:
+        pool = [o for role in roles for o in _open_in(d, role) if o["id"] not in taken and need(o)]
+        chosen = rng.choice(pool)
+        taken.add(chosen["id"])
+        return chosen
+
+    return {"offer": take("offer", need=lambda o: bool(o["contact_id"] and o["product_id"])),
+            "won": take("last"), "lost": take("last", "offer"),
+            "plan_call": take("last", "offer"), "plan_contract": take("last", "offer"),
+            "plan_meeting": take("second"), "advance": take("first")}
+
+
 def _salespeople(d: Draw) -> list[str]:
     return [p["name"] for p in d.start["seller"]["team"] if p["role"] == "handlowiec"]
 
@@ -96,6 +115,12 @@ def _bullets(lines: list[str]) -> str:
 
 def _day_text(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {long_date(day)}"
+
+
+def _on_day(day: date) -> str:
+    """ "we wtorek 10 marca 2026", "w środę 11 marca 2026" (the accusative after "w")."""
+    accusative = ["poniedziałek", "wtorek", "środę", "czwartek", "piątek", "sobotę", "niedzielę"][day.weekday()]
+    return f"{'we' if day.weekday() == 1 else 'w'} {accusative} {long_date(day)}"
 
 
 def short_name(company: dict) -> str:
@@ -124,8 +149,8 @@ def missing_registry(d: Draw) -> dict:
         items.append({"id": company_id, "name": company["name"], "legal_form": company["legal_form"], "regon": regon,
                       "register": _register(company["legal_form"])})
     d.rng.shuffle(items)
-    return {"firmy": {"lista": items, "tekst": _bullets([f"{i['name']} ({i['legal_form']}) — REGON podany w rozmowie: {i['regon']}"
-                                                          for i in items])}}
+    return {"firmy": {"lista": items, "tekst": _bullets([f"{i['name']} — forma prawna: {i['legal_form']}; REGON podany "
+                                                          f"w rozmowie: {i['regon']}" for i in items])}}
 
 
 @variant("lead_channels", {"leady.tekst", "leady.lista"}, {"leady.lista": {"id", "name", "allowed", "why", "first"}})
@@ -235,11 +260,10 @@ def segments(d: Draw) -> dict:
                     "b": [{"id": c["id"], "name": c["name"]} for c in b], "nazwa_a": names[0], "nazwa_b": names[1]}}
 
 
-@variant("campaign", {"kampania.nazwa", "kampania.produkt", "kampania.osoby"})
+@variant("campaign", {"kampania.nazwa", "kampania.produkt"})
 def campaign(d: Draw) -> dict:
     product = d.rng.choice(d.start["products"])
-    allowed = [c["id"] for c in d.start["contacts"] if c["consent_email"] == "udzielona" and not c["objection"] and c["email"]]
-    return {"kampania": {"nazwa": f"Newsletter – {product['name']}", "produkt": product["name"], "osoby": allowed}}
+    return {"kampania": {"nazwa": f"Newsletter – {product['name']}", "produkt": product["name"]}}
 
 
 # --- Z1.E3 ------------------------------------------------------------------------------------
@@ -289,20 +313,21 @@ def security_policy(d: Draw) -> dict:
 def week_plan(d: Draw) -> dict:
     monday = d.today + timedelta(days=7 - d.today.weekday())
     owner = d.rng.choice(_salespeople(d))
-    negotiation = d.rng.sample(_open_in(d, "last") + _open_in(d, "offer"), 2)
-    early = d.rng.choice(_open_in(d, "second") + _open_in(d, "first"))
+    chosen = picks(d)
+    negotiation = [chosen["plan_call"], chosen["plan_contract"]]
+    early = chosen["plan_meeting"]
     former = d.rng.choice([c for c in d.start["companies"] if c["status"] == "były klient"])
     day = lambda n: monday + timedelta(days=n)  # noqa: E731
     plan = [
         (negotiation[0], "telefon", 0, 1, "wysoki",
          f"Zadzwoń w sprawie szansy „{negotiation[0]['name']}” — klient czeka na odpowiedź w sprawie rabatu najpóźniej "
-         f"w {_day_text(day(1))}."),
+         f"{_on_day(day(1))}."),
         (early, "spotkanie", 0, 4, "średni",
          f"Umów i odbądź spotkanie (analiza potrzeb) w sprawie szansy „{early['name']}” — w dowolnym dniu tygodnia."),
         (former, "telefon", 0, 4, "niski",
          f"Zadzwoń grzecznościowo do byłego klienta: {former['name']} — podtrzymanie relacji, bez terminu klienta."),
         (negotiation[1], "umowa", 0, 3, "wysoki",
-         f"Przygotuj umowę do szansy „{negotiation[1]['name']}” — klient chce ją podpisać w {_day_text(day(4))}, "
+         f"Przygotuj umowę do szansy „{negotiation[1]['name']}” — klient chce ją podpisać {_on_day(day(4))}, "
          "więc umowa ma być gotowa dzień wcześniej."),
     ]
     items = []
@@ -316,7 +341,8 @@ def week_plan(d: Draw) -> dict:
                      "tekst": "\n".join(f"{n}. {i['label']}" for n, i in enumerate(items, 1)), "lista": items}}
 
 
-@variant("pipeline_reading", {"odczyt.opiekun", "odczyt.etap", "odczyt.a", "odczyt.b", "odczyt.c"})
+@variant("pipeline_reading", {"odczyt.opiekun", "odczyt.etap", "odczyt.a", "odczyt.b", "odczyt.c", "odczyt.b_tekst",
+                              "odczyt.c_tekst"})
 def pipeline_reading(d: Draw) -> dict:
     from .checks import reading_value
     owner = d.rng.choice(_salespeople(d))
@@ -324,12 +350,12 @@ def pipeline_reading(d: Draw) -> dict:
     # The right answers on the starting data, for the model solution (the check recomputes them).
     values = {key: reading_value(d.start, measure, owner, name)
               for key, measure in (("a", "done_share"), ("b", "stage_sum"), ("c", "weighted"))}
-    return {"odczyt": {"opiekun": owner, "etap": name, **values}}
+    return {"odczyt": {"opiekun": owner, "etap": name, **values, "b_tekst": pln(values["b"]), "c_tekst": pln(values["c"])}}
 
 
 # --- Z2.E2 ------------------------------------------------------------------------------------
 
-@variant("smart", {"cel.usluga", "cel.usluga_id", "cel.branza", "cel.baza", "cel.maks", "cel.opiekun", "cel.od", "cel.do",
+@variant("smart", {"cel.usluga", "cel.usluga_id", "cel.branza", "cel.baza", "cel.min", "cel.maks", "cel.opiekun", "cel.od", "cel.do",
                    "cel.od_tekst", "cel.do_tekst"})
 def smart(d: Draw) -> dict:
     service = d.rng.choice([p for p in d.start["products"] if p["service"]])
@@ -342,7 +368,7 @@ def smart(d: Draw) -> dict:
     start = date(year, first_month, 1)
     after = first_month + 3
     end = date(year + (after > 12), (after - 1) % 12 + 1, 1) - timedelta(days=1)
-    return {"cel": {"usluga": service["name"], "usluga_id": service["id"], "branza": industry, "baza": base,
+    return {"cel": {"usluga": service["name"], "usluga_id": service["id"], "branza": industry, "baza": base, "min": base + 1,
                     "maks": base * 3 // 2, "opiekun": d.rng.choice(_salespeople(d)), "od": start.isoformat(),
                     "do": end.isoformat(), "od_tekst": long_date(start), "do_tekst": long_date(end)}}
 
@@ -398,8 +424,7 @@ def template_spec(d: Draw) -> dict:
                         "oferta.osoba_id", "oferta.produkt", "oferta.produkt_id", "oferta.ilosc", "oferta.szablon",
                         "oferta.szablon_id", "oferta.wartosc", "oferta.etap", "oferta.nastepny"})
 def send_offer(d: Draw) -> dict:
-    candidates = [o for o in _open_in(d, "offer") if o["contact_id"] and o["product_id"]]
-    opportunity = d.rng.choice(candidates)
+    opportunity = picks(d)["offer"]
     product = rec.find(d.start, "products", opportunity["product_id"])
     contact = rec.find(d.start, "contacts", opportunity["contact_id"])
     template = d.start["templates"][0]
@@ -442,7 +467,7 @@ def new_opportunity(d: Draw) -> dict:
                      "szansa.sciezka", "szansa.rodzaje"},
          {"szansa.czynnosci": {"kind"}, "szansa.etapy": {"name"}})
 def advance(d: Draw) -> dict:
-    opportunity = d.rng.choice(_open_in(d, "first"))
+    opportunity = picks(d)["advance"]
     stages = d.start["funnels"][0]["stages"]
     kinds = [kind for s in stages[:-1] for kind in s["required"]]
     return {"szansa": {"id": opportunity["id"], "nazwa": opportunity["name"],
@@ -457,8 +482,7 @@ def advance(d: Draw) -> dict:
 @variant("close_two", {"wygrana.id", "wygrana.nazwa", "wygrana.firma", "przegrana.id", "przegrana.nazwa", "przegrana.firma",
                        "przegrana.powod", "przegrana.historia"})
 def close_two(d: Draw) -> dict:
-    won = d.rng.choice(_open_in(d, "last"))
-    lost = d.rng.choice([o for o in _open_in(d, "last") + _open_in(d, "offer") if o is not won])
+    won, lost = picks(d)["won"], picks(d)["lost"]
     reason = d.rng.choice(sorted(d.params["stories"]))
     return {"wygrana": {"id": won["id"], "nazwa": won["name"], "firma": _company(d, won["company_id"])["name"]},
             "przegrana": {"id": lost["id"], "nazwa": lost["name"], "firma": _company(d, lost["company_id"])["name"],

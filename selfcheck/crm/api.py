@@ -1,0 +1,196 @@
+"""What the browser's Web Worker (and the teacher's command line) call for the practice CRM.
+
+Every worker function takes and returns JSON text, like `selfcheck/api.py` does for the quiz, so
+JavaScript only sends `{action, payload}` and draws what comes back. The caller passes the day
+("today", YYYY-MM-DD) and, for results, the moment; the engine never reads the clock.
+
+    new(seed, today)                  -> {"ok", "state", "view"}      a fresh CRM ("Nowy wariant": a new seed)
+    reset(state_json)                 -> {"ok", "state", "view"}      the same seed and day from the start
+    apply(state_json, request_json)   -> {"ok", "state", "reply", "view"}
+                                         request: {"action", "payload", "view": {"screen", "params"}}
+    view(state_json, request_json)    -> {"ok", "view"}                request: {"screen", "params"}
+    tasks(state_json)                 -> {"ok", "tasks": [task card…]}
+    check(state_json, task_id, now)   -> {"ok", "result", "state"}    the result is kept in the state
+    check_all(state_json)             -> {"ok", "results", "score"}
+    export(state_json)                -> {"ok", "filename", "text"}
+    load(text)                        -> {"ok", "state", "view"} or {"ok": false, "error"} (nothing changes)
+
+Plain-Python helpers for `python -m selfcheck`: list_tasks(), dataset_as_json(seed, today),
+dataset_as_csv(seed, today) -> {filename: text}, check_export(text) -> results.
+A refused or impossible request answers {"ok": false, "error": Polish sentence}, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import actions, tasks as task_defs
+from .dataset import fresh_state
+from .records import COLLECTIONS, parse_date
+from .reports import csv_text
+from .state import CrmStateError, read_state
+from .views import ViewError, shown_value
+from .views import view as screen_view
+
+MAX_SEED = 2 ** 31 - 1
+
+
+def _out(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _fail(message: str) -> str:
+    return _out({"ok": False, "error": message})
+
+
+def _state(state_json: str) -> dict:
+    return read_state(state_json)
+
+
+def _seed_and_day(seed, today) -> tuple[int, str]:
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise CrmStateError(f"Numer wariantu (seed) to liczba całkowita od 0 do {MAX_SEED}.")
+    if parse_date(today) is None:
+        raise CrmStateError("Dzień symulacji podaje się jako RRRR-MM-DD.")
+    return seed, today
+
+
+def new(seed, today: str) -> str:
+    try:
+        seed, today = _seed_and_day(seed, today)
+    except CrmStateError as problem:
+        return _fail(str(problem))
+    state = fresh_state(seed, today)
+    return _out({"ok": True, "state": state, "view": screen_view(state, "summary")})
+
+
+def reset(state_json: str) -> str:
+    try:
+        old = _state(state_json)
+    except CrmStateError as problem:
+        return _fail(str(problem))
+    state = fresh_state(old["seed"], old["today"])
+    return _out({"ok": True, "state": state, "view": screen_view(state, "summary")})
+
+
+def _request(text: str) -> dict:
+    try:
+        request = json.loads(text)
+    except (json.JSONDecodeError, TypeError, RecursionError):
+        raise CrmStateError("Żądanie nie jest poprawnym JSON-em.") from None
+    if not isinstance(request, dict):
+        raise CrmStateError("Żądanie ma złą postać.")
+    return request
+
+
+def _screen(state: dict, request) -> dict | None:
+    if not isinstance(request, dict) or not request.get("screen"):
+        return None
+    return screen_view(state, request["screen"], request.get("params"))
+
+
+def apply(state_json: str, request_json: str) -> str:
+    """Validate and apply one action; on refusal the state comes back unchanged with the reasons."""
+    try:
+        state = _state(state_json)
+        request = _request(request_json)
+        new_state, reply = actions.apply(state, request.get("action", ""), request.get("payload", {}))
+        shown = _screen(new_state, request.get("view"))
+    except (CrmStateError, ViewError) as problem:
+        return _fail(str(problem))
+    return _out({"ok": reply.ok, "state": new_state, "reply": reply.as_dict(), "view": shown})
+
+
+def view(state_json: str, request_json: str) -> str:
+    try:
+        state = _state(state_json)
+        request = _request(request_json)
+        return _out({"ok": True, "view": screen_view(state, request.get("screen", ""), request.get("params"))})
+    except (CrmStateError, ViewError) as problem:
+        return _fail(str(problem))
+
+
+def tasks(state_json: str) -> str:
+    try:
+        state = _state(state_json)
+    except CrmStateError as problem:
+        return _fail(str(problem))
+    return _out({"ok": True, "tasks": [task_defs.task_view(state, t.id) for t in task_defs.all_tasks()]})
+
+
+def check(state_json: str, task_id: str, now: str) -> str:
+    """Check one task; keep the attempt count, the last and the best score in the state."""
+    try:
+        state = _state(state_json)
+        result = task_defs.check_task(state, task_id)
+    except CrmStateError as problem:
+        return _fail(str(problem))
+    except KeyError:
+        return _fail(f"Nie ma zadania „{task_id}”.")
+    previous = state["results"].get(task_id, {})
+    state["results"][task_id] = {"attempts": int(previous.get("attempts", 0)) + 1, "last": result["score"],
+                                 "best": max(result["score"], float(previous.get("best", 0))), "at": str(now)}
+    return _out({"ok": True, "result": result, "state": state})
+
+
+def check_all(state_json: str) -> str:
+    try:
+        state = _state(state_json)
+    except CrmStateError as problem:
+        return _fail(str(problem))
+    results = task_defs.check_all(state)
+    score = sum(r["score"] for r in results) / len(results) if results else 0.0
+    return _out({"ok": True, "results": results, "score": round(score, 4)})
+
+
+def export(state_json: str) -> str:
+    try:
+        state = _state(state_json)
+    except CrmStateError as problem:
+        return _fail(str(problem))
+    return _out({"ok": True, "filename": f"cwiczenia-praktyczne-{state['seed']}-{state['today']}.json",
+                 "text": json.dumps(state, ensure_ascii=False, indent=1)})
+
+
+def load(text: str) -> str:
+    """Read an imported file whole; a bad file changes nothing and says why."""
+    try:
+        state = read_state(text)
+    except CrmStateError as problem:
+        return _fail(f"Nie wczytano pliku: {problem}")
+    return _out({"ok": True, "state": state, "view": screen_view(state, "summary")})
+
+
+# --- for the command line (plain Python values) -------------------------------------------------
+
+def list_tasks() -> list[dict]:
+    return task_defs.list_tasks()
+
+
+def dataset_as_json(seed: int, today: str) -> str:
+    """The starting data for a seed and day, as the page starts it (the same in CPython and Pyodide)."""
+    seed, today = _seed_and_day(seed, today)
+    return json.dumps(fresh_state(seed, today), ensure_ascii=False, indent=1)
+
+
+CSV_FILES = {"firmy.csv": "companies", "osoby.csv": "contacts", "szanse.csv": "opportunities", "zadania.csv": "activities",
+             "produkty.csv": "products"}
+
+
+def dataset_as_csv(seed: int, today: str) -> dict[str, str]:
+    """The starting data as CSV files (semicolon-separated, Polish labels): {file name: text}."""
+    seed, today = _seed_and_day(seed, today)
+    state = fresh_state(seed, today)
+    files = {}
+    for name, collection in CSV_FILES.items():
+        fields = COLLECTIONS[collection].fields
+        headers = ["ID", *(f.label for f in fields)]
+        rows = [[r["id"], *(shown_value(state, f, r.get(f.key, "")) for f in fields)] for r in state[collection]]
+        files[name] = csv_text(headers, rows)
+    return files
+
+
+def check_export(text: str) -> list[dict]:
+    """Check a candidate's exported file: the same per-task results and feedback as the page.
+    Raises CrmStateError (a Polish sentence) for a file that cannot be read."""
+    return task_defs.check_all(read_state(text))
