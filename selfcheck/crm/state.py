@@ -9,6 +9,7 @@ wrong NIPs on purpose, and a candidate's unfinished work may too.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .dataset import DATASET_VERSION, FORMAT, STATE_VERSION
@@ -16,6 +17,7 @@ from .records import COLLECTIONS, MAX_LONG_TEXT, ROLES, BACKUP_FREQUENCIES, pars
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_RECORDS = 2000
+MAX_DEPTH = 40
 # Fields the engine keeps beside the catalog's (history, creation day, funnel stage of a task).
 ENGINE_FIELDS = {"companies": {"created", "history"}, "contacts": {"created"},
                  "opportunities": {"created", "history"}, "activities": set(), "products": {"service"},
@@ -25,6 +27,21 @@ TOP_KEYS = {"format", "version", "dataset", "seed", "today", "seller", "vocabula
             "documents", "answers", "results", "settings", "events", *COLLECTION_KEYS}
 WHAT = {"companies": "Firma", "contacts": "Osoba kontaktowa", "opportunities": "Szansa", "activities": "Zadanie",
         "products": "Produkt", "templates": "Szablon", "goals": "Cel"}
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def nesting(text: str) -> int:
+    """How deep brackets nest outside strings. Checked before parsing: in Pyodide the parser's
+    recursion on a hostile file ("[[[[…") exhausts the WebAssembly stack and kills the worker
+    instead of raising an error."""
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(_STRING.sub('""', text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 class CrmStateError(ValueError):
@@ -37,6 +54,8 @@ def read_state(text: str) -> dict:
         raise CrmStateError("Plik jest pusty.")
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise CrmStateError(f"Plik jest za duży (ponad {MAX_BYTES // 1024 // 1024} MB); zapis ćwiczeń jest dużo mniejszy.")
+    if nesting(text) > MAX_DEPTH:
+        raise CrmStateError(f"Plik ma zbyt głęboko zagnieżdżone dane (ponad {MAX_DEPTH} poziomów); zapis ćwiczeń ma ich kilka.")
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as problem:

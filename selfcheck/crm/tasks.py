@@ -106,9 +106,11 @@ def brief(t: Task, state: dict) -> str:
     return resolve(t.brief, flatten(variant_for(t, state)))
 
 
-def apply_solution(state: dict, task_id: str) -> tuple[dict, list[dict]]:
+def apply_solution(state: dict, task_id: str, change=None) -> tuple[dict, list[dict]]:
     """Carry out the model solution through the actions, as a candidate would: (new state, the
-    replies). A step's `save_as: name` keeps the id of what it created as the tag {{saved.name}}."""
+    replies). A step's `save_as: name` keeps the id of what it created as the tag {{saved.name}}.
+    `change(action, payload)` may alter a step (a test's typical mistake): it returns the payload
+    to send, or None to skip the step."""
     from .actions import apply
     t = task(task_id)
     tags = flatten(variant_for(t, state))
@@ -117,7 +119,12 @@ def apply_solution(state: dict, task_id: str) -> tuple[dict, list[dict]]:
         items = resolve(step["for_each"], tags) if "for_each" in step else [None]
         for item in items:
             local = {**tags, **({f"item.{k}": v for k, v in item.items()} if item else {})}
-            state, reply = apply(state, step["action"], resolve(step["payload"], local))
+            payload = resolve(step["payload"], local)
+            if change is not None:
+                payload = change(step["action"], payload)
+                if payload is None:
+                    continue
+            state, reply = apply(state, step["action"], payload)
             replies.append({"action": step["action"], **reply.as_dict()})
             if reply.ok and step.get("save_as"):
                 tags[f"saved.{step['save_as']}"] = reply.record_id
