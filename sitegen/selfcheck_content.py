@@ -70,11 +70,14 @@ def bank_json(files: list[dict]) -> bytes:
 
 
 def package_zip(root: Path) -> bytes:
-    """selfcheck/*.py as a zip that the worker unpacks into Pyodide's file system."""
+    """selfcheck/**/*.py (the package and its subpackages, e.g. selfcheck/crm with its data module)
+    as a zip that the worker unpacks into Pyodide's file system."""
     buffer = io.BytesIO()
+    package = root / "selfcheck"
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted((root / "selfcheck").glob("*.py")):
-            info = zipfile.ZipInfo(f"selfcheck/{path.name}", date_time=(2020, 1, 1, 0, 0, 0))  # same bytes every build
+        for path in sorted(package.rglob("*.py")):
+            name = f"selfcheck/{path.relative_to(package).as_posix()}"
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # same bytes every build
             archive.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 

@@ -12,8 +12,10 @@ const pyodide = await loadPyodide()
 pyodide.setStdout({ batched: line => console.log(line) })
 pyodide.setStderr({ batched: line => console.error(line) })
 
-// Copy the package and the tests into Pyodide's file system, keeping their paths.
-for (const dir of ["selfcheck", "tests", "tests/engine"]) {
+// Copy the package (with its subpackages, e.g. selfcheck/crm) and the tests into Pyodide's file
+// system, keeping their paths.
+copyTree(join(root, "selfcheck"), "/project/selfcheck")
+for (const dir of ["tests", "tests/engine"]) {
   pyodide.FS.mkdirTree(`/project/${dir}`)
   for (const name of readdirSync(join(root, dir)).filter(n => n.endsWith(".py")))
     if (dir !== "tests" || name === "__init__.py")
