@@ -428,7 +428,7 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                       '{{leady.tekst}}\n'
                       'W karcie każdej z tych firm ustaw „Kanał pierwszego kontaktu” według zasad działu:\n'
                       '1. Marketing bezpośredni e-mailem, telefonem lub SMS-em wymaga uprzedniej zgody (art. 398 '
-                      'Prawa komunikacji elektronicznej). Sprawdź zgody osób kontaktowych firmy; osoba, która '
+                      'ust. 1 Prawa komunikacji elektronicznej). Sprawdź zgody osób kontaktowych firmy; osoba, która '
                       'zgłosiła sprzeciw wobec marketingu, się nie liczy.\n'
                       '2. Firma średnia lub duża: jeśli ktoś zgodził się na telefon — rozmowa z osobą decyzyjną '
                       '(telefon, spotkanie osobiste albo wideorozmowa); jeśli jest tylko zgoda na e-mail — e-mail.\n'
@@ -486,7 +486,7 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                          'expect': {'consent_email': 'udzielona', 'consent_email_date': '{{targi.data}}'},
                          'explain': 'Zgodę zapisuje się z datą jej wyrażenia, by w razie pytań móc ją wykazać; bez '
                                     'uprzedniej zgody nie wolno wysyłać informacji handlowych e-mailem (art. 398 '
-                                    'Prawa komunikacji elektronicznej).'},
+                                    'ust. 1 Prawa komunikacji elektronicznej).'},
                         {'kind': 'record',
                          'label': 'Brak zgody na telefon',
                          'weight': 1,
@@ -496,8 +496,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                          'describe': '{{osoba.imie_nazwisko}}',
                          'expect': {'consent_phone': 'brak'},
                          'explain': 'Zgody na telefon nie wyrażono, więc nie wolno jej zaznaczać: marketing '
-                                    'telefoniczny i SMS-owy wymaga uprzedniej zgody (art. 398 Prawa komunikacji '
-                                    'elektronicznej).'},
+                                    'telefoniczny i SMS-owy wymaga uprzedniej zgody (art. 398 ust. 1 Prawa '
+                                    'komunikacji elektronicznej).'},
                         {'kind': 'record',
                          'label': 'Źródło danych zapisane',
                          'weight': 1,
@@ -710,7 +710,7 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                          'weight': 3,
                          'name': '{{kampania.nazwa}}',
                          'part': 'people',
-                         'explain': 'Marketing e-mailem wymaga uprzedniej zgody (art. 398 Prawa komunikacji '
+                         'explain': 'Marketing e-mailem wymaga uprzedniej zgody (art. 398 ust. 1 Prawa komunikacji '
                                     'elektronicznej), a po sprzeciwie danych nie przetwarza się już do celów '
                                     'marketingu bezpośredniego (art. 21 ust. 3 RODO) — nawet jeśli w kartotece wciąż '
                                     'widnieje zgoda.'},

@@ -30,11 +30,11 @@ COMPANY_STATUSES = ("lead", "klient", "były klient")
 OPPORTUNITY_STATUSES = ("otwarta", "wygrana", "przegrana")
 CONSENT_STATUSES = ("brak", "udzielona", "wycofana")
 # Lawful bases of RODO art. 6 ust. 1 that a sales database meets; consent to marketing by e-mail
-# or phone is a separate requirement of art. 398 Prawa komunikacji elektronicznej.
+# or phone is a separate requirement of art. 398 ust. 1 Prawa komunikacji elektronicznej.
 PROCESSING_BASES = ("art. 6 ust. 1 lit. a RODO – zgoda", "art. 6 ust. 1 lit. b RODO – umowa",
                     "art. 6 ust. 1 lit. c RODO – obowiązek prawny",
                     "art. 6 ust. 1 lit. f RODO – prawnie uzasadniony interes")
-CONSENT_BASIS = "art. 398 Prawa komunikacji elektronicznej"
+CONSENT_BASIS = "art. 398 ust. 1 Prawa komunikacji elektronicznej"
 GOAL_METRICS = ("wartość sprzedaży netto", "liczba sprzedanych usług", "liczba wygranych szans",
                 "liczba nowych klientów")
 ROLES = ("administrator", "kierownik sprzedaży", "handlowiec", "stażysta")

@@ -30,18 +30,24 @@ WHAT = {"companies": "Firma", "contacts": "Osoba kontaktowa", "opportunities": "
 
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACKET = re.compile(r"[\[\]{}]")
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _deepest(brackets: str) -> int:
+    depth = deepest = 0
+    for bracket in brackets:
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def nesting(text: str) -> int:
     """How deep brackets nest outside strings. Checked before parsing: in Pyodide the parser's
     recursion on a hostile file ("[[[[…") exhausts the WebAssembly stack and kills the worker
-    instead of raising an error."""
-    depth = deepest = 0
-    for bracket in _BRACKET.findall(_STRING.sub('""', text)):
-        depth += 1 if bracket in "[{" else -1
-        deepest = max(deepest, depth)
-    return deepest
+    instead of raising an error. Counting every bracket is quick and can only overestimate;
+    brackets inside strings are set aside only when that estimate is high."""
+    rough = _deepest(_NOT_BRACKET.sub("", text))
+    return rough if rough <= MAX_DEPTH else _deepest(_NOT_BRACKET.sub("", _STRING.sub('""', text)))
 
 
 class CrmStateError(ValueError):

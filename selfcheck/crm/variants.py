@@ -164,7 +164,7 @@ def lead_channels(d: Draw) -> dict:
         if not email and not phone:
             allowed, why = ["list tradycyjny", "wydarzenie lub targi"], (
                 "nikt w tej firmie nie zgodził się na marketing e-mailem ani telefonem, a bez uprzedniej zgody nie wolno "
-                "ich użyć do marketingu bezpośredniego (art. 398 Prawa komunikacji elektronicznej)")
+                "ich użyć do marketingu bezpośredniego (art. 398 ust. 1 Prawa komunikacji elektronicznej)")
         elif big and phone:
             allowed, why = ["telefon", "spotkanie osobiste", "wideorozmowa"], (
                 "to firma średnia lub duża, a jest zgoda na kontakt telefoniczny: zaczyna się od rozmowy z osobą decyzyjną")

@@ -114,3 +114,31 @@ class CommandLineHelpers(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+@unittest.skipUnless(__import__("importlib").util.find_spec("sitegen"), "needs sitegen: runs in CPython only")
+class ShippedToTheBrowser(unittest.TestCase):
+    def test_the_worker_zip_carries_the_crm_and_it_imports_from_there(self):
+        import subprocess
+        import sys
+        import tempfile
+        import zipfile
+        from pathlib import Path
+
+        from sitegen.build import ROOT
+        from sitegen.selfcheck_content import package_zip
+
+        data = package_zip(ROOT)
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        for module in ("api", "data", "dataset", "actions", "tasks"):
+            self.assertIn(f"selfcheck/crm/{module}.py", names)
+        self.assertFalse([n for n in names if not n.endswith(".py")])  # YAML sources stay home: data.py carries them
+        with tempfile.TemporaryDirectory() as folder:
+            zipfile.ZipFile(io.BytesIO(data)).extractall(folder)
+            code = ("import json; from selfcheck.crm import api; "
+                    "print(json.loads(api.new(1, '2026-03-02'))['ok'], len(api.list_tasks()))")
+            result = subprocess.run([sys.executable, "-c", code], cwd=folder, capture_output=True, text=True, timeout=120,
+                                    env={"PATH": "", "PYTHONPATH": folder})
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual(result.stdout.split(), ["True", str(len(all_tasks()))])
+            self.assertTrue(Path(folder, "selfcheck", "crm", "data.py").is_file())
