@@ -9,7 +9,7 @@ JavaScript side only passes messages and draws what comes back.
     rate(state_json, criterion_id, value)      -> {"state"}
     interview(state_json, item_id, answer, covered_json) -> {"share", "percent", "state"}
     report(state_json)                         -> readiness with SVG charts
-    load(text)                                 -> {"ok", "state"} or {"ok": false, "error"}
+    load(text)                                 -> {"ok", "state", "notes"} or {"ok": false, "error"}
     renewal(input_json, today)                  -> {"ok", "assessment", "timeline"} or {"ok": false, "problems"}
     load_renewal(text)                          -> {"ok", "input"} or {"ok": false, "error"}
 """
@@ -27,7 +27,7 @@ from .readiness import RATING_VALUES, readiness
 from .renewal import Evidence, RenewalInputError, assess
 from .renewal_state import RenewalStateError, parse_renewal_input
 from .responses import read_response
-from .saved_state import StateError, empty_state, parse_state
+from .saved_state import StateError, empty_state, load_state
 from .scoring import InvalidResponse, Result, score
 from .structure import Structure
 from .timeline import timeline
@@ -46,14 +46,18 @@ class Engine:
         if certificate.get("validity_years") is not None and certificate.get("renewal"):
             rules = {"validity_years": certificate["validity_years"],
                      "min_practice_years": certificate["renewal"]["min_practice_years"]}
-        return cls(structure, parse_bank(bank_files, structure.criterion_ids()), rules)
+        return cls(structure, parse_bank(bank_files, structure.criterion_ids()), rules, qualification.get("name", ""))
 
     renewal_rules: dict | None = None
+    name: str = ""  # the qualification's name, recorded in saved progress
 
     def load(self, text: str) -> dict:
-        return parse_state(text, known_questions=set(self.bank.questions),
-                           known_criteria=set(self.structure.criterion_ids()),
-                           known_interview=set(self.bank.interview))
+        return self.load_with_notes(text)[0]
+
+    def load_with_notes(self, text: str) -> tuple[dict, list[str]]:
+        return load_state(text, known_questions=set(self.bank.questions),
+                          known_criteria=set(self.structure.criterion_ids()),
+                          known_interview=set(self.bank.interview), qualification=self.name)
 
     def grade(self, question_id: str, fields: dict) -> Result:
         question = self.bank.questions[question_id]
@@ -98,7 +102,7 @@ _engine: Engine | None = None
 
 
 def _state(state_json: str) -> dict:
-    return _engine.load(state_json) if state_json else empty_state()
+    return _engine.load(state_json) if state_json else empty_state(_engine.name)
 
 
 def setup(qualification_json: str, bank_json: str) -> str:
@@ -193,7 +197,8 @@ def report(state_json: str) -> str:
 def load(text: str) -> str:
     """Check saved progress (from the browser's storage or an imported file)."""
     try:
-        return json.dumps({"ok": True, "state": _engine.load(text)}, ensure_ascii=False)
+        state, notes = _engine.load_with_notes(text)
+        return json.dumps({"ok": True, "state": state, "notes": notes}, ensure_ascii=False)
     except StateError as problem:
         return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)
 

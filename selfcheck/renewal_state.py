@@ -3,9 +3,13 @@ before it replaces anything. Field-level checks (dates, order) happen in renewal
 
 from __future__ import annotations
 
-from .saved_state import read_json
+import re
 
-FORMAT = "kwalifikacja-crm/odnowienie"
+from .saved_state import is_format, read_json
+
+FORMAT = "odnowienie"
+# Files saved before the format stopped naming the site ("<site>/odnowienie") still load.
+_EARLIER_FORMAT = re.compile(r"^[a-z0-9-]+/odnowienie$")
 VERSION = 1
 PERIOD_FIELDS = ("start", "end", "organisation", "role", "tasks", "document")
 MAX_PERIODS = 50
@@ -17,7 +21,7 @@ class RenewalStateError(ValueError):
 
 def parse_renewal_input(text: str) -> dict:
     data = read_json(text, RenewalStateError)
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or not is_format(data.get("format"), FORMAT, _EARLIER_FORMAT):
         raise RenewalStateError(f"To nie jest plik zestawienia dowodów do odnowienia (brak pola format: „{FORMAT}”).")
     if data.get("version") != VERSION:
         raise RenewalStateError(f"Nieznana wersja pliku: {data.get('version')!r}; ta strona zna wersję {VERSION}.")

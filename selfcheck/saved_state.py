@@ -4,77 +4,131 @@ checked field by field so a damaged or foreign file is refused with a reason, ne
 from __future__ import annotations
 
 import json
+import re
+from datetime import datetime
 from typing import Any
 
-FORMAT = "kwalifikacja-crm/samoocena"
+from .polish import count
+
+FORMAT = "samoocena"
 VERSION = 1
 RATINGS = ("nie", "czesciowo", "tak")
+# Files saved before the format stopped naming the site ("<site>/samoocena", version 1) still load.
+_EARLIER_FORMAT = re.compile(r"^[a-z0-9-]+/samoocena$")
 
 
 class StateError(ValueError):
     pass
 
 
-def empty_state() -> dict:
-    return {"format": FORMAT, "version": VERSION, "answers": {}, "ratings": {}, "attempts": [], "interview": {}}
+def empty_state(qualification: str = "") -> dict:
+    return {"format": FORMAT, "version": VERSION, "qualification": qualification,
+            "answers": {}, "ratings": {}, "attempts": [], "interview": {}}
 
 
 def read_json(text: str, error: type[ValueError]) -> Any:
     """Parse a saved or imported file; raise `error` with a reader's message if it is not JSON."""
     try:
         return json.loads(text)
-    except (json.JSONDecodeError, TypeError) as problem:
+    except (json.JSONDecodeError, TypeError, RecursionError) as problem:
         line = getattr(problem, "lineno", None)
         raise error(f"To nie jest poprawny plik JSON{f' (wiersz {line})' if line else ''}.") from None
 
 
+def is_format(value: Any, name: str, earlier: re.Pattern) -> bool:
+    return value == name or (isinstance(value, str) and bool(earlier.match(value)))
+
+
 def parse_state(text: str, *, known_questions: set[str], known_criteria: set[str],
-                known_interview: set[str] = frozenset()) -> dict:
+                known_interview: set[str] = frozenset(), qualification: str = "") -> dict:
     """Read saved progress; raise StateError saying what is wrong and where."""
+    return load_state(text, known_questions=known_questions, known_criteria=known_criteria,
+                      known_interview=known_interview, qualification=qualification)[0]
+
+
+def load_state(text: str, *, known_questions: set[str], known_criteria: set[str],
+               known_interview: set[str] = frozenset(), qualification: str = "") -> tuple[dict, list[str]]:
+    """Read saved progress: (state, notes on what was left out).
+
+    A file of the wrong shape is refused whole (StateError, saying what and where). Entries that
+    refer to questions, criteria or interview items the bank no longer has are left out, and so
+    is a mock test whose dates are unreadable; the notes say what was left out, so a bank edit
+    never costs a candidate the rest of their progress.
+    """
     data = read_json(text, StateError)
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise StateError("To nie jest plik postępów samooceny tej kwalifikacji (brak pola format: "
-                         f"„{FORMAT}”).")
+    if not isinstance(data, dict) or not is_format(data.get("format"), FORMAT, _EARLIER_FORMAT):
+        raise StateError("To nie jest plik postępów samooceny (brak pola format: „samoocena”).")
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise StateError("Pole version musi być dodatnią liczbą całkowitą.")
     if version > VERSION:
         raise StateError(f"Plik zapisała nowsza wersja strony (format {version}); ta strona zna format {VERSION}.")
-    state = empty_state()
-    answers = _mapping(data, "answers")
-    for qid, entry in answers.items():
-        if qid not in known_questions:
-            raise StateError(f"answers: nieznane pytanie „{qid}”.")
+    owner = data.get("qualification", "")
+    if not isinstance(owner, str):
+        raise StateError("qualification: potrzebna nazwa kwalifikacji (tekst).")
+    if owner and qualification and owner != qualification:
+        raise StateError(f"To postępy innej kwalifikacji: „{owner}”.")
+    state = empty_state(qualification or owner)
+    dropped = {"answers": 0, "ratings": 0, "interview": 0, "attempts": 0, "attempt_questions": 0}
+    for qid, entry in _mapping(data, "answers").items():
         if not isinstance(entry, dict) or not _is_score(entry.get("score")):
             raise StateError(f"answers.{qid}: potrzebny wynik (score) od 0 do 1.")
+        if qid not in known_questions:
+            dropped["answers"] += 1
+            continue
         state["answers"][qid] = {"score": float(entry["score"]), "fields": _fields(entry.get("fields", {}), f"answers.{qid}"),
-                                 "at": _text(entry.get("at", ""), f"answers.{qid}.at")}
+                                 "at": _moment(entry.get("at", ""), f"answers.{qid}.at", optional=True)}
     for cid, value in _mapping(data, "ratings").items():
-        if cid not in known_criteria:
-            raise StateError(f"ratings: nieznane kryterium „{cid}”.")
         if value not in RATINGS:
             raise StateError(f"ratings.{cid}: dozwolone wartości: {', '.join(RATINGS)}.")
+        if cid not in known_criteria:
+            dropped["ratings"] += 1
+            continue
         state["ratings"][cid] = value
     attempts = data.get("attempts", [])
     if not isinstance(attempts, list):
         raise StateError("attempts: potrzebna lista podejść.")
     for n, attempt in enumerate(attempts, 1):
-        state["attempts"].append(_attempt(attempt, n, known_questions))
+        try:
+            clean, removed = _attempt(attempt, n, known_questions)
+        except StateError:
+            dropped["attempts"] += 1  # one damaged test does not take the rest of the progress with it
+            continue
+        dropped["attempt_questions"] += removed
+        if clean["questions"]:
+            state["attempts"].append(clean)
+        else:
+            dropped["attempts"] += 1
     for rid, entry in _mapping(data, "interview").items():
-        if rid not in known_interview:
-            raise StateError(f"interview: nieznane pytanie rozmowy „{rid}”.")
         if not isinstance(entry, dict):
             raise StateError(f"interview.{rid}: potrzebny zbiór pól.")
         covered = entry.get("covered", [])
-        if not isinstance(covered, list) or not all(isinstance(i, int) and i >= 0 for i in covered):
+        if not isinstance(covered, list) or not all(isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in covered):
             raise StateError(f"interview.{rid}.covered: potrzebna lista numerów punktów.")
+        if rid not in known_interview:
+            dropped["interview"] += 1
+            continue
         clean = {"answer": _text(entry.get("answer", ""), f"interview.{rid}.answer"), "covered": covered}
         if "share" in entry:
             if not _is_score(entry["share"]):
                 raise StateError(f"interview.{rid}.share: potrzebna liczba od 0 do 1.")
             clean["share"] = float(entry["share"])
         state["interview"][rid] = clean
-    return state
+    return state, _notes(dropped)
+
+
+def _notes(dropped: dict[str, int]) -> list[str]:
+    parts = [count(n, *forms) for key, forms in (
+        ("answers", ("odpowiedź", "odpowiedzi", "odpowiedzi")),
+        ("ratings", ("ocenę kryterium", "oceny kryteriów", "ocen kryteriów")),
+        ("interview", ("odpowiedź z rozmowy z komisją", "odpowiedzi z rozmowy z komisją", "odpowiedzi z rozmowy z komisją")),
+        ("attempt_questions", ("pytanie z testów próbnych", "pytania z testów próbnych", "pytań z testów próbnych")),
+        ("attempts", ("test próbny", "testy próbne", "testów próbnych")),
+    ) if (n := dropped[key])]
+    if not parts:
+        return []
+    return ["Pominięto zapisane dane, których ta strona już nie zna (pytania lub kryteria zmieniono albo usunięto, "
+            f"albo zapis był uszkodzony): {', '.join(parts)}. Reszta postępów jest wczytana."]
 
 
 def _mapping(data: dict, key: str) -> dict:
@@ -101,13 +155,27 @@ def _fields(value: Any, where: str) -> dict:
     return value
 
 
-def _attempt(attempt: Any, n: int, known_questions: set[str]) -> dict:
+def _moment(value: Any, where: str, *, optional: bool = False) -> str:
+    """An ISO 8601 moment as the page saves it ("2026-11-25T10:05:00.000Z"); "" where optional."""
+    text = _text(value, where)
+    if optional and not text:
+        return ""
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise StateError(f"{where}: „{text[:40]}” nie jest datą i godziną.") from None
+    return text
+
+
+def _attempt(attempt: Any, n: int, known_questions: set[str]) -> tuple[dict, int]:
+    """One mock test, and how many of its questions the bank no longer has (left out of it)."""
     where = f"attempts[{n}]"
     if not isinstance(attempt, dict):
         raise StateError(f"{where}: potrzebny zbiór pól.")
     questions = attempt.get("questions")
-    if not isinstance(questions, list) or not questions or not all(q in known_questions for q in questions):
-        raise StateError(f"{where}.questions: lista pytań zawiera nieznane pytanie albo jest pusta.")
+    if not isinstance(questions, list) or not questions or not all(isinstance(q, str) for q in questions):
+        raise StateError(f"{where}.questions: potrzebna niepusta lista pytań.")
+    kept = [q for q in questions if q in known_questions]
     seed = attempt.get("seed")
     if not isinstance(seed, int) or isinstance(seed, bool):
         raise StateError(f"{where}.seed: potrzebna liczba całkowita.")
@@ -123,8 +191,10 @@ def _attempt(attempt: Any, n: int, known_questions: set[str]) -> dict:
     responses = attempt.get("responses", {})
     if not isinstance(responses, dict):
         raise StateError(f"{where}.responses: potrzebny zbiór pól.")
-    return {"seed": seed, "questions": list(questions), "scores": {q: float(s) for q, s in scores.items()},
-            "responses": {q: _fields(f, f"{where}.responses.{q}") for q, f in responses.items()},
-            "total": None if total is None else float(total), "time_limit_min": limit,
-            "started": _text(attempt.get("started", ""), f"{where}.started"),
-            "finished": _text(attempt.get("finished") or "", f"{where}.finished") or None}
+    finished = attempt.get("finished")
+    clean = {"seed": seed, "questions": kept, "scores": {q: float(s) for q, s in scores.items() if q in kept},
+             "responses": {q: _fields(f, f"{where}.responses.{q}") for q, f in responses.items() if q in kept},
+             "total": None if total is None else float(total), "time_limit_min": limit,
+             "started": _moment(attempt.get("started", ""), f"{where}.started"),
+             "finished": None if finished in (None, "") else _moment(finished, f"{where}.finished")}
+    return clean, len(questions) - len(kept)

@@ -23,6 +23,7 @@ from .glossary import abbreviation_lines, terms_by_group
 from .page_text import PageText, as_data, attribute_text, finalize, json_for_script
 from .qualification import anchor, criteria
 from .rich_text import render_rich_text
+from .slugs import slugify
 from .site_map import DATA_FILES, PAGES, PageSpec, has_renewal, site_pages  # noqa: F401 - PAGES re-exported for tests
 from .structured_data import credential_json_ld
 
@@ -93,6 +94,7 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         "weights": {"quiz": round(QUIZ_WEIGHT * 100), "rating": round(RATING_WEIGHT * 100)},
         "levels": [round(threshold * 100) for threshold, _, _ in LEVELS[:2]],
         "days_per_year": DAYS_PER_YEAR,
+        "store_id": store_id(data),
         **renewal_examples(data),
     }
     out = {}
@@ -110,6 +112,12 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         out[spec.path] = f"---\n{front}---\n\n{body.strip()}\n\n{abbreviations}\n"
     return out
+
+
+def store_id(data: dict) -> str:
+    """Names the tools' saved data and files in the browser; the page adds the site's path to it,
+    so two qualifications, or two copies of one site, never share a candidate's progress."""
+    return slugify(data["name"])[:60].strip("-") or "kwalifikacja"
 
 
 def renewal_examples(data: dict) -> dict:

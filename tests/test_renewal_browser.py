@@ -7,9 +7,12 @@ import json
 
 import pytest
 
+from sitegen.pages import store_id
+from tests.data import QUALIFICATION
+from tests.site_server import BASE_PATH
 from tests.test_accessibility import AXE, axe_violations
 
-KEY = "kwalifikacja-crm:odnowienie"
+KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:odnowienie"
 
 
 @pytest.fixture
@@ -98,7 +101,7 @@ def test_export_then_import_restores_and_a_bad_file_changes_nothing(page, tmp_pa
     page.click("#rn-reset")
     assert page.input_value("#rn-issued") == ""
     bad = tmp_path / "zly.json"
-    bad.write_text('{"format": "kwalifikacja-crm/odnowienie", "version": 1, "periods": "dużo"}', encoding="utf-8")
+    bad.write_text('{"format": "odnowienie", "version": 1, "periods": "dużo"}', encoding="utf-8")
     page.set_input_files("#rn-import", str(bad))
     page.locator("#rn-message").get_by_text("Formularz się nie zmienił").wait_for()
     assert "periods: potrzebna lista okresów" in page.inner_text("#rn-message")
@@ -116,7 +119,7 @@ def test_unreadable_saved_data_is_kept_aside_and_reported(served_site, browser):
     page.evaluate(f"localStorage.setItem('{KEY}', '{{\"format\": \"obcy\"}}')")
     page.reload()
     page.locator("#rn-message").get_by_text("nie da się odczytać").wait_for(timeout=120_000)
-    kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kwalifikacja-crm:odnowienie:nieczytelne'))")
+    kept = page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{KEY}:nieczytelne'))")
     assert len(kept) == 1
     context.close()
 

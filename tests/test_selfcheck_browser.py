@@ -7,9 +7,12 @@ import json
 
 import pytest
 
+from sitegen.pages import store_id
+from tests.data import QUALIFICATION
+from tests.site_server import BASE_PATH
 from tests.test_accessibility import AXE, axe_violations
 
-STORAGE_KEY = "kwalifikacja-crm:samoocena"
+STORAGE_KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:samoocena"
 READY = ".sc-status--ready"
 
 
@@ -151,7 +154,7 @@ def test_malformed_import_file_changes_nothing_and_says_why(served_site, context
     for name, content, reason in [
         ("zepsuty.json", "{\"format\": ", "To nie jest poprawny plik JSON"),
         ("obcy.json", json.dumps({"format": "inny-program", "version": 1}), "To nie jest plik postępów"),
-        ("zla-ocena.json", json.dumps({"format": "kwalifikacja-crm/samoocena", "version": 1,
+        ("zla-ocena.json", json.dumps({"format": "samoocena", "version": 1,
                                        "ratings": {"Z1.E1.K1": "super"}}), "ratings.Z1.E1.K1"),
     ]:
         path = tmp_path / name
@@ -166,7 +169,7 @@ def test_malformed_import_file_changes_nothing_and_says_why(served_site, context
 
 def test_unreadable_saved_progress_is_kept_aside_and_reported(served_site, context):
     page = open_page(context, served_site.url + "samoocena/raport/", ready=False)
-    page.evaluate(f"localStorage.setItem('{STORAGE_KEY}', '{{\"format\": \"kwalifikacja-crm/samoocena\", \"version\": 1, \"answers\": 5}}')")
+    page.evaluate(f"localStorage.setItem('{STORAGE_KEY}', '{{\"format\": \"samoocena\", \"version\": 1, \"answers\": 5}}')")
     page.reload()
     message = page.locator("#sc-data-message")
     message.locator("text=Zapisanych postępów nie da się odczytać").wait_for(timeout=120_000)
@@ -181,7 +184,7 @@ def test_when_python_cannot_load_the_page_says_so_and_keeps_answers(served_site,
     context.route("**/assets/selfcheck/worker.mjs", lambda route: route.abort())
     page = open_page(context, served_site.url + "samoocena/cwiczenia/", ready=False)
     page.wait_for_selector(".sc-status--failed", timeout=60_000)
-    assert "Nie udało się uruchomić Pythona" in page.inner_text("#sc-status")
+    assert "Nie udało się pobrać plików środowiska Python" in page.inner_text("#sc-status")
     form = page.locator(".sc-question").first
     radio = form.locator("input[type=radio], input[type=checkbox]").first
     radio.check()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 QUALIFICATION = {
+    "name": "Kwalifikacja testowa",
     "certificate": {"validity_years": 5, "renewal": {"min_practice_years": 1}},
     "sets": [
         {"id": "Z1", "name": "Budowanie bazy klientów", "hours": 20, "outcomes": [

@@ -40,8 +40,41 @@ class ApiTest(unittest.TestCase):
         self.assertIn("format", json.loads(api.load('{"a": 1}'))["error"])
         future = json.dumps({"format": FORMAT, "version": 99})
         self.assertIn("nowsza wersja", json.loads(api.load(future))["error"])
-        unknown = json.dumps({"format": FORMAT, "version": 1, "answers": {"X.Q1": {"score": 1}}})
-        self.assertIn("nieznane pytanie „X.Q1”", json.loads(api.load(unknown))["error"])
+        other = json.dumps({"format": FORMAT, "version": 1, "qualification": "Inna kwalifikacja"})
+        self.assertIn("innej kwalifikacji", json.loads(api.load(other))["error"])
+        bad_score = json.dumps({"format": FORMAT, "version": 1, "answers": {"Z1.E1.Q01": {"score": 5}}})
+        self.assertIn("answers.Z1.E1.Q01", json.loads(api.load(bad_score))["error"])
+
+    def test_load_keeps_what_is_still_valid_and_says_what_it_left_out(self):
+        state = json.loads(api.check("", "Z1.E1.Q01", json.dumps({"answer": ["b"]}), NOW))["state"]
+        state = json.loads(api.rate(json.dumps(state), "Z2.E2.K1", "tak"))["state"]
+        state["answers"]["Z9.E9.Q99"] = {"score": 1, "fields": {}, "at": NOW}   # a question since removed
+        state["ratings"]["Z9.E9.K9"] = "tak"                                   # a criterion since removed
+        state["attempts"].append({"seed": 1, "questions": ["Z1.E1.Q01", "Z9.E9.Q98"], "scores": {}, "responses": {},
+                                  "total": None, "time_limit_min": None, "started": NOW, "finished": None})
+        state["attempts"].append({"seed": 2, "questions": ["Z1.E1.Q01"], "scores": {}, "responses": {},
+                                  "total": None, "time_limit_min": None, "started": "wczoraj", "finished": None})
+        loaded = json.loads(api.load(json.dumps(state)))
+        self.assertTrue(loaded["ok"])
+        self.assertEqual(set(loaded["state"]["answers"]), {"Z1.E1.Q01"})
+        self.assertEqual(loaded["state"]["ratings"], {"Z2.E2.K1": "tak"})
+        self.assertEqual([a["questions"] for a in loaded["state"]["attempts"]], [["Z1.E1.Q01"]])
+        (note,) = loaded["notes"]
+        for words in ("1 odpowiedź", "1 ocenę kryterium", "1 pytanie z testów próbnych", "1 test próbny"):
+            self.assertIn(words, note)
+
+    def test_saved_test_with_a_date_that_is_not_a_date_does_not_block_a_new_test(self):
+        state = json.loads(api.start_test("", 4, 7, None, NOW))["state"]
+        state["attempts"][-1]["started"] = "nie-data"
+        loaded = json.loads(api.load(json.dumps(state)))
+        self.assertEqual(loaded["state"]["attempts"], [])
+        self.assertIsNone(json.loads(api.open_attempt(json.dumps(loaded["state"])))["attempt"])
+
+    def test_files_saved_in_the_earlier_format_still_load(self):
+        state = json.loads(api.rate("", "Z2.E2.K1", "tak"))["state"]
+        state["format"] = "stara-strona/samoocena"
+        del state["qualification"]
+        self.assertTrue(json.loads(api.load(json.dumps(state)))["ok"])
 
     def test_state_survives_a_round_trip(self):
         state = json.loads(api.check("", "Z1.E1.Q01", json.dumps({"answer": ["b"]}), NOW))["state"]

@@ -13,20 +13,54 @@ export function readFields(form) {
 export function restoreFields(form, fields) {
   for (const element of form.elements) {
     const values = fields?.[element.name]
-    if (!values) continue
+    if (!Array.isArray(values)) continue
     if (element.type === "radio" || element.type === "checkbox") element.checked = values.includes(element.value)
     else if ("value" in element) element.value = values[0] ?? ""
   }
 }
 
-/** Keep every change as a draft, so nothing typed is lost before Python checks it. */
-export function keepDrafts(forms) {
+/** Keep every change as a draft, so nothing typed is lost before Python checks it. Drafts that
+ *  cannot be read are set aside by the store; `messageBox` (an element, or a function making one)
+ *  then says so. A draft that cannot be
+ *  stored is said next to the form, once. */
+export function keepDrafts(forms, messageBox) {
   const drafts = storage.drafts()
+  if (storage.draftsProblem()) {
+    notice(typeof messageBox === "function" ? messageBox() : messageBox, storage.draftsProblem(), "warning")
+  }
   for (const form of forms) {
     restoreFields(form, drafts[form.dataset.question])
-    form.addEventListener("change", () => storage.saveDraft(form.dataset.question, readFields(form)))
-    form.addEventListener("input", () => storage.saveDraft(form.dataset.question, readFields(form)))
+    const keep = () => {
+      if (storage.saveDraft(form.dataset.question, readFields(form)) || form.dataset.unsaved) return
+      form.dataset.unsaved = "tak"
+      warnNotSaved(form.querySelector(".sc-feedback"), null,
+                   "Tej odpowiedzi nie udało się zapamiętać w przeglądarce (pamięć jest pełna albo zablokowana): " +
+                   "po odświeżeniu strony zniknie.")
+    }
+    form.addEventListener("change", keep)
+    form.addEventListener("input", keep)
   }
+}
+
+export const NOT_SAVED = "Nie udało się zapisać tego w przeglądarce (pamięć jest pełna albo zablokowana), więc po " +
+  "zamknięciu strony zniknie. Zapisz postępy do pliku, żeby ich nie stracić."
+
+/** Say next to where the candidate acted that the browser did not keep it, and offer a file
+ *  (`data()` gives what to save; without it, only the message). */
+export function warnNotSaved(box, data, text = NOT_SAVED) {
+  if (!box) return
+  const note = document.createElement("p")
+  note.className = "sc-message sc-message--warning sc-not-saved"
+  note.append(text)
+  if (data) {
+    const button = Object.assign(document.createElement("button"), {
+      type: "button", className: "md-button", textContent: "Zapisz postępy do pliku",
+    })
+    button.addEventListener("click", () => downloadJson(storage.fileName, data()))
+    note.append(" ", button)
+  }
+  box.append(note)
+  note.scrollIntoView({ block: "nearest" })
 }
 
 const VERDICTS = {

@@ -1,16 +1,16 @@
 // Interview practice: the candidate's own answer and the points they say it covers, recorded by Python.
-import { keepDrafts, notice, now, readFields } from "./forms.mjs"
+import "./guard.mjs"
+import { keepDrafts, notice, readFields, warnNotSaved } from "./forms.mjs"
 import { startPython } from "./python.mjs"
 import { loadState, storage } from "./storage.mjs"
 
 const python = startPython()
 const forms = [...document.querySelectorAll(".sc-interview")]
 let state = null
-keepDrafts(forms)
 
-const loaded = python.ready.then(() => loadState(python)).then(({ state: saved, message }) => {
+const loaded = python.ready.then(() => loadState(python)).then(({ state: saved, message, warning }) => {
   state = saved
-  if (message) notice(forms[0]?.querySelector(".sc-feedback"), message, "warning")
+  if (message) notice(forms[0]?.querySelector(".sc-feedback"), message, warning ? "warning" : "info")
 })
 loaded.catch(() => {})
 
@@ -25,11 +25,18 @@ for (const form of forms) {
       const out = await python.call("interview", state ? JSON.stringify(state) : "", form.dataset.interview,
                                     (fields.answer || [""])[0], JSON.stringify((fields.covered || []).map(Number)))
       state = out.state
-      storage.save(state)
       box.className = "sc-feedback"
-      box.textContent = `Zapisano. Twoja odpowiedź obejmuje ${out.percent} punktów dobrej odpowiedzi; ta ocena trafia do raportu gotowości.`
+      if (storage.save(state)) {
+        box.textContent = `Zapisano. Twoja odpowiedź obejmuje ${out.percent} punktów dobrej odpowiedzi; ta ocena trafia do raportu gotowości.`
+      } else {
+        box.textContent = `Twoja odpowiedź obejmuje ${out.percent} punktów dobrej odpowiedzi.`
+        warnNotSaved(box, () => state)
+      }
     } catch {
       notice(box, "Nie można zapisać oceny, bo Python nie działa w tej przeglądarce. Twoja odpowiedź jest zachowana.", "warning")
     }
   })
 }
+
+// Last: restoring drafts may meet bad saved data; the handlers above are already in place.
+keepDrafts(forms, forms[0]?.querySelector(".sc-feedback"))

@@ -1,5 +1,6 @@
 // Mock test: Python draws the questions; the answers are checked once, when the test is handed in.
-import { keepDrafts, notice, now, readFields, showFeedback } from "./forms.mjs"
+import "./guard.mjs"
+import { keepDrafts, notice, now, readFields, showFeedback, warnNotSaved } from "./forms.mjs"
 import { startPython } from "./python.mjs"
 import { loadState, storage } from "./storage.mjs"
 
@@ -10,11 +11,9 @@ const timer = $("sc-timer"), progress = $("sc-test-progress"), finishButton = $(
 const bank = new Map([...document.querySelectorAll("#sc-bank .sc-question")].map(form => [form.dataset.question, form]))
 let state = null, questions = [], countdown = null, finished = false
 
-keepDrafts(bank.values())
-
-const loaded = python.ready.then(() => loadState(python)).then(async ({ state: saved, message }) => {
+const loaded = python.ready.then(() => loadState(python)).then(async ({ state: saved, message, warning }) => {
   state = saved
-  if (message) notice(result, message, "warning")
+  if (message) notice(result, message, warning ? "warning" : "info")
   const open = await python.call("open_attempt", state ? JSON.stringify(state) : "")
   if (open.attempt) show(open.attempt.questions, open.deadline, true)
 })
@@ -32,8 +31,8 @@ settings.addEventListener("submit", async event => {
     const out = await python.call("start_test", state ? JSON.stringify(state) : "", Number(settings.size.value), seed, limit, now())
     if (out.error) { notice(result, out.error, "warning"); return }
     state = out.state
-    storage.save(state)
     show(out.questions, out.deadline, false)
+    if (!storage.save(state)) warnNotSaved(progress.parentElement, () => state)
   } catch {
     notice(result, "Test wymaga Pythona, który nie uruchomił się w tej przeglądarce.", "warning")
   } finally {
@@ -82,7 +81,7 @@ async function finish(timeUp = false) {
   try {
     const out = await python.call("finish_test", JSON.stringify(state), JSON.stringify(responses), now())
     state = out.state
-    storage.save(state)
+    const kept = storage.save(state)
     out.results.forEach(r => showFeedback(bank.get(r.question_id), r))
     for (const form of bank.values()) for (const element of form.elements) element.disabled = true
     result.hidden = false
@@ -92,6 +91,7 @@ async function finish(timeUp = false) {
       "Poniżej przy każdym pytaniu jest poprawna odpowiedź i wyjaśnienie."
     next.innerHTML = '<a href="../raport/">Zobacz raport gotowości</a> albo <a href="">rozpocznij nowy test</a>.'
     testBox.before(result)
+    if (!kept) warnNotSaved(result, () => state)
     progress.textContent = "Test oceniony."
     finishButton.hidden = true
     result.focus()
@@ -107,3 +107,6 @@ async function finish(timeUp = false) {
 finishButton.addEventListener("click", () => {
   if (confirm("Oddać test do oceny? Po oddaniu nie można zmienić odpowiedzi.")) finish()
 })
+
+// Last: restoring drafts may meet bad saved data; the handlers above are already in place.
+keepDrafts(bank.values(), result)

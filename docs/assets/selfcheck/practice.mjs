@@ -1,5 +1,6 @@
 // Practice: filter the questions, check each answer at once and show the explanation.
-import { keepDrafts, notice, now, readFields, showFeedback } from "./forms.mjs"
+import "./guard.mjs"
+import { keepDrafts, notice, now, readFields, showFeedback, warnNotSaved } from "./forms.mjs"
 import { startPython } from "./python.mjs"
 import { loadState, storage } from "./storage.mjs"
 
@@ -8,13 +9,11 @@ const forms = [...document.querySelectorAll("#sc-questions .sc-question")]
 const scope = document.getElementById("sc-scope")
 const count = document.getElementById("sc-count")
 let state = null
-const stateLoaded = python.ready.then(() => loadState(python)).then(({ state: loaded, message }) => {
+const stateLoaded = python.ready.then(() => loadState(python)).then(({ state: loaded, message, warning }) => {
   state = loaded
-  if (message) notice(insertMessage(), message, "warning")
+  if (message) notice(insertMessage(), message, warning ? "warning" : "info")
 })
 stateLoaded.catch(() => {})
-
-keepDrafts(forms)
 
 function insertMessage() {
   const box = document.createElement("div")
@@ -50,10 +49,13 @@ for (const form of forms) {
       const out = await python.call("check", state ? JSON.stringify(state) : "", form.dataset.question,
                                     JSON.stringify(readFields(form)), now())
       state = out.state
-      storage.save(state)
       showFeedback(form, out.result)
+      if (!storage.save(state)) warnNotSaved(box, () => state)
     } catch (error) {
       box.textContent = "Nie można sprawdzić odpowiedzi, bo Python nie działa w tej przeglądarce. Twoja odpowiedź jest zapisana."
     }
   })
 }
+
+// Last: restoring drafts may meet bad saved data; the form handlers above are already in place.
+keepDrafts(forms, insertMessage)

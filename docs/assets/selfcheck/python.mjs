@@ -3,9 +3,18 @@
 //   await python.ready                  resolves when Python can answer, rejects if it cannot load
 //   await python.call("check", ...)     one call of selfcheck.api, with JSON-ready arguments
 
-const FAILED = "Nie udało się uruchomić Pythona w tej przeglądarce, więc nie możemy sprawdzić odpowiedzi ani policzyć wyników. " +
-  "Twoje odpowiedzi są zapisane w tej przeglądarce i wrócą, gdy otworzysz stronę w przeglądarce, która obsługuje WebAssembly " +
-  "(aktualny Firefox, Chrome, Edge lub Safari)."
+// Why Python could not start, in the reader's words (the worker says which it was). Answers typed so
+// far stay in the browser either way.
+const KEPT = "Wpisane odpowiedzi zostają w tej przeglądarce."
+const FAILED = {
+  download: "Nie udało się pobrać plików środowiska Python z tej strony, więc nie możemy teraz sprawdzić odpowiedzi " +
+    `ani policzyć wyników. Sprawdź połączenie z internetem i odśwież stronę. ${KEPT}`,
+  offline: "Brak połączenia z internetem, a środowisko Python nie zostało jeszcze pobrane na to urządzenie. " +
+    `Połącz się z siecią i odśwież stronę. ${KEPT}`,
+  wasm: "Ta przeglądarka nie obsługuje WebAssembly, którego potrzebuje Python, więc nie możemy sprawdzić odpowiedzi. " +
+    `Otwórz stronę w aktualnym Firefoksie, Chrome, Edge albo Safari. ${KEPT}`,
+  other: `Nie udało się uruchomić Pythona w tej przeglądarce, więc nie możemy sprawdzić odpowiedzi ani policzyć wyników. ${KEPT}`,
+}
 
 export function startPython() {
   const text = document.getElementById("sc-status-text")
@@ -24,26 +33,28 @@ export function startPython() {
     try {
       worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" })
     } catch (error) {
-      reject(error)
+      reject(Object.assign(error, { reason: "other" }))  // no module workers in this browser
       return
     }
     worker.addEventListener("message", ({ data }) => {
       if (data.type === "progress") show(`${data.label} (krok ${data.step} z ${data.steps})`, data.step)
       else if (data.type === "ready") resolve()
-      else if (data.type === "failed") reject(new Error(data.message))
+      else if (data.type === "failed") reject(Object.assign(new Error(data.message), { reason: data.reason }))
       else if (pending.has(data.id)) {
         const { resolve: done, reject: fail } = pending.get(data.id)
         pending.delete(data.id)
         data.error === undefined ? done(data.result) : fail(new Error(data.error))
       }
     })
-    worker.addEventListener("error", event => reject(new Error(event.message || "błąd procesu Pythona")))
+    // The worker's own script did not load (a missing file, no network) or threw before it could answer.
+    worker.addEventListener("error", event => reject(Object.assign(new Error(event.message || "nie wczytano worker.mjs"),
+      { reason: navigator.onLine === false ? "offline" : "download" })))
   })
   ready.then(() => {
     show("Python działa. Odpowiedzi są sprawdzane na tym urządzeniu.", 4)
     status?.classList.add("sc-status--ready")
   }, error => {
-    show(`${FAILED} (Szczegóły: ${error.message})`)
+    show(`${FAILED[error.reason] || FAILED.other} (Szczegóły: ${error.message})`)
     status?.classList.add("sc-status--failed")
     bar?.remove()
   })

@@ -1,11 +1,12 @@
 // Renewal: the holder's issue date and evidence periods, assessed by Python (selfcheck.renewal).
 // This module only fills and reads the form, stores it, and draws what Python returns.
-import { chooseFile, downloadJson, notice } from "./forms.mjs"
+import "./guard.mjs"
+import { chooseFile, downloadJson, notice, warnNotSaved } from "./forms.mjs"
 import { startPython } from "./python.mjs"
 import { createStore } from "./storage.mjs"
 
-const store = createStore("kwalifikacja-crm:odnowienie")
-const FORMAT = { format: "kwalifikacja-crm/odnowienie", version: 1 }
+const store = createStore("odnowienie")
+const FORMAT = { format: "odnowienie", version: 1 }
 const FIELDS = ["start", "end", "organisation", "role", "tasks", "document"]
 const $ = id => document.getElementById(id)
 const form = $("rn-form"), list = $("rn-periods"), result = $("rn-result"), message = $("rn-message")
@@ -63,7 +64,17 @@ function fillForm(data) {
   for (const input of document.querySelectorAll("#rn-checklist input")) input.checked = (data.checklist || []).includes(Number(input.value))
 }
 
-const save = () => store.save(readForm())
+/** Store the form; once it fails, say so (once) beside the buttons and offer a file. */
+let unsavedShown = false
+function save() {
+  if (store.save(readForm())) return true
+  if (!unsavedShown) {
+    unsavedShown = true
+    warnNotSaved(message, () => readForm(), "Przeglądarka nie pozwala zapisać tego formularza (pamięć jest pełna albo " +
+      "zablokowana), więc po zamknięciu strony zniknie. Zapisz zestawienie do pliku.")
+  }
+  return false
+}
 
 function clearErrors() {
   for (const slot of document.querySelectorAll(".rn-error")) slot.textContent = ""
@@ -107,7 +118,7 @@ function showAssessment({ assessment: a, timeline }) {
   const table = el("table")
   table.append(el("caption", "Zestawienie dowodów"))
   const head = el("tr")
-  for (const h of ["Nr", "Okres", "Pracodawca / rola", "Zadania w CRM", "Dokument", "Dni liczone"]) head.append(el("th", h, { scope: "col" }))
+  for (const h of ["Nr", "Okres", "Pracodawca / rola", "Zadania", "Dokument", "Dni liczone"]) head.append(el("th", h, { scope: "col" }))
   table.append(el("thead"), el("tbody"))
   table.tHead.append(head)
   for (const p of a.periods) {
@@ -140,8 +151,11 @@ python.ready.then(async () => {
   if (!raw) return
   const loaded = await python.call("load_renewal", raw)
   if (loaded.ok) { fillForm(loaded.input); if (loaded.input.issued) await check(); return }
-  const key = store.setAside(raw)
-  notice(message, `Zapisanego zestawienia nie da się odczytać (${loaded.error}) Zachowaliśmy je pod kluczem „${key}”.`, "warning")
+  const { aside } = store.setAside(raw)
+  notice(message, aside
+    ? `Zapisanego zestawienia nie da się odczytać (${loaded.error}) Zachowaliśmy je pod kluczem „${aside}”.`
+    : `Zapisanego zestawienia nie da się odczytać (${loaded.error}) ani odłożyć, więc zostało bez zmian, a ta strona ` +
+      "niczego nie zapisze, żeby go nie nadpisać. Zapisuj zestawienie do pliku.", "warning")
 }, () => { try { fillForm(JSON.parse(raw)) } catch {} })
 
 form.addEventListener("submit", event => { event.preventDefault(); check() })
@@ -163,8 +177,8 @@ list.addEventListener("click", event => {
 })
 $("rn-print").addEventListener("click", () => print())
 $("rn-export").addEventListener("click", () => {
-  downloadJson("odnowienie-certyfikatu-crm.json", readForm())
-  notice(message, "Zestawienie zapisano do pliku odnowienie-certyfikatu-crm.json.", "info")
+  downloadJson(store.fileName, readForm())
+  notice(message, `Zestawienie zapisano do pliku ${store.fileName} (w folderze pobranych plików).`, "info")
 })
 chooseFile($("rn-import-button"), $("rn-import"), async (name, text) => {
   try {
@@ -174,8 +188,9 @@ chooseFile($("rn-import-button"), $("rn-import"), async (name, text) => {
       return
     }
     fillForm(loaded.input)
-    save()
-    notice(message, `Wczytano zestawienie z pliku „${name}”.`, "info")
+    const kept = save()
+    notice(message, kept ? `Wczytano zestawienie z pliku „${name}”.`
+      : `Wczytano zestawienie z pliku „${name}”, ale przeglądarka nie pozwoliła go zapisać.`, kept ? "info" : "warning")
     await check()
   } catch (error) {
     notice(message, `Nie wczytano pliku: ${error.message}. Formularz się nie zmienił.`, "warning")
@@ -183,7 +198,10 @@ chooseFile($("rn-import-button"), $("rn-import"), async (name, text) => {
 })
 $("rn-reset").addEventListener("click", () => {
   if (!confirm("Wyczyścić formularz i zapisane zestawienie? Jeśli chcesz je zachować, najpierw zapisz je do pliku.")) return
-  store.clear()
+  if (!store.clear()) {
+    notice(message, "Nie udało się usunąć zapisanego zestawienia; nic się nie zmieniło.", "warning")
+    return
+  }
   fillForm({})
   result.replaceChildren()
   notice(message, "Formularz wyczyszczony.", "info")

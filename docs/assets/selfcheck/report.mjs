@@ -1,5 +1,6 @@
 // Readiness report drawn from Python's numbers, plus the candidate's data: export, import, reset, print.
-import { chooseFile, downloadJson, notice } from "./forms.mjs"
+import "./guard.mjs"
+import { chooseFile, downloadJson, notice, warnNotSaved } from "./forms.mjs"
 import { startPython } from "./python.mjs"
 import { loadState, storage } from "./storage.mjs"
 
@@ -9,9 +10,9 @@ const box = $("sc-report"), message = $("sc-data-message")
 const outcomesPage = new URL("../../efekty-uczenia-sie/", location.href)
 let state = null
 
-const loaded = python.ready.then(() => loadState(python)).then(({ state: saved, message: text }) => {
+const loaded = python.ready.then(() => loadState(python)).then(({ state: saved, message: text, warning }) => {
   state = saved
-  if (text) notice(message, text, "warning")
+  if (text) notice(message, text, warning ? "warning" : "info")
   return draw()
 })
 loaded.catch(() => box.replaceChildren())
@@ -88,8 +89,11 @@ async function draw() {
 }
 
 $("sc-export").addEventListener("click", () => {
-  downloadJson("samoocena-kwalifikacja-crm.json", state || JSON.parse(storage.readRaw() || "null") || {})
-  notice(message, "Postępy zapisano do pliku samoocena-kwalifikacja-crm.json.", "info")
+  // The state Python last checked; before that, the stored text as it is (never lost for being unreadable).
+  let data = state
+  if (!data) try { data = JSON.parse(storage.readRaw() || "null") } catch { data = storage.readRaw() }
+  downloadJson(storage.fileName, data || {})
+  notice(message, `Postępy zapisano do pliku ${storage.fileName} (w folderze pobranych plików).`, "info")
 })
 
 chooseFile($("sc-import-button"), $("sc-import"), async (name, text) => {
@@ -101,9 +105,15 @@ chooseFile($("sc-import-button"), $("sc-import"), async (name, text) => {
       return
     }
     state = out.state
-    storage.save(state)
     await draw()
-    notice(message, `Wczytano postępy z pliku „${name}”.`, "info")
+    const notes = (out.notes || []).join(" ")
+    if (storage.save(state)) {
+      notice(message, `Wczytano postępy z pliku „${name}”.${notes ? ` ${notes}` : ""}`, notes ? "warning" : "info")
+    } else {
+      notice(message, `Plik „${name}” jest wczytany i raport go pokazuje, ale przeglądarka nie pozwoliła go zapisać.${notes ? ` ${notes}` : ""}`,
+             "warning")
+      warnNotSaved(message, () => state)
+    }
   } catch (error) {
     notice(message, `Nie wczytano pliku: ${error.message}. Twoje obecne postępy się nie zmieniły.`, "warning")
   }
@@ -114,7 +124,10 @@ $("sc-print").addEventListener("click", () => print())
 $("sc-reset").addEventListener("click", async () => {
   if (!confirm("Usunąć wszystkie odpowiedzi, oceny i wyniki zapisane w tej przeglądarce? Tego nie można cofnąć. " +
                "Jeśli chcesz je zachować, najpierw zapisz postępy do pliku.")) return
-  storage.clear()
+  if (!storage.clear()) {
+    notice(message, "Nie udało się usunąć postępów z przeglądarki; nic się nie zmieniło.", "warning")
+    return
+  }
   state = null
   try { await draw() } catch {}
   notice(message, "Postępy usunięte. Zaczynasz od nowa.", "info")

@@ -1,5 +1,6 @@
 // Self-rating: each criterion on a three-step scale, saved at once through Python.
-import { notice } from "./forms.mjs"
+import "./guard.mjs"
+import { notice, warnNotSaved } from "./forms.mjs"
 import { startPython } from "./python.mjs"
 import { loadState, storage } from "./storage.mjs"
 
@@ -11,14 +12,15 @@ let state = null
 const DRAFT = "oceny"
 
 const drafts = storage.drafts()[DRAFT] || {}
+if (storage.draftsProblem()) notice(message, storage.draftsProblem(), "warning")
 for (const [criterion, value] of Object.entries(drafts)) {
-  const input = form.querySelector(`input[name="${CSS.escape(criterion)}"][value="${CSS.escape(value[0])}"]`)
+  const input = form.querySelector(`input[name="${CSS.escape(criterion)}"][value="${CSS.escape(value[0] ?? "")}"]`)
   if (input) input.checked = true
 }
 
-const loaded = python.ready.then(() => loadState(python)).then(({ state: saved, message: text }) => {
+const loaded = python.ready.then(() => loadState(python)).then(({ state: saved, message: text, warning }) => {
   state = saved
-  if (text) notice(message, text, "warning")
+  if (text) notice(message, text, warning ? "warning" : "info")
   for (const [criterion, value] of Object.entries(state?.ratings || {})) {
     const input = form.querySelector(`input[name="${CSS.escape(criterion)}"][value="${value}"]`)
     if (input && !(criterion in drafts)) input.checked = true
@@ -28,25 +30,42 @@ const loaded = python.ready.then(() => loadState(python)).then(({ state: saved, 
 })
 loaded.catch(() => {})
 
+/** Rate through Python and store the result; true when the browser kept it. */
 async function rate(criterion, value) {
   const out = await python.call("rate", state ? JSON.stringify(state) : "", criterion, value)
   state = out.state
-  storage.save(state)
+  if (!storage.save(state)) return false
   const remaining = storage.drafts()[DRAFT] || {}
   delete remaining[criterion]
   storage.saveDraft(DRAFT, remaining)
+  return true
+}
+
+/** The message slot of one criterion: feedback stands next to the control the candidate used. */
+function slotFor(input) {
+  const fieldset = input.closest("fieldset")
+  let slot = fieldset.querySelector(".sc-rating__message")
+  if (!slot) {
+    slot = Object.assign(document.createElement("p"), { className: "sc-rating__message" })
+    slot.setAttribute("role", "status")
+    fieldset.append(slot)
+  }
+  slot.replaceChildren()
+  return slot
 }
 
 form.addEventListener("change", async event => {
   const { name, value } = event.target
+  const slot = slotFor(event.target)
   const pending = storage.drafts()[DRAFT] || {}
   pending[name] = [value]
-  storage.saveDraft(DRAFT, pending)
+  const kept = storage.saveDraft(DRAFT, pending)
   try {
     await loaded
-    await rate(name, value)
-    notice(message, "Ocena zapisana.", "info")
+    if (await rate(name, value)) slot.textContent = "Ocena zapisana."
+    else warnNotSaved(slot, () => state)
   } catch {
-    notice(message, "Ocena jest zapamiętana w przeglądarce; trafi do raportu, gdy Python zacznie działać.", "warning")
+    if (kept) slot.textContent = "Ocena jest zapamiętana w przeglądarce; trafi do raportu, gdy Python zacznie działać."
+    else warnNotSaved(slot, null, "Oceny nie udało się zapamiętać: Python nie działa, a przeglądarka nie pozwala niczego zapisać.")
   }
 })

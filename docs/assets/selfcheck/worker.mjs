@@ -6,15 +6,43 @@ import { loadPyodide } from "../pyodide/pyodide.mjs"
 const STEPS = 4
 const progress = (step, label) => postMessage({ type: "progress", step, steps: STEPS, label })
 
+/** A failure the page can explain: `reason` is "download" (a file did not arrive), "offline",
+ *  "wasm" (no WebAssembly) or "other". */
+class StartFailure extends Error {
+  constructor(reason, message) {
+    super(message)
+    this.reason = reason
+  }
+}
+
 async function fetchOk(path) {
-  const response = await fetch(new URL(path, import.meta.url))
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`)
+  let response
+  try {
+    response = await fetch(new URL(path, import.meta.url))
+  } catch {
+    throw new StartFailure(navigator.onLine === false ? "offline" : "download", `${path}: brak połączenia`)
+  }
+  if (!response.ok) throw new StartFailure("download", `${path}: HTTP ${response.status}`)
   return response
 }
 
+/** Why loadPyodide() failed, from what it reports: a missing file, no network, or something else. */
+function explain(error) {
+  const text = String(error && error.message || error)
+  if (navigator.onLine === false) return new StartFailure("offline", text)
+  if (/\b(404|403|410|5\d\d)\b|Failed to fetch|NetworkError|network error|Load failed/i.test(text)) return new StartFailure("download", text)
+  return new StartFailure("other", text)
+}
+
 async function start() {
+  if (typeof WebAssembly !== "object") throw new StartFailure("wasm", "WebAssembly niedostępne")
   progress(1, "Pobieranie środowiska Python (ok. 13 MB, tylko za pierwszym razem)…")
-  const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href })
+  let pyodide
+  try {
+    pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href })
+  } catch (error) {
+    throw explain(error)
+  }
   progress(2, "Uruchamianie modułu samooceny…")
   const archive = await (await fetchOk("selfcheck.zip")).arrayBuffer()
   pyodide.unpackArchive(archive, "zip", { extractDir: "/home/pyodide/app" })
@@ -30,7 +58,7 @@ async function start() {
 
 const ready = start()
 ready.then(() => postMessage({ type: "ready" }),
-           error => postMessage({ type: "failed", message: String(error && error.message || error) }))
+           error => postMessage({ type: "failed", reason: error.reason || "other", message: String(error && error.message || error) }))
 
 addEventListener("message", async ({ data: { id, type, args } }) => {
   try {

@@ -1,0 +1,175 @@
+"""The browser never lies about saving and never loses progress.
+
+Storage that is full, blocked or forbidden, damaged saved data, a bank that changed, two sites
+on one origin, and Python files that do not arrive: each in a real Chromium with real Pyodide.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitegen.pages import store_id
+from tests.data import QUALIFICATION
+from tests.site_server import BASE_PATH
+
+pytestmark = pytest.mark.browser
+
+KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:samoocena"
+DRAFTS = f"{KEY}:wersje-robocze"
+READY = ".sc-status--ready"
+PYTHON_START = 180_000  # ms: the first Python start on a loaded 2-core machine
+SET_ITEM_THROWS = """Storage.prototype.setItem = function () { throw new DOMException("QuotaExceededError", "QuotaExceededError") }"""
+STORAGE_FORBIDDEN = """Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError") } })"""
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(accept_downloads=True)
+    yield context
+    context.close()
+
+
+def open_page(context, url: str, *, init: str = "", ready: bool = True):
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    if init:
+        page.add_init_script(init)
+    page.goto(url, wait_until="domcontentloaded")
+    if ready:
+        page.wait_for_selector(READY, state="attached", timeout=PYTHON_START)
+    return page
+
+
+def seed(context, served_site, items: dict[str, str]):
+    """Put items into this site's localStorage before any tool page runs."""
+    page = context.new_page()
+    page.goto(served_site.url, wait_until="domcontentloaded")
+    page.evaluate("items => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v) }", items)
+    page.close()
+
+
+def answer_first_question(page):
+    form = page.locator(".sc-question").filter(has=page.locator("input[type=radio]")).first
+    form.locator("input[type=radio]").first.check()
+    form.locator("button.sc-check").click()
+    return form
+
+
+@pytest.mark.parametrize("init", [SET_ITEM_THROWS, STORAGE_FORBIDDEN], ids=["storage-full", "storage-forbidden"])
+def test_a_checked_answer_that_could_not_be_stored_says_so_next_to_it(served_site, context, init):
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/", init=init)
+    form = answer_first_question(page)
+    warning = form.locator(".sc-not-saved")
+    warning.wait_for()
+    assert "Nie udało się zapisać" in warning.inner_text()
+    with page.expect_download() as download:
+        warning.get_by_role("button", name="Zapisz postępy do pliku").click()
+    saved = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert saved["format"] == "samoocena" and saved["answers"]
+    assert page.errors == []
+
+
+def test_a_rating_that_could_not_be_stored_is_not_called_saved(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/umiejetnosci/", init=SET_ITEM_THROWS)
+    fieldset = page.locator(".sc-rating__criterion").first
+    fieldset.locator("input[type=radio]").last.check()
+    fieldset.locator(".sc-not-saved").wait_for()
+    assert "Ocena zapisana" not in fieldset.inner_text()
+
+
+def test_an_import_that_could_not_be_stored_is_not_called_loaded(served_site, context, tmp_path):
+    page = open_page(context, served_site.url + "samoocena/raport/")
+    export = {"format": "samoocena", "version": 1, "ratings": {QUALIFICATION["sets"][0]["outcomes"][0]["criteria"][0]["id"]: "tak"}}
+    path = tmp_path / "postepy.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    page.evaluate(f"() => {{ {SET_ITEM_THROWS} }}")
+    page.set_input_files("#sc-import", str(path))
+    message = page.locator("#sc-data-message")
+    message.locator(".sc-not-saved").wait_for()
+    assert "nie pozwoliła go zapisać" in message.inner_text()
+    assert "Wczytano postępy" not in message.inner_text()
+
+
+def test_unreadable_progress_is_never_removed_unless_its_copy_is_stored(served_site, context):
+    seed(context, served_site, {KEY: '{"format": "samoocena", "version": 1, "answers": 5}'})
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/", init=SET_ITEM_THROWS)
+    page.get_by_text("nie udało się ich odłożyć").wait_for()
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == '{"format": "samoocena", "version": 1, "answers": 5}'
+
+
+def test_unreadable_progress_is_set_aside_and_the_page_goes_on(served_site, context):
+    seed(context, served_site, {KEY: "{to nie json"})
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/")
+    page.get_by_text("Zachowaliśmy je bez zmian").wait_for()
+    kept = page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{KEY}:nieczytelne'))")
+    assert len(kept) == 1 and page.evaluate(f"localStorage.getItem('{kept[0]}')") == "{to nie json"
+
+
+@pytest.mark.parametrize("drafts", [
+    lambda q, c: {q: {"answer": 5}},
+    lambda q, c: {"oceny": {c: None}},
+    lambda q, c: "tekst zamiast zbioru",
+], ids=["answer-not-a-list", "rating-null", "json-string"])
+@pytest.mark.parametrize("path", ["samoocena/cwiczenia/", "samoocena/umiejetnosci/"])
+def test_a_bad_draft_never_stops_a_page(served_site, context, drafts, path):
+    first_question = "Z1.E1.Q01"
+    first_criterion = QUALIFICATION["sets"][0]["outcomes"][0]["criteria"][0]["id"]
+    seed(context, served_site, {DRAFTS: json.dumps(drafts(first_question, first_criterion))})
+    page = open_page(context, served_site.url + path)
+    page.get_by_text("Odłożyliśmy je bez zmian").first.wait_for()
+    if path.endswith("cwiczenia/"):
+        form = answer_first_question(page)
+        form.locator(".sc-feedback__verdict").wait_for()
+    else:
+        fieldset = page.locator(".sc-rating__criterion").first
+        fieldset.locator("input[type=radio]").last.check()
+        fieldset.get_by_text("Ocena zapisana.").wait_for()
+    assert page.url.startswith(served_site.url + path) and "?" not in page.url  # no native GET submission
+    assert page.errors == []
+
+
+def test_a_saved_test_with_a_bad_date_does_not_block_a_new_test(served_site, context):
+    question = "Z1.E1.Q01"
+    saved = {"format": "samoocena", "version": 1, "attempts": [
+        {"seed": 1, "questions": [question], "scores": {}, "responses": {}, "total": None, "time_limit_min": None,
+         "started": "nie-data", "finished": None}]}
+    seed(context, served_site, {KEY: json.dumps(saved)})
+    page = open_page(context, served_site.url + "samoocena/test/")
+    page.get_by_text("1 test próbny").wait_for()
+    start = page.locator("#sc-start")
+    assert start.is_enabled()
+    start.click()
+    page.locator("#sc-test-list .sc-question").first.wait_for()
+
+
+def test_progress_on_removed_questions_is_dropped_and_the_rest_kept(served_site, context):
+    criterion = QUALIFICATION["sets"][0]["outcomes"][0]["criteria"][0]["id"]
+    saved = {"format": "samoocena", "version": 1, "ratings": {criterion: "tak"},
+             "answers": {"Z9.E9.Q99": {"score": 1, "fields": {}, "at": "2026-11-24T10:00:00Z"}}}
+    seed(context, served_site, {KEY: json.dumps(saved)})
+    page = open_page(context, served_site.url + "samoocena/raport/")
+    page.get_by_text("Pominięto zapisane dane").wait_for()
+    assert "1 odpowiedź" in page.inner_text("#sc-data-message")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is not None
+
+
+def test_two_sites_on_one_origin_keep_their_own_progress(served_site, context):
+    # Another site on the same origin (org.github.io/other/) saved progress under its own key.
+    other = f"{store_id(QUALIFICATION)}@/inna-strona/:samoocena"
+    foreign = json.dumps({"format": "samoocena", "version": 1, "ratings": {"Z1.E1.K1": "nie"}})
+    seed(context, served_site, {other: foreign})
+    page = open_page(context, served_site.url + "samoocena/umiejetnosci/")
+    assert page.locator(".sc-rating__criterion input:checked").count() == 0
+    assert page.evaluate(f"localStorage.getItem('{other}')") == foreign
+
+
+@pytest.mark.parametrize("blocked", ["**/assets/pyodide/pyodide.asm.wasm", "**/assets/selfcheck/selfcheck.zip"])
+def test_python_files_that_do_not_arrive_are_named_as_such(served_site, context, blocked):
+    context.route(blocked, lambda route: route.fulfill(status=404, body="nie ma"))
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/", ready=False)
+    page.wait_for_selector(".sc-status--failed", timeout=PYTHON_START)
+    text = page.inner_text("#sc-status")
+    assert "Nie udało się pobrać plików środowiska Python" in text and "WebAssembly" not in text
