@@ -37,6 +37,16 @@ function explain(error) {
 async function start() {
   if (typeof WebAssembly !== "object") throw new StartFailure("wasm", "WebAssembly niedostępne")
   progress(1, "Pobieranie środowiska Python (ok. 13 MB, tylko za pierwszym razem)…")
+  // loadPyodide() can wait forever on a runtime file the server does not have: ask first (HEAD is cheap).
+  await Promise.all(["../pyodide/pyodide.asm.wasm", "../pyodide/python_stdlib.zip"].map(async path => {
+    let response
+    try {
+      response = await fetch(new URL(path, import.meta.url), { method: "HEAD" })
+    } catch {
+      throw new StartFailure(navigator.onLine === false ? "offline" : "download", `${path}: brak połączenia`)
+    }
+    if (!response.ok) throw new StartFailure("download", `${path}: HTTP ${response.status}`)
+  }))
   let pyodide
   try {
     pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href })
