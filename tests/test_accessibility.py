@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser_visit import goto_settled
+
 from tests.conftest import ROOT
 from tests.test_browser_pages import PAGE_PATHS
+
+pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -35,7 +39,7 @@ def test_page_has_no_wcag_violations(served_site, browser, axe_source, path, sch
     context = browser.new_context(color_scheme=scheme)
     try:
         page = context.new_page()
-        page.goto(served_site.url + path, wait_until="networkidle")
+        goto_settled(page, served_site.url + path)
         expected = "slate" if scheme == "dark" else "default"
         assert page.get_attribute("body", "data-md-color-scheme") == expected
         assert axe_violations(page, axe_source) == []

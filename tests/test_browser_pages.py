@@ -15,8 +15,10 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from sitegen.pages import PAGES
+from tests.data import PAGES
 from tests.browser_visit import origin_of, visit
+
+pytestmark = pytest.mark.browser
 
 PAGE_PATHS = [spec.url for spec in PAGES]
 

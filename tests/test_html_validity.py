@@ -11,6 +11,8 @@ import yaml
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.browser
+
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ALLOWLIST = yaml.safe_load((ROOT / "tests" / "html-validity-allowlist.yaml").read_text(encoding="utf-8"))
 

@@ -6,7 +6,11 @@ import re
 
 import pytest
 
+from tests.browser_visit import goto_settled
+
 from tests.test_browser_pages import PAGE_PATHS
+
+pytestmark = pytest.mark.browser
 
 FOCUSED = """() => {
   const el = document.activeElement;
@@ -34,7 +38,7 @@ def page(served_site, browser, request):
     width, height = getattr(request, "param", (1280, 900))
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
-    page.goto(served_site.url + "walidacja/", wait_until="networkidle")
+    goto_settled(page, served_site.url + "walidacja/")
     yield page
     context.close()
 
@@ -61,7 +65,7 @@ def test_tab_reaches_every_page_of_the_navigation_search_and_palette_switch(serv
 
 
 def test_search_is_usable_with_the_keyboard_alone(served_site, page):
-    page.goto(served_site.url + "opis/", wait_until="networkidle")
+    goto_settled(page, served_site.url + "opis/")
     page.keyboard.press("/")  # Material's shortcut; also reachable with Tab (test above)
     assert "md-search__input" in page.evaluate(FOCUSED)["cls"]
     page.keyboard.type("komisji")

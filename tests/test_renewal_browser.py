@@ -8,9 +8,12 @@ import json
 import pytest
 
 from sitegen.pages import store_id
-from tests.data import QUALIFICATION
+from tests.data import QUALIFICATION, RENEWAL
 from tests.site_server import BASE_PATH
 from tests.test_accessibility import AXE, axe_violations
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(RENEWAL is None, reason="this qualification's certificate does not expire: no renewal page")]
 
 KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:odnowienie"
 

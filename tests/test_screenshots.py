@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser_visit import goto_settled
+
 from tests.conftest import ARTIFACTS
 from tests.test_browser_pages import PAGE_PATHS
+
+pytestmark = pytest.mark.browser
 
 SHOTS = ARTIFACTS / "screenshots"
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -26,7 +30,7 @@ def test_page_screenshot_and_no_sideways_scrolling(served_site, browser, path, v
     context = browser.new_context(viewport={"width": width, "height": height})
     try:
         page = context.new_page()
-        page.goto(served_site.url + path, wait_until="networkidle")
+        goto_settled(page, served_site.url + path)
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SHOTS / shot_name(path, viewport), full_page=True)
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
@@ -39,7 +43,7 @@ def test_page_screenshot_and_no_sideways_scrolling(served_site, browser, path, v
 def print_page(served_site, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(served_site.url + "druk/", wait_until="networkidle")
+    goto_settled(page, served_site.url + "druk/")
     page.emulate_media(media="print")
     yield page
     context.close()

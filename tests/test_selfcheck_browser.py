@@ -12,6 +12,8 @@ from tests.data import QUALIFICATION
 from tests.site_server import BASE_PATH
 from tests.test_accessibility import AXE, axe_violations
 
+pytestmark = pytest.mark.browser
+
 STORAGE_KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:samoocena"
 READY = ".sc-status--ready"
 

@@ -52,10 +52,24 @@ class Loading(unittest.TestCase):
             self.broken(lambda d: d["activities"].append(dict(d["activities"][0]))): "powtarza się",
             self.broken(lambda d: d["settings"]["security"].update(export_roles=["wszyscy"])): "export_roles",
             self.broken(lambda d: d["companies"][0]["history"].append({"date": "x"})): "historia",
+            self.broken(lambda d: d["reports"].append({"id": "R001", "name": "X", "spec": {"source": "opportunities",
+                                                                                          "fields": ["name"], "group_by": "kolor"}})):
+                "Raport R001",
+            self.broken(lambda d: d["exports"].append({"id": "E001", "name": "X", "purpose": "y", "date": TODAY, "csv": "",
+                                                       "base_size": 1, "contact_ids": ["K999"],
+                                                       "spec": {"source": "contacts", "fields": ["email"]}})): "Eksport E001",
+            self.broken(lambda d: d["documents"].append({"id": "D001", "company_id": "F001", "items": "dużo"})): "Dokument D001",
         }
         for text, expected in cases.items():
             with self.subTest(expected=expected):
                 self.assertIn(expected, self.refused(text))
+
+    def test_saved_reports_are_kept_in_their_checked_form(self):
+        data = json.loads(self.text)
+        data["reports"].append({"id": "R001", "name": "Duże szanse", "spec": {
+            "source": "opportunities", "fields": ["name"], "filters": [{"field": "value", "op": ">", "value": "10 000"}]}})
+        loaded = read_state(json.dumps(data))
+        self.assertEqual(loaded["reports"][0]["spec"]["filters"], [{"field": "value", "op": ">", "value": 10000.0}])
 
     def test_a_bad_import_changes_nothing(self):
         before = json.dumps(self.state, sort_keys=True)
