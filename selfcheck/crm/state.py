@@ -110,10 +110,7 @@ def check_state(data: Any) -> None:
         for record in data[key]:
             _record(key, record, data, ids)
     _stages_known(data)
-    for key in ("reports", "exports", "documents"):
-        for record in data[key]:
-            if not isinstance(record, dict) or not isinstance(record.get("name", record.get("subject", "")), str):
-                raise CrmStateError(f"{key} {record.get('id') if isinstance(record, dict) else ''}: rekord ma złą postać.")
+    _reports_and_exports(data)
     _documents(data)
     _settings(data["settings"])
     for key in ("answers", "results"):
@@ -213,12 +210,40 @@ def _stages_known(data: dict) -> None:
             raise CrmStateError(f"Zadanie {activity['id']}: etap {activity['stage']} nie należy do żadnego lejka.")
 
 
+def _reports_and_exports(data: dict) -> None:
+    """Saved reports and exports keep a report spec: it is checked like one typed in the form, and
+    kept in its checked form, so a tampered file cannot feed the report engine odd values."""
+    from .reports import clean_spec
+    contacts = {c["id"] for c in data["contacts"]}
+    for key, what in (("reports", "Raport"), ("exports", "Eksport")):
+        for record in data[key]:
+            if not isinstance(record.get("name"), str) or not isinstance(record.get("spec"), dict):
+                raise CrmStateError(f"{what} {record['id']}: potrzebne pola name i spec.")
+            spec, errors = clean_spec(data, record["spec"])
+            if errors:
+                raise CrmStateError(f"{what} {record['id']}: zapisane ustawienia są niepoprawne ({next(iter(errors.values()))})")
+            record["spec"] = spec
+    for record in data["exports"]:
+        ids = record.get("contact_ids")
+        if not isinstance(ids, list) or any(i not in contacts for i in ids) or not isinstance(record.get("csv"), str) \
+                or not isinstance(record.get("purpose"), str) or parse_date(record.get("date")) is None \
+                or not _int(record.get("base_size")) or not 0 <= record["base_size"] <= len(data["contacts"]):
+            raise CrmStateError(f"Eksport {record['id']}: ma złą postać albo wskazuje osoby, których nie ma w pliku.")
+
+
 def _documents(data: dict) -> None:
     companies = {c["id"] for c in data["companies"]}
+    products = {p["id"] for p in data["products"]}
     for document in data["documents"]:
+        items = document.get("items")
         if document.get("company_id") not in companies or not all(
-                isinstance(document.get(k), str) for k in ("subject", "text", "date", "template_id", "contact_id")):
-            raise CrmStateError(f"Dokument {document.get('id')}: ma złą postać albo wskazuje nieistniejącą firmę.")
+                isinstance(document.get(k), str) for k in ("subject", "text", "html", "date", "template_id", "contact_id",
+                                                           "opportunity_id", "number", "to")) \
+                or not isinstance(items, list) or not all(
+                    isinstance(i, dict) and i.get("product_id") in products and isinstance(i.get("quantity"), (int, float))
+                    and not isinstance(i.get("quantity"), bool) for i in items) \
+                or not all(isinstance(document.get(k), (int, float)) for k in ("net", "gross")):
+            raise CrmStateError(f"Dokument {document.get('id')}: ma złą postać albo wskazuje nieistniejącą firmę lub produkt.")
 
 
 def _settings(settings) -> None:
