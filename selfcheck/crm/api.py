@@ -10,7 +10,9 @@ JavaScript only sends `{action, payload}` and draws what comes back. The caller 
                                          request: {"action", "payload", "view": {"screen", "params"}}
     view(state_json, request_json)    -> {"ok", "view"}                request: {"screen", "params"}
     tasks(state_json)                 -> {"ok", "tasks": [task card…]}
-    check(state_json, task_id, now)   -> {"ok", "result", "state"}    the result is kept in the state
+    check(state_json, task_id, now)   -> {"ok", "result", "state"}    the result is kept in the state;
+                                         result: score, per-check label/feedback, `hint` (only while not
+                                         complete) and `solution` (the page shows it on request, after a check)
     check_all(state_json)             -> {"ok", "results", "score"}
     export(state_json)                -> {"ok", "filename", "text"}
     load(text)                        -> {"ok", "state", "view"} or {"ok": false, "error"} (nothing changes)

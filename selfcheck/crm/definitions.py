@@ -43,7 +43,7 @@ def definition_problems(files: list[dict], world: dict | None, criteria: list[st
 
         outcome = file.get("outcome")
         if not isinstance(outcome, str) or not outcome:
-            problem(("outcome",), "potrzebny identyfikator efektu uczenia się (np. Z1.E2)")
+            problem(("outcome",), "potrzebny identyfikator efektu uczenia się, którego dotyczą zadania pliku")
             outcome = ""
         tasks = file.get("tasks")
         if not isinstance(tasks, list) or not tasks:

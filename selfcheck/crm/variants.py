@@ -139,7 +139,7 @@ def _consents(d: Draw, company_id: str) -> tuple[bool, bool]:
     return (any(c["consent_email"] == "udzielona" for c in people), any(c["consent_phone"] == "udzielona" for c in people))
 
 
-# --- Z1.E1 ------------------------------------------------------------------------------------
+# --- acquiring data: registers, channels, consents --------------------------------------------
 
 @variant("missing_registry", {"firmy.tekst", "firmy.lista"}, {"firmy.lista": {"id", "name", "legal_form", "regon", "register"}})
 def missing_registry(d: Draw) -> dict:
@@ -205,7 +205,7 @@ def fair_card(d: Draw) -> dict:
             "targi": {"data": when.isoformat(), "data_tekst": long_date(when)}}
 
 
-# --- Z1.E2 ------------------------------------------------------------------------------------
+# --- entering and updating records ------------------------------------------------------------
 
 @variant("business_card", {"karta.firma", "karta.forma", "karta.nip", "karta.ulica", "karta.kod", "karta.miasto",
                            "karta.wojewodztwo", "karta.branza", "karta.pracownicy", "karta.wielkosc", "karta.email",
@@ -266,7 +266,7 @@ def campaign(d: Draw) -> dict:
     return {"kampania": {"nazwa": f"Newsletter – {product['name']}", "produkt": product["name"]}}
 
 
-# --- Z1.E3 ------------------------------------------------------------------------------------
+# --- personal data and its protection ---------------------------------------------------------
 
 @variant("data_classes", {"lista.tekst", "lista.pozycje"}, {"lista.pozycje": {"key", "field", "class"}})
 def data_classes(d: Draw) -> dict:
@@ -306,7 +306,7 @@ def security_policy(d: Draw) -> dict:
                          "role_tekst": " i ".join(roles)}}
 
 
-# --- Z2.E1 ------------------------------------------------------------------------------------
+# --- tasks and the pipeline -------------------------------------------------------------------
 
 @variant("week_plan", {"plan.opiekun", "plan.od", "plan.do", "plan.tekst", "plan.lista"},
          {"plan.lista": {"company_id", "opportunity_id", "kind", "from", "to", "priority", "label", "title"}})
@@ -353,7 +353,7 @@ def pipeline_reading(d: Draw) -> dict:
     return {"odczyt": {"opiekun": owner, "etap": name, **values, "b_tekst": pln(values["b"]), "c_tekst": pln(values["c"])}}
 
 
-# --- Z2.E2 ------------------------------------------------------------------------------------
+# --- goals and funnels ------------------------------------------------------------------------
 
 @variant("smart", {"cel.usluga", "cel.usluga_id", "cel.branza", "cel.baza", "cel.min", "cel.maks", "cel.opiekun", "cel.od", "cel.do",
                    "cel.od_tekst", "cel.do_tekst"})
@@ -380,7 +380,7 @@ def service_funnel(d: Draw) -> dict:
                       "dni": d.rng.choice([21, 30, 45])}}
 
 
-# --- Z2.E3 ------------------------------------------------------------------------------------
+# --- reports ----------------------------------------------------------------------------------
 
 @variant("report_by_owner", {"raport.nazwa", "raport.etap"})
 def report_by_owner(d: Draw) -> dict:
@@ -411,7 +411,7 @@ def report_form(d: Draw) -> dict:
                        "wykres_tekst": CHARTS[chosen["chart"]]}}
 
 
-# --- Z2.E4 ------------------------------------------------------------------------------------
+# --- offers -----------------------------------------------------------------------------------
 
 @variant("template_spec", {"szablon.nazwa", "szablon.znaczniki", "szablon.tekst"})
 def template_spec(d: Draw) -> dict:
@@ -436,7 +436,7 @@ def send_offer(d: Draw) -> dict:
                        "etap": stage(d, "offer")["name"], "nastepny": stage(d, "after_offer")["name"]}}
 
 
-# --- Z2.E5 ------------------------------------------------------------------------------------
+# --- opportunities ----------------------------------------------------------------------------
 
 @variant("new_opportunity", {"szansa.nazwa", "szansa.firma", "szansa.firma_id", "szansa.osoba", "szansa.osoba_id",
                              "szansa.produkt", "szansa.produkt_id", "szansa.ilosc", "szansa.cena", "szansa.wartosc",
