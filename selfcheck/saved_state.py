@@ -13,6 +13,7 @@ from .polish import count
 FORMAT = "samoocena"
 VERSION = 1
 RATINGS = ("nie", "czesciowo", "tak")
+MAX_DEPTH = 20  # saved progress nests 5 levels at most
 # Files saved before the format stopped naming the site ("<site>/samoocena", version 1) still load.
 _EARLIER_FORMAT = re.compile(r"^[a-z0-9-]+/samoocena$")
 
@@ -28,6 +29,10 @@ def empty_state(qualification: str = "") -> dict:
 
 def read_json(text: str, error: type[ValueError]) -> Any:
     """Parse a saved or imported file; raise `error` with a reader's message if it is not JSON."""
+    from .crm.state import nesting  # the one bracket-depth check: deep JSON kills the Pyodide worker
+
+    if isinstance(text, str) and nesting(text) > MAX_DEPTH:
+        raise error(f"Plik ma zbyt głęboko zagnieżdżone dane (ponad {MAX_DEPTH} poziomów).")
     try:
         return json.loads(text)
     except (json.JSONDecodeError, TypeError, RecursionError) as problem:

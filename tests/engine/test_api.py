@@ -70,6 +70,11 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(loaded["state"]["attempts"], [])
         self.assertIsNone(json.loads(api.open_attempt(json.dumps(loaded["state"])))["attempt"])
 
+    def test_deeply_nested_json_is_refused_before_parsing(self):
+        out = json.loads(api.load("[" * 100_000 + "]" * 100_000))
+        self.assertIn("zbyt głęboko", out["error"])
+        self.assertIn("zbyt głęboko", json.loads(api.load_renewal("{\"a\":" * 50_000 + "1" + "}" * 50_000))["error"])
+
     def test_files_saved_in_the_earlier_format_still_load(self):
         state = json.loads(api.rate("", "Z2.E2.K1", "tak"))["state"]
         state["format"] = "stara-strona/samoocena"
