@@ -22,6 +22,9 @@ def axe_source() -> str:
 
 
 def axe_violations(page, axe_source: str) -> list[str]:
+    # Colours are measured once nothing moves: a button fading in (Material's "back to top" after
+    # focus scrolled the page) has half its contrast mid-transition.
+    page.evaluate("() => Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)))")
     page.add_script_tag(content=axe_source)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
