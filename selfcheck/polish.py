@@ -34,7 +34,7 @@ def count(n: int, one: str, few: str, many: str) -> str:
 
 
 def number(value: int | float, decimals: int = 2) -> str:
-    """Polish digits: 1950, 12 500 (a no-break space from five digits up), 2,5."""
+    """Polish digits: 2500, 12 500 (a no-break space from five digits up), 2,5."""
     if float(value) == int(value):
         whole = int(value)
         return f"{whole:,}".replace(",", NBSP) if abs(whole) >= 10_000 else str(whole)
@@ -46,7 +46,7 @@ def number(value: int | float, decimals: int = 2) -> str:
 
 
 def pln(amount: int | float) -> str:
-    """1950 -> "1950 zł"; 1950.5 -> "1950,50 zł" (money keeps two decimals once it has any)."""
+    """2500 -> "2500 zł"; 2500.5 -> "2500,50 zł" (money keeps two decimals once it has any)."""
     if float(amount) == int(amount):
         return f"{number(int(amount))}{NBSP}zł"
     whole = int(amount)

@@ -35,7 +35,7 @@ _EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # Syntax that counts only at the start of a line: headings, lists, quotes, admonitions,
 # definition lists, setext underlines. A value may start a line in a template.
 _LINE_START = re.compile(r"^([ \t]*)([#+\-=:]|\d+(?=[.)](?:\s|$)))")
-# Only the white space Markdown reads (a no-break space in "1950 zł" stays as it is).
+# Only the white space Markdown reads (a no-break space in "2500 zł" stays as it is).
 _WHITE_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
