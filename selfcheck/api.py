@@ -11,7 +11,7 @@ JavaScript side only passes messages and draws what comes back.
     report(state_json)                         -> readiness with SVG charts
     load(text)                                 -> {"ok", "state", "notes"} or {"ok": false, "error"}
     renewal(input_json, today)                  -> {"ok", "assessment", "timeline"} or {"ok": false, "problems"}
-    load_renewal(text)                          -> {"ok", "input"} or {"ok": false, "error"}
+    load_renewal(text)                          -> {"ok", "input", "notes"} or {"ok": false, "error"}
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from .bank import Bank, parse_bank
 from .chart import bar_chart, percent
 from .readiness import RATING_VALUES, readiness
 from .renewal import Evidence, RenewalInputError, assess
-from .renewal_state import RenewalStateError, parse_renewal_input
+from .renewal_state import RenewalStateError, load_renewal_input
 from .responses import read_response
 from .saved_state import StateError, empty_state, load_state
 from .scoring import InvalidResponse, Result, score
@@ -221,6 +221,7 @@ def renewal(input_json: str, today: str) -> str:
 def load_renewal(text: str) -> str:
     """Check a saved or imported renewal file before it replaces anything."""
     try:
-        return json.dumps({"ok": True, "input": parse_renewal_input(text)}, ensure_ascii=False)
+        form, notes = load_renewal_input(text)
+        return json.dumps({"ok": True, "input": form, "notes": notes}, ensure_ascii=False)
     except RenewalStateError as problem:
         return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)

@@ -1,9 +1,11 @@
 """The renewal form as saved in the browser and in export files: a versioned format, checked
-before it replaces anything. Field-level checks (dates, order) happen in renewal.assess."""
+before it replaces anything. Whether the dates make sense (order, range) is judged, field by
+field, in renewal.assess; here only what the form itself cannot hold is taken out."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .saved_state import is_format, read_json
 
@@ -12,7 +14,10 @@ FORMAT = "odnowienie"
 _EARLIER_FORMAT = re.compile(r"^[a-z0-9-]+/odnowienie$")
 VERSION = 1
 PERIOD_FIELDS = ("start", "end", "organisation", "role", "tasks", "document")
+DATE_FIELDS = {"start": "Od", "end": "Do"}  # the form's labels, for the notes
+ONGOING = "ongoing"  # `end` of a period that has not ended
 MAX_PERIODS = 50
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class RenewalStateError(ValueError):
@@ -20,14 +25,26 @@ class RenewalStateError(ValueError):
 
 
 def parse_renewal_input(text: str) -> dict:
+    return load_renewal_input(text)[0]
+
+
+def load_renewal_input(text: str) -> tuple[dict, list[str]]:
+    """Read a saved or imported renewal form: (form, notes on values that had to be cleared).
+
+    A file of the wrong shape is refused whole (RenewalStateError, saying what and where). A date
+    field holding something that is not a date is cleared, and a note quotes the value: the
+    form's date inputs would otherwise blank it without a word.
+    """
     data = read_json(text, RenewalStateError)
     if not isinstance(data, dict) or not is_format(data.get("format"), FORMAT, _EARLIER_FORMAT):
         raise RenewalStateError(f"To nie jest plik zestawienia dowodów do odnowienia (brak pola format: „{FORMAT}”).")
     if data.get("version") != VERSION:
         raise RenewalStateError(f"Nieznana wersja pliku: {data.get('version')!r}; ta strona zna wersję {VERSION}.")
+    notes: list[str] = []
     issued = data.get("issued", "")
     if not isinstance(issued, str):
         raise RenewalStateError("issued: data wydania musi być tekstem RRRR-MM-DD.")
+    issued = _day(issued, "Data wydania certyfikatu", notes)
     periods = data.get("periods", [])
     if not isinstance(periods, list) or len(periods) > MAX_PERIODS:
         raise RenewalStateError(f"periods: potrzebna lista okresów (najwyżej {MAX_PERIODS}).")
@@ -35,8 +52,29 @@ def parse_renewal_input(text: str) -> dict:
     for n, period in enumerate(periods, 1):
         if not isinstance(period, dict) or not all(isinstance(period.get(k, ""), str) for k in PERIOD_FIELDS):
             raise RenewalStateError(f"periods[{n}]: każde pole okresu musi być tekstem.")
-        clean.append({k: period.get(k, "") for k in PERIOD_FIELDS})
+        row = {k: period.get(k, "") for k in PERIOD_FIELDS}
+        for field, label in DATE_FIELDS.items():
+            if not (field == "end" and row[field] == ONGOING):
+                row[field] = _day(row[field], f"Okres {n}, pole „{label}”", notes)
+        clean.append(row)
     checklist = data.get("checklist", [])
-    if not isinstance(checklist, list) or not all(isinstance(i, int) and i >= 0 for i in checklist):
+    if not isinstance(checklist, list) or not all(isinstance(i, int) and not isinstance(i, bool) and i >= 0
+                                                  for i in checklist):
         raise RenewalStateError("checklist: potrzebna lista numerów zebranych dokumentów.")
-    return {"format": FORMAT, "version": VERSION, "issued": issued, "periods": clean, "checklist": checklist}
+    form = {"format": FORMAT, "version": VERSION, "issued": issued, "periods": clean, "checklist": checklist}
+    return form, notes
+
+
+def _day(value: str, where: str, notes: list[str]) -> str:
+    """`value` if a date input can show it (empty, or a real RRRR-MM-DD day); otherwise "" and a note."""
+    if not value.strip():
+        return ""
+    if _DAY.match(value):
+        try:
+            date.fromisoformat(value)
+            return value
+        except ValueError:
+            pass
+    notes.append(f"{where}: zapisana wartość „{value[:40]}” nie jest datą (RRRR-MM-DD), więc pole jest puste — "
+                 "wpisz tę datę jeszcze raz.")
+    return ""

@@ -7,17 +7,22 @@ on one origin, and Python files that do not arrive: each in a real Chromium with
 from __future__ import annotations
 
 import json
+from urllib.request import urlopen
 
 import pytest
 
 from sitegen.pages import store_id
-from tests.data import QUALIFICATION
+from tests.data import CRITERIA, QUALIFICATION, RENEWAL
 from tests.site_server import BASE_PATH
 
 pytestmark = pytest.mark.browser
 
 KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:samoocena"
 DRAFTS = f"{KEY}:wersje-robocze"
+RENEWAL_KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:odnowienie"
+TOOL_PAGES = ["samoocena/cwiczenia/", "samoocena/umiejetnosci/", "samoocena/test/", "samoocena/rozmowa/", "samoocena/raport/"]
+NO_STORAGE = "nie pozwala stronie niczego zapisać"
+needs_renewal = pytest.mark.skipif(RENEWAL is None, reason="this qualification's certificate does not expire: no renewal page")
 READY = ".sc-status--ready"
 PYTHON_START = 180_000  # ms: the first Python start on a loaded 2-core machine
 SET_ITEM_THROWS = """Storage.prototype.setItem = function () { throw new DOMException("QuotaExceededError", "QuotaExceededError") }"""
@@ -51,6 +56,13 @@ def seed(context, served_site, items: dict[str, str]):
     page.close()
 
 
+def bank_questions(served_site) -> list[str]:
+    """Question IDs as the built site has them (the bank under test, whichever it is)."""
+    with urlopen(served_site.url + "assets/selfcheck/bank.json") as response:
+        bank = json.load(response)
+    return [question["id"] for file in bank["files"] for question in file["questions"]]
+
+
 def answer_first_question(page):
     form = page.locator(".sc-question").filter(has=page.locator("input[type=radio]")).first
     form.locator("input[type=radio]").first.check()
@@ -67,8 +79,19 @@ def test_a_checked_answer_that_could_not_be_stored_says_so_next_to_it(served_sit
     assert "Nie udało się zapisać" in warning.inner_text()
     with page.expect_download() as download:
         warning.get_by_role("button", name="Zapisz postępy do pliku").click()
+    assert download.value.suggested_filename == f"samoocena-{store_id(QUALIFICATION)}.json"
     saved = json.loads(open(download.value.path(), encoding="utf-8").read())
     assert saved["format"] == "samoocena" and saved["answers"]
+    assert "✔" not in warning.inner_text()
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("path", ["", "slowniczek/", *TOOL_PAGES, *(["odnowienie/"] if RENEWAL else [])])
+def test_forbidden_storage_breaks_no_page_and_tool_pages_say_so(served_site, context, path):
+    page = open_page(context, served_site.url + path, init=STORAGE_FORBIDDEN, ready=path in TOOL_PAGES)
+    page.wait_for_load_state("load")
+    if path in TOOL_PAGES:
+        page.get_by_text(NO_STORAGE).first.wait_for()
     assert page.errors == []
 
 
@@ -82,7 +105,7 @@ def test_a_rating_that_could_not_be_stored_is_not_called_saved(served_site, cont
 
 def test_an_import_that_could_not_be_stored_is_not_called_loaded(served_site, context, tmp_path):
     page = open_page(context, served_site.url + "samoocena/raport/")
-    export = {"format": "samoocena", "version": 1, "ratings": {QUALIFICATION["sets"][0]["outcomes"][0]["criteria"][0]["id"]: "tak"}}
+    export = {"format": "samoocena", "version": 1, "ratings": {CRITERIA[0]["id"]: "tak"}}
     path = tmp_path / "postepy.json"
     path.write_text(json.dumps(export), encoding="utf-8")
     page.evaluate(f"() => {{ {SET_ITEM_THROWS} }}")
@@ -91,6 +114,24 @@ def test_an_import_that_could_not_be_stored_is_not_called_loaded(served_site, co
     message.locator(".sc-not-saved").wait_for()
     assert "nie pozwoliła go zapisać" in message.inner_text()
     assert "Wczytano postępy" not in message.inner_text()
+
+
+def test_an_import_larger_than_the_browser_keeps_is_not_called_loaded(served_site, context, tmp_path):
+    # No stand-in here: Chromium's real storage quota (about 10 MB per origin) refuses a 12 MB file.
+    before = json.dumps({"format": "samoocena", "version": 1, "ratings": {CRITERIA[0]["id"]: "nie"}})
+    seed(context, served_site, {KEY: before})
+    page = open_page(context, served_site.url + "samoocena/raport/")
+    question = bank_questions(served_site)[0]
+    big = {"format": "samoocena", "version": 1,
+           "answers": {question: {"score": 1, "fields": {"answer": ["x" * 12_000_000]}, "at": "2026-11-24T10:00:00Z"}}}
+    path = tmp_path / "duzy.json"
+    path.write_text(json.dumps(big), encoding="utf-8")
+    page.set_input_files("#sc-import", str(path))
+    message = page.locator("#sc-data-message")
+    message.locator(".sc-not-saved").wait_for(timeout=PYTHON_START)
+    assert "nie pozwoliła go zapisać" in message.inner_text()
+    assert "Wczytano postępy" not in message.inner_text()
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == before  # the earlier progress is untouched
 
 
 def test_unreadable_progress_is_never_removed_unless_its_copy_is_stored(served_site, context):
@@ -115,9 +156,8 @@ def test_unreadable_progress_is_set_aside_and_the_page_goes_on(served_site, cont
 ], ids=["answer-not-a-list", "rating-null", "json-string"])
 @pytest.mark.parametrize("path", ["samoocena/cwiczenia/", "samoocena/umiejetnosci/"])
 def test_a_bad_draft_never_stops_a_page(served_site, context, drafts, path):
-    first_question = "Z1.E1.Q01"
-    first_criterion = QUALIFICATION["sets"][0]["outcomes"][0]["criteria"][0]["id"]
-    seed(context, served_site, {DRAFTS: json.dumps(drafts(first_question, first_criterion))})
+    first_question = bank_questions(served_site)[0]
+    seed(context, served_site, {DRAFTS: json.dumps(drafts(first_question, CRITERIA[0]["id"]))})
     page = open_page(context, served_site.url + path)
     page.get_by_text("Odłożyliśmy je bez zmian").first.wait_for()
     if path.endswith("cwiczenia/"):
@@ -131,8 +171,27 @@ def test_a_bad_draft_never_stops_a_page(served_site, context, drafts, path):
     assert page.errors == []
 
 
+@pytest.mark.parametrize("path", ["samoocena/test/", "samoocena/rozmowa/"])
+def test_a_bad_draft_is_set_aside_on_the_test_and_interview_pages_too(served_site, context, path):
+    seed(context, served_site, {DRAFTS: json.dumps("tekst zamiast zbioru")})
+    page = open_page(context, served_site.url + path)
+    page.get_by_text("Odłożyliśmy je bez zmian").first.wait_for()
+    aside = page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{DRAFTS}:nieczytelne'))")
+    assert len(aside) == 1 and page.evaluate(f"localStorage.getItem('{aside[0]}')") == json.dumps("tekst zamiast zbioru")
+    if path.endswith("test/"):
+        page.locator("#sc-start").click()
+        page.locator("#sc-test-list .sc-question").first.wait_for()
+    else:
+        form = page.locator(".sc-interview").first
+        form.locator("textarea").fill("Moja odpowiedź.")
+        form.locator("button[type=submit]").click()
+        form.get_by_text("Zapisano.").wait_for()
+    assert page.url == served_site.url + path  # no native GET submission
+    assert page.errors == []
+
+
 def test_a_saved_test_with_a_bad_date_does_not_block_a_new_test(served_site, context):
-    question = "Z1.E1.Q01"
+    question = bank_questions(served_site)[0]
     saved = {"format": "samoocena", "version": 1, "attempts": [
         {"seed": 1, "questions": [question], "scores": {}, "responses": {}, "total": None, "time_limit_min": None,
          "started": "nie-data", "finished": None}]}
@@ -146,7 +205,7 @@ def test_a_saved_test_with_a_bad_date_does_not_block_a_new_test(served_site, con
 
 
 def test_progress_on_removed_questions_is_dropped_and_the_rest_kept(served_site, context):
-    criterion = QUALIFICATION["sets"][0]["outcomes"][0]["criteria"][0]["id"]
+    criterion = CRITERIA[0]["id"]
     saved = {"format": "samoocena", "version": 1, "ratings": {criterion: "tak"},
              "answers": {"Z9.E9.Q99": {"score": 1, "fields": {}, "at": "2026-11-24T10:00:00Z"}}}
     seed(context, served_site, {KEY: json.dumps(saved)})
@@ -154,22 +213,84 @@ def test_progress_on_removed_questions_is_dropped_and_the_rest_kept(served_site,
     page.get_by_text("Pominięto zapisane dane").wait_for()
     assert "1 odpowiedź" in page.inner_text("#sc-data-message")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is not None
+    # The rating still known is kept and counts in the report.
+    assert "Brak danych" not in page.inner_text(".sc-report__overall")
 
 
 def test_two_sites_on_one_origin_keep_their_own_progress(served_site, context):
     # Another site on the same origin (org.github.io/other/) saved progress under its own key.
     other = f"{store_id(QUALIFICATION)}@/inna-strona/:samoocena"
-    foreign = json.dumps({"format": "samoocena", "version": 1, "ratings": {"Z1.E1.K1": "nie"}})
+    foreign = json.dumps({"format": "samoocena", "version": 1, "ratings": {CRITERIA[0]["id"]: "nie"}})
     seed(context, served_site, {other: foreign})
     page = open_page(context, served_site.url + "samoocena/umiejetnosci/")
     assert page.locator(".sc-rating__criterion input:checked").count() == 0
     assert page.evaluate(f"localStorage.getItem('{other}')") == foreign
 
 
-@pytest.mark.parametrize("blocked", ["**/assets/pyodide/pyodide.asm.wasm", "**/assets/selfcheck/selfcheck.zip"])
+@pytest.mark.parametrize("blocked", ["pyodide/pyodide.asm.wasm", "pyodide/pyodide.mjs", "selfcheck/selfcheck.zip",
+                                     "selfcheck/worker.mjs"])
 def test_python_files_that_do_not_arrive_are_named_as_such(served_site, context, blocked):
-    context.route(blocked, lambda route: route.fulfill(status=404, body="nie ma"))
+    context.route(f"**/assets/{blocked}", lambda route: route.fulfill(status=404, body="nie ma"))
     page = open_page(context, served_site.url + "samoocena/cwiczenia/", ready=False)
     page.wait_for_selector(".sc-status--failed", timeout=PYTHON_START)
     text = page.inner_text("#sc-status")
     assert "Nie udało się pobrać plików środowiska Python" in text and "WebAssembly" not in text
+    assert f"{blocked.split('/')[-1]}: HTTP 404" in text
+    answer_first_question(page).get_by_text("Twoja odpowiedź jest zapisana").wait_for()
+
+
+def test_python_files_that_cannot_arrive_offline_are_blamed_on_the_connection(served_site, context):
+    def go_offline(route):
+        context.set_offline(True)
+        route.abort("internetdisconnected")
+    context.route("**/assets/pyodide/pyodide.asm.wasm", go_offline)
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/", ready=False)
+    page.wait_for_selector(".sc-status--failed", timeout=PYTHON_START)
+    text = page.inner_text("#sc-status")
+    assert "Brak połączenia z internetem" in text and "WebAssembly" not in text
+
+
+def test_a_browser_without_webassembly_is_told_so(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/", init="delete globalThis.WebAssembly", ready=False)
+    page.wait_for_selector(".sc-status--failed", timeout=PYTHON_START)
+    text = page.inner_text("#sc-status")
+    assert "nie obsługuje WebAssembly" in text and "pobrać" not in text
+    answer_first_question(page).get_by_text("Twoja odpowiedź jest zapisana").wait_for()
+
+
+@needs_renewal
+def test_a_renewal_form_that_could_not_be_stored_says_so_below_the_field(served_site, context):
+    page = open_page(context, served_site.url + "odnowienie/", init=SET_ITEM_THROWS)
+    page.fill("#rn-issued", "2023-01-15")
+    row = page.locator("#rn-issued").locator("xpath=ancestor::p[1]")
+    warning = row.locator("xpath=following-sibling::*[1]").locator(".sc-not-saved")
+    warning.wait_for()
+    assert warning.is_visible() and "nie pozwala zapisać tego formularza" in warning.inner_text()
+    with page.expect_download() as download:
+        warning.get_by_role("button", name="Zapisz postępy do pliku").click()
+    assert download.value.suggested_filename == f"odnowienie-{store_id(QUALIFICATION)}.json"
+    saved = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert (saved["format"], saved["issued"]) == ("odnowienie", "2023-01-15")
+    assert page.errors == []
+
+
+@needs_renewal
+def test_unreadable_renewal_data_is_never_removed_unless_its_copy_is_stored(served_site, context):
+    seed(context, served_site, {RENEWAL_KEY: '{"format": "obcy"}'})
+    page = open_page(context, served_site.url + "odnowienie/", init=SET_ITEM_THROWS)
+    page.locator("#rn-message").get_by_text("ani odłożyć").wait_for()
+    assert page.evaluate(f"localStorage.getItem('{RENEWAL_KEY}')") == '{"format": "obcy"}'
+
+
+@needs_renewal
+def test_a_saved_renewal_date_that_is_not_a_date_is_named_and_the_rest_kept(served_site, context):
+    saved = {"format": "odnowienie", "version": 1, "issued": "2023-01-15", "checklist": [],
+             "periods": [{"start": "2023-13-45", "end": "2023-12-31", "organisation": "Pierwsza"}]}
+    seed(context, served_site, {RENEWAL_KEY: json.dumps(saved)})
+    page = open_page(context, served_site.url + "odnowienie/")
+    message = page.locator("#rn-message")
+    message.get_by_text("„2023-13-45”").wait_for()
+    assert "Okres 1, pole „Od”" in message.inner_text()
+    assert page.input_value("#rn-p1-organisation") == "Pierwsza"
+    assert page.input_value("#rn-p1-end") == "2023-12-31"
+    assert page.input_value("#rn-issued") == "2023-01-15"

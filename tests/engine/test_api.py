@@ -81,6 +81,34 @@ class ApiTest(unittest.TestCase):
         del state["qualification"]
         self.assertTrue(json.loads(api.load(json.dumps(state)))["ok"])
 
+    def test_renewal_dates_that_are_not_dates_are_cleared_and_named_the_rest_kept(self):
+        saved = {"format": "odnowienie", "version": 1, "issued": "nie-data", "checklist": [0],
+                 "periods": [{"start": "2024-01-01", "end": "ongoing", "organisation": "Firma"},
+                             {"start": "2026-13-45", "end": "2024-02-30", "organisation": "Druga"}]}
+        out = json.loads(api.load_renewal(json.dumps(saved)))
+        self.assertTrue(out["ok"])
+        form = out["input"]
+        self.assertEqual((form["issued"], form["checklist"]), ("", [0]))
+        self.assertEqual([(p["start"], p["end"], p["organisation"]) for p in form["periods"]],
+                         [("2024-01-01", "ongoing", "Firma"), ("", "", "Druga")])
+        issued, start, end = out["notes"]
+        self.assertIn("Data wydania certyfikatu", issued)
+        self.assertIn("„nie-data”", issued)
+        self.assertIn("Okres 2, pole „Od”", start)
+        self.assertIn("„2026-13-45”", start)
+        self.assertIn("Okres 2, pole „Do”", end)
+
+    def test_renewal_form_of_valid_dates_loads_without_notes(self):
+        saved = {"format": "odnowienie", "version": 1, "issued": "2023-03-01", "checklist": [],
+                 "periods": [{"start": "2023-04-01", "end": "", "organisation": "Firma"}]}
+        out = json.loads(api.load_renewal(json.dumps(saved)))
+        self.assertEqual((out["ok"], out["notes"], out["input"]["issued"]), (True, [], "2023-03-01"))
+
+    def test_renewal_files_saved_in_the_earlier_format_still_load(self):
+        saved = {"format": "stara-strona/odnowienie", "version": 1, "issued": "2023-03-01"}
+        self.assertTrue(json.loads(api.load_renewal(json.dumps(saved)))["ok"])
+        self.assertFalse(json.loads(api.load_renewal(json.dumps({**saved, "format": "inny/plik"})))["ok"])
+
     def test_state_survives_a_round_trip(self):
         state = json.loads(api.check("", "Z1.E1.Q01", json.dumps({"answer": ["b"]}), NOW))["state"]
         state = json.loads(api.rate(json.dumps(state), "Z2.E2.K1", "tak"))["state"]

@@ -46,8 +46,8 @@ export const NOT_SAVED = "Nie udało się zapisać tego w przeglądarce (pamię�
   "zamknięciu strony zniknie. Zapisz postępy do pliku, żeby ich nie stracić."
 
 /** Say next to where the candidate acted that the browser did not keep it, and offer a file
- *  (`data()` gives what to save; without it, only the message). */
-export function warnNotSaved(box, data, text = NOT_SAVED) {
+ *  (`data()` gives what to save, under `fileName`; without `data`, only the message). */
+export function warnNotSaved(box, data, text = NOT_SAVED, fileName = storage.fileName) {
   if (!box) return
   const note = document.createElement("p")
   note.className = "sc-message sc-message--warning sc-not-saved"
@@ -56,7 +56,7 @@ export function warnNotSaved(box, data, text = NOT_SAVED) {
     const button = Object.assign(document.createElement("button"), {
       type: "button", className: "md-button", textContent: "Zapisz postępy do pliku",
     })
-    button.addEventListener("click", () => downloadJson(storage.fileName, data()))
+    button.addEventListener("click", () => downloadJson(fileName, data()))
     note.append(" ", button)
   }
   box.append(note)
@@ -93,10 +93,13 @@ export function showFeedback(form, result) {
   }
 }
 
+/** Show `message` in `element`, keeping the element's own classes: other code finds it by them
+ *  (a form's .sc-feedback, for one). */
 export function notice(element, message, kind = "info") {
   if (!element) return
   element.textContent = message
-  element.className = `sc-message sc-message--${kind}`
+  element.classList.remove("sc-message--info", "sc-message--warning")
+  element.classList.add("sc-message", `sc-message--${kind}`)
   element.hidden = !message
 }
 

@@ -6,11 +6,15 @@ import { loadState, storage } from "./storage.mjs"
 
 const python = startPython()
 const forms = [...document.querySelectorAll(".sc-interview")]
+// Page-wide notes (saved data set aside or left out) get their own box: a form's feedback area
+// is the form's, and the submit handler below looks it up by its class.
+const pageMessage = document.createElement("div")
+document.getElementById("sc-status").after(pageMessage)
 let state = null
 
 const loaded = python.ready.then(() => loadState(python)).then(({ state: saved, message, warning }) => {
   state = saved
-  if (message) notice(forms[0]?.querySelector(".sc-feedback"), message, warning ? "warning" : "info")
+  if (message) notice(pageMessage, message, warning ? "warning" : "info")
 })
 loaded.catch(() => {})
 
@@ -39,4 +43,4 @@ for (const form of forms) {
 }
 
 // Last: restoring drafts may meet bad saved data; the handlers above are already in place.
-keepDrafts(forms, forms[0]?.querySelector(".sc-feedback"))
+keepDrafts(forms, pageMessage)

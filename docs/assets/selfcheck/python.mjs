@@ -30,6 +30,11 @@ export function startPython() {
   let next = 0
   let worker
   const ready = new Promise((resolve, reject) => {
+    // A browser without WebAssembly has none in its workers either: say so without downloading anything.
+    if (typeof WebAssembly !== "object") {
+      reject(Object.assign(new Error("WebAssembly niedostępne"), { reason: "wasm" }))
+      return
+    }
     try {
       worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" })
     } catch (error) {
@@ -46,15 +51,17 @@ export function startPython() {
         data.error === undefined ? done(data.result) : fail(new Error(data.error))
       }
     })
-    // The worker's own script did not load (a missing file, no network) or threw before it could answer.
-    worker.addEventListener("error", event => reject(Object.assign(new Error(event.message || "nie wczytano worker.mjs"),
-      { reason: navigator.onLine === false ? "offline" : "download" })))
+    // The worker's own script, or Pyodide's loader it imports, did not load or threw before it could
+    // answer. The error event does not say which, so ask the server for both files.
+    worker.addEventListener("error", event => { workerFailure(event).then(reject) })
   })
   ready.then(() => {
     show("Python działa. Odpowiedzi są sprawdzane na tym urządzeniu.", 4)
     status?.classList.add("sc-status--ready")
   }, error => {
-    show(`${FAILED[error.reason] || FAILED.other} (Szczegóły: ${error.message})`)
+    // A file that did not arrive while the browser is offline is a connection problem, not the site's.
+    const reason = error.reason === "download" && navigator.onLine === false ? "offline" : error.reason
+    show(`${FAILED[reason] || FAILED.other} (Szczegóły: ${error.message})`)
     status?.classList.add("sc-status--failed")
     bar?.remove()
   })
@@ -68,4 +75,20 @@ export function startPython() {
     })
   }
   return { ready, call }
+}
+
+/** Why the worker could not start: the first of its files that did not arrive (its name and the
+ *  HTTP status, or no connection), or else the error it threw. */
+async function workerFailure(event) {
+  for (const path of ["worker.mjs", "../pyodide/pyodide.mjs"]) {
+    const name = path.split("/").pop()
+    let response
+    try {
+      response = await fetch(new URL(path, import.meta.url), { method: "HEAD", cache: "no-store" })
+    } catch {
+      return Object.assign(new Error(`${name}: brak połączenia`), { reason: "download" })
+    }
+    if (!response.ok) return Object.assign(new Error(`${name}: HTTP ${response.status}`), { reason: "download" })
+  }
+  return Object.assign(new Error(event.message || "worker.mjs nie uruchomił się"), { reason: "other" })
 }

@@ -64,17 +64,24 @@ function fillForm(data) {
   for (const input of document.querySelectorAll("#rn-checklist input")) input.checked = (data.checklist || []).includes(Number(input.value))
 }
 
-/** Store the form; once it fails, say so (once) beside the buttons and offer a file. */
+const NOT_SAVED = "Przeglądarka nie pozwala zapisać tego formularza (pamięć jest pełna albo zablokowana), więc po " +
+  "zamknięciu strony zniknie. Zapisz zestawienie do pliku."
+
+/** Store the form; true when the browser kept it. The first time it does not, say so right below
+ *  `where` (the field or buttons the candidate used, so the note is in view) and offer a file. */
 let unsavedShown = false
-function save() {
+function save(where) {
   if (store.save(readForm())) return true
-  if (!unsavedShown) {
+  if (!unsavedShown && where) {
     unsavedShown = true
-    warnNotSaved(message, () => readForm(), "Przeglądarka nie pozwala zapisać tego formularza (pamięć jest pełna albo " +
-      "zablokowana), więc po zamknięciu strony zniknie. Zapisz zestawienie do pliku.")
+    const slot = document.createElement("div")
+    where.after(slot)
+    warnNotSaved(slot, readForm, NOT_SAVED, store.fileName)
   }
   return false
 }
+/** The row of the control an event came from: where a note about it belongs. */
+const rowOf = element => element?.closest("p, li") || form
 
 function clearErrors() {
   for (const slot of document.querySelectorAll(".rn-error")) slot.textContent = ""
@@ -134,7 +141,7 @@ function showAssessment({ assessment: a, timeline }) {
 
 async function check() {
   clearErrors()
-  save()
+  save(rowOf($("rn-check")))
   result.textContent = "Liczenie…"
   try {
     const out = await python.call("renewal", JSON.stringify(readForm()), today())
@@ -150,7 +157,12 @@ fillForm({})
 python.ready.then(async () => {
   if (!raw) return
   const loaded = await python.call("load_renewal", raw)
-  if (loaded.ok) { fillForm(loaded.input); if (loaded.input.issued) await check(); return }
+  if (loaded.ok) {
+    fillForm(loaded.input)
+    if (loaded.notes?.length) notice(message, loaded.notes.join(" "), "warning")
+    if (loaded.input.issued) await check()
+    return
+  }
   const { aside } = store.setAside(raw)
   notice(message, aside
     ? `Zapisanego zestawienia nie da się odczytać (${loaded.error}) Zachowaliśmy je pod kluczem „${aside}”.`
@@ -159,20 +171,20 @@ python.ready.then(async () => {
 }, () => { try { fillForm(JSON.parse(raw)) } catch {} })
 
 form.addEventListener("submit", event => { event.preventDefault(); check() })
-form.addEventListener("input", save)
+form.addEventListener("input", event => save(rowOf(event.target)))
 form.addEventListener("change", event => {
   if (event.target.dataset.field === "ongoing") syncOngoing(event.target.closest(".rn-period"))
-  save()
+  save(rowOf(event.target))
 })
-$("rn-checklist").addEventListener("change", save)
-$("rn-add").addEventListener("click", () => { addPeriod().querySelector("input").focus(); save() })
+$("rn-checklist").addEventListener("change", event => save(rowOf(event.target)))
+$("rn-add").addEventListener("click", () => { addPeriod().querySelector("input").focus(); save(rowOf($("rn-add"))) })
 list.addEventListener("click", event => {
   if (!event.target.classList.contains("rn-remove")) return
   const item = event.target.closest(".rn-period")
   item.remove()
   if (!list.children.length) addPeriod()
   renumber()
-  save()
+  save(rowOf($("rn-add")))
   $("rn-add").focus()
 })
 $("rn-print").addEventListener("click", () => print())
@@ -189,8 +201,11 @@ chooseFile($("rn-import-button"), $("rn-import"), async (name, text) => {
     }
     fillForm(loaded.input)
     const kept = save()
-    notice(message, kept ? `Wczytano zestawienie z pliku „${name}”.`
-      : `Wczytano zestawienie z pliku „${name}”, ale przeglądarka nie pozwoliła go zapisać.`, kept ? "info" : "warning")
+    const notes = loaded.notes?.length ? ` ${loaded.notes.join(" ")}` : ""
+    notice(message, (kept ? `Wczytano zestawienie z pliku „${name}”.`
+      : `Wczytano zestawienie z pliku „${name}”, ale przeglądarka nie pozwoliła go zapisać.`) + notes,
+      kept && !notes ? "info" : "warning")
+    if (!kept) warnNotSaved(message, readForm, NOT_SAVED, store.fileName)
     await check()
   } catch (error) {
     notice(message, `Nie wczytano pliku: ${error.message}. Formularz się nie zmienił.`, "warning")
