@@ -45,16 +45,18 @@ def load_checked(path: Path, schema_name: str, rules=None):
 
 
 def schema_problems(source: Source, schema_name: str) -> list[Problem]:
+    if source.data is None:  # nothing but comments, or nothing at all
+        return [Problem(source.file, None, "", "plik jest pusty: nie ma w nim żadnych pól")]
     schema = load_schema(schema_name)
     # The format checker makes "format": "date" a real check: "2026-13-45" is not a date.
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     problems = []
     for error in validator.iter_errors(source.data):
-        problems.extend(_explain(error, source))
+        problems.extend(_explain(error, source, schema.get("$defs", {})))
     return list(dict.fromkeys(problems))  # a rule reached by two schema paths is one problem
 
 
-def _explain(error: jsonschema.ValidationError, source: Source) -> list[Problem]:
+def _explain(error: jsonschema.ValidationError, source: Source, defs: dict) -> list[Problem]:
     path: DataPath = tuple(error.absolute_path)
     kind = error.validator
     instance = error.instance
@@ -111,10 +113,34 @@ def _explain(error: jsonschema.ValidationError, source: Source) -> list[Problem]
         return [at(path, f"za dużo elementów: jest {len(instance)}, dozwolone najwyżej {error.validator_value}")]
     if kind == "uniqueItems":
         return [at(path, "elementy listy powtarzają się; każdy może wystąpić raz")]
-    if kind == "anyOf":
-        return [at(path, f"blok tekstu musi być akapitem (tekst) albo wypunktowaniem (lista tekstów); jest — {_describe(instance)}")]
-    # Anything not worded above still gets a Polish lead and the field's place.
-    return [at(path, f"wartość nie spełnia reguły schematu „{kind}” ({error.message})")]
+    if kind in ("anyOf", "oneOf"):
+        # A value of one alternative's kind that fails inside it: that inner problem is the one to fix.
+        deeper = [e for e in error.context if len(e.absolute_path) > len(error.absolute_path)]
+        if deeper:
+            return _explain(jsonschema.exceptions.best_match(deeper), source, defs)
+        hint = error.schema.get("x-hint")
+        kinds = " albo ".join(dict.fromkeys(_kind_of(alternative, defs) for alternative in error.validator_value))
+        return [at(path, f"zły typ wartości: oczekiwano — {hint or kinds}, jest — {_describe(instance)}")]
+    if kind == "minLength":
+        return [at(path, f"tekst jest za krótki: ma {len(instance)} znaków, potrzeba co najmniej {error.validator_value}")]
+    if kind == "minProperties":
+        return [at(path, f"za mało pól: jest {len(instance)}, potrzeba co najmniej {error.validator_value}")]
+    if kind == "multipleOf":
+        return [at(path, f"wartość {instance} musi być wielokrotnością {error.validator_value}")]
+    # Anything not worded above still gets a Polish message and the field's place (jsonschema's
+    # own text is English, so it stays out).
+    return [at(path, f"wartość nie spełnia reguły schematu „{kind}”; sprawdź opis pola w schemacie")]
+
+
+def _kind_of(alternative: dict, defs: dict) -> str:
+    """Polish name of what an anyOf alternative accepts: "tekst", "lista tekstów"."""
+    if "$ref" in alternative:
+        alternative = defs.get(alternative["$ref"].rsplit("/", 1)[-1], {})
+    kind = alternative.get("type")
+    if kind == "array" and isinstance(alternative.get("items"), dict):
+        inner = _kind_of(alternative["items"], defs)
+        return "lista tekstów" if inner == "tekst" else f"lista ({inner})"
+    return _TYPE_NAMES.get(kind, "wartość innego rodzaju") if isinstance(kind, str) else "wartość innego rodzaju"
 
 
 def _describe(value: object) -> str:

@@ -3,17 +3,24 @@
 PyYAML's plain `safe_load` forgets line numbers and silently keeps the last of two
 equal keys. Editors of `qualification.yaml` need both: an error must name the line,
 and a key written twice is a mistake to report, not to hide.
+
+Every data file (the build's, the question bank, the CLI's, the practice CRM's sources) is read
+here, so the limits hold for all of them: size, nesting, no anchors/aliases/tags, only JSON's
+kinds of value, finite numbers, characters a file may hold. Whatever the file, the reader gets a
+DataError with Polish messages at the real line, never a traceback.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import yaml_messages
 from .problems import DataError, Problem
 
 # A path into the data: keys and list indices, e.g. ("sets", 0, "outcomes", 1, "id").
@@ -69,31 +76,62 @@ def load_source(path: Path, *, display_name: str | None = None) -> Source:
 class _Refused(yaml.MarkedYAMLError):
     """A construct data files do not use; the message is already Polish."""
 
+    def __init__(self, message: str, mark):
+        super().__init__(None, None, message, mark)
+
+
+# Only JSON's kinds of value: text, number, true/false, empty, list, fields. YAML 1.1 would also
+# turn 2026-13-45 into a date (and crash on it), `<<` into a merge and `=` into a "value"; data
+# files mean text there, as editors reading YAML 1.2 do, and the schemas check dates as text.
+_DROPPED_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
+# Characters YAML itself refuses in a file, which escapes ("\0", "\x07", "\ud800") could still
+# put into a text; they break pages and the UTF-8 of bank.json.
+_BAD_CHARACTER = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_ANCHORS = "wpisz wartość wprost, bez kotwic (&) i odwołań (*)"
+
 
 class _DataLoader(yaml.SafeLoader):
-    """SafeLoader without anchors and aliases, and with a nesting limit.
+    """SafeLoader for data files: no anchors, aliases or tags, keys always text, a nesting limit.
 
     Aliases let 1 KB of YAML expand into gigabytes ("billion laughs"); data files never need
-    them, so they are refused outright, as is nesting deeper than any data file has.
+    them, so they are refused outright, as is nesting deeper than any data file has, and any
+    explicit tag (`!!python/…`, `!!binary`, `!!set`): a data file holds text, numbers and lists.
     """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag not in _DROPPED_TAGS]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def __init__(self, stream):
         super().__init__(stream)
         self._depth = 0
+        self.multiline_quotes: list[yaml.Token] = []
+
+    def scan_flow_scalar(self, style):
+        # Remembered to find a quote left open: its text runs over the following lines.
+        token = super().scan_flow_scalar(style)
+        if token.end_mark.line > token.start_mark.line:
+            self.multiline_quotes.append(token)
+        return token
 
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(None, None, f"odwołanie YAML „*{event.anchor}” jest niedozwolone: w plikach danych "
-                                       "wpisz wartość wprost, bez kotwic (&) i odwołań (*)", event.start_mark)
+            raise _Refused(f"odwołanie YAML „*{event.anchor}” jest niedozwolone: w plikach danych {_ANCHORS}",
+                           event.start_mark)
         if getattr(event, "anchor", None) is not None:
-            raise _Refused(None, None, f"kotwica YAML „&{event.anchor}” jest niedozwolona: w plikach danych "
-                                       "wpisz wartość wprost, bez kotwic (&) i odwołań (*)", event.start_mark)
+            raise _Refused(f"kotwica YAML „&{event.anchor}” jest niedozwolona: w plikach danych {_ANCHORS}",
+                           event.start_mark)
+        if getattr(event, "tag", None) not in (None, "!"):
+            shown = event.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(f"znacznik YAML „{shown}” jest niedozwolony: pliki danych zawierają tylko tekst, liczby, "
+                           "listy i pola (tekst zaczynający się od ! ujmij w cudzysłów)", event.start_mark)
         nested = isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent))
         if nested:
             self._depth += 1
             if self._depth > MAX_DEPTH:
-                raise _Refused(None, None, f"zbyt głębokie zagnieżdżenie list i pól (ponad {MAX_DEPTH} poziomów)",
+                raise _Refused(f"zbyt głębokie zagnieżdżenie list i pól (ponad {MAX_DEPTH} poziomów)",
                                event.start_mark)
         try:
             return super().compose_node(parent, index)
@@ -101,30 +139,90 @@ class _DataLoader(yaml.SafeLoader):
             if nested:
                 self._depth -= 1
 
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError):
+            # Only a number can fail here (the tags are YAML's own): int() refuses over 4300 digits.
+            raise _Refused(f"liczby „{_short(node.value)}” nie da się odczytać (za dużo cyfr?); "
+                           "wpisz mniejszą liczbę albo ujmij tekst w cudzysłów", node.start_mark) from None
+
+    def construct_mapping(self, node, deep=False):
+        # Keys stay as written: `1:` or `null:` is the name of a field, as in JSON, not a number.
+        mapping = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused("nazwa pola musi być zwykłym tekstem, nie listą ani zbiorem pól", key_node.start_mark)
+            mapping[key_node.value] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 20 else text[:17] + "…"
+
 
 def parse_source(text: str, name: str) -> Source:
-    loader = _DataLoader(text)
+    loader = None
     try:
+        loader = _DataLoader(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except _Refused as error:
+        raise DataError([Problem(name, error.problem_mark.line + 1, "", error.problem)]) from None
     except yaml.MarkedYAMLError as error:
-        line, message = _explain_yaml_error(error)
+        runaway = _runaway_quote(text, loader.multiline_quotes, before=error.problem_mark)
+        line, message = (runaway if runaway else yaml_messages.explain(error))
         raise DataError([Problem(name, line, "", message)]) from None
-    except yaml.YAMLError as error:
-        raise DataError([Problem(name, None, "", f"błąd składni YAML ({error})")]) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        raise DataError([Problem(name, line, "", f"niedozwolony znak o kodzie U+{error.character:04X} w tym wierszu; "
+                                                 "usuń go (znaki sterujące trafiają do pliku np. przy kopiowaniu "
+                                                 "z innych programów)")]) from None
+    except ValueError:
+        # The scanner's chr() on an escape beyond Unicode ("\U0011FFFF").
+        line = loader.get_mark().line + 1 if loader else None
+        raise DataError([Problem(name, line, "", "w tekście w cudzysłowie jest kod znaku spoza Unicode (\\U…); "
+                                                 "popraw go albo ujmij tekst w apostrofy")]) from None
     except RecursionError:
         raise DataError([Problem(name, None, "", f"zbyt głębokie zagnieżdżenie (ponad {MAX_DEPTH} poziomów)")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
     source = Source(name, data)
     problems: list[Problem] = []
+    # A quote left open may still make valid YAML: the text swallows the fields after it.
+    runaway = _runaway_quote(text, loader.multiline_quotes)
+    if runaway:
+        problems.append(Problem(name, runaway[0], "", runaway[1]))
     if node is not None:
         _walk(node, (), source, problems)
         _non_finite_numbers(data, (), source, problems)
     if problems:
         raise DataError(problems)
     return source
+
+
+# A line that looks like a field (`name:`, `- id: x`) or a list item: data, not the middle of a text.
+_LOOKS_LIKE_DATA = re.compile(r"^(\s*)(-(\s|$)|(-\s+)*[^\s#'\"-][^:#]*:(\s|$))")
+
+
+def _runaway_quote(text: str, quotes: list, before=None) -> tuple[int, str] | None:
+    """(line, message) for a quote left open: its text swallows lines that look like fields at the
+    opening field's indentation or less. PyYAML accepts that (the next quote in the file closes
+    it) or stops lines later; the editor needs the line where the quote was opened."""
+    lines = text.splitlines()
+    for token in quotes:
+        if before is not None and token.start_mark.index >= before.index:
+            continue
+        opening = lines[token.start_mark.line]
+        field_column = len(opening) - len(opening.lstrip(" -"))
+        for number in range(token.start_mark.line + 1, token.end_mark.line + 1):
+            match = _LOOKS_LIKE_DATA.match(lines[number]) if number < len(lines) else None
+            if match and len(match.group(1)) <= field_column:
+                return token.start_mark.line + 1, yaml_messages.unclosed_quote(token.start_mark.line + 1,
+                                                                               token.end_mark.line + 1)
+    return None
 
 
 def _non_finite_numbers(value, path: DataPath, source: Source, problems: list[Problem]) -> None:
@@ -138,25 +236,6 @@ def _non_finite_numbers(value, path: DataPath, source: Source, problems: list[Pr
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _non_finite_numbers(item, path + (index,), source, problems)
-
-
-def _explain_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
-    """(line, Polish message) for a YAML error, placed where the editor should look."""
-    if isinstance(error, _Refused):
-        return error.problem_mark.line + 1, error.problem
-    problem = error.problem or ""
-    context = error.context or ""
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark else None
-    if "quoted scalar" in context and problem.startswith("found unexpected end of stream") and error.context_mark:
-        opened = error.context_mark.line + 1
-        return opened, f"niezamknięty cudzysłów otwarty w wierszu {opened}: dopisz cudzysłów na końcu tekstu"
-    if problem.startswith("could not determine a constructor for the tag"):
-        tag = problem.split("'")[1] if "'" in problem else ""
-        shown = tag.replace("tag:yaml.org,2002:", "!!")
-        return line, (f"znacznik YAML „{shown}” jest niedozwolony: pliki danych zawierają tylko tekst, liczby, "
-                      "listy i pola")
-    return line, f"błąd składni YAML: {_translate_syntax(problem or context or 'nieznany błąd')}"
 
 
 def format_path(path: DataPath) -> str:
@@ -175,8 +254,11 @@ def _walk(node: yaml.Node, path: DataPath, source: Source, problems: list[Proble
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            key = key_node.value  # the loader refuses keys that are not plain text
             line = key_node.start_mark.line + 1
+            if bad := _BAD_CHARACTER.search(key):
+                problems.append(Problem(source.file, line, format_path(path),
+                                        f"nazwa pola zawiera niedozwolony znak o kodzie U+{ord(bad.group()):04X}; usuń go"))
             if key in seen:
                 problems.append(Problem(
                     source.file, line, format_path(path + (key,)),
@@ -190,32 +272,7 @@ def _walk(node: yaml.Node, path: DataPath, source: Source, problems: list[Proble
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, path + (index,), source, problems)
-
-
-_SYNTAX = {
-    "found character '\\t' that cannot start any token": "znak tabulacji — wcięcia rób spacjami",
-    "found a tab character": "znak tabulacji — wcięcia rób spacjami",
-    "mapping values are not allowed here": "dwukropek w niedozwolonym miejscu (tekst z dwukropkiem ujmij w cudzysłów)",
-    "could not find expected ':'": "brak dwukropka po nazwie pola",
-    "found unexpected end of stream": "plik kończy się w połowie wartości (niezamknięty cudzysłów?)",
-    "did not find expected key": "zła liczba spacji we wcięciu albo brak nazwy pola",
-    "expected <block end>, but found '-'": "element listy ma złe wcięcie",
-    "expected <block end>, but found '<scalar>'": "po wartości w tym wierszu jest dodatkowy tekst (np. za zamykającym cudzysłowem)",
-    "expected <block end>": "zła liczba spacji we wcięciu",
-    "expected ',' or ']'": "w liście w nawiasach kwadratowych brak przecinka albo nawiasu zamykającego ]",
-    "expected ',' or '}'": "w polach w nawiasach klamrowych brak przecinka albo nawiasu zamykającego }",
-    "found unknown escape character": "nieznany znak po ukośniku \\ w tekście w cudzysłowie (użyj apostrofów albo podwój ukośnik)",
-    "expected a comment or a line break": "po wartości w tym wierszu jest coś zbędnego",
-    "found character": "ten znak nie może zaczynać wartości — ujmij wartość w cudzysłów",
-    "expected the node content": "brak wartości tam, gdzie powinna być",
-    "found undefined tag handle": "nieznany znacznik YAML (zaczynający się od !)",
-    "expected '<document start>'": "plik zawiera więcej niż jeden dokument YAML (---)",
-    "but found another document": "plik zawiera więcej niż jeden dokument YAML (---)",
-}
-
-
-def _translate_syntax(problem: str) -> str:
-    for english, polish in _SYNTAX.items():
-        if problem.startswith(english) or english in problem:
-            return polish
-    return f"nieoczekiwany zapis w tym wierszu (parser YAML: {problem})"
+    elif isinstance(node.value, str) and (bad := _BAD_CHARACTER.search(node.value)):
+        problems.append(Problem(source.file, node.start_mark.line + 1, format_path(path),
+                                f"tekst zawiera niedozwolony znak o kodzie U+{ord(bad.group()):04X} (zapisany "
+                                "po ukośniku w cudzysłowie); usuń go"))
