@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from .polish import days as days_pl
 from .polish import long_date as pl_date
+from .polish import years as years_pl
 
 DAYS_PER_YEAR = 365          # art. 114 KC
 FAR_FUTURE_YEARS = 1         # a date more than this beyond today is a typing mistake
@@ -61,6 +62,15 @@ def add_years(start: date, years: int) -> date:
     year = start.year + years
     last = calendar.monthrange(year, start.month)[1]
     return date(year, start.month, min(start.day, last))
+
+
+def _shifted(day: date, years: int, field_name: str, problem: str, problems: dict[str, str]) -> date | None:
+    """add_years, or `problem` for `field_name` when the result is past the calendar's end (year 9999)."""
+    try:
+        return add_years(day, years)
+    except (ValueError, OverflowError):
+        problems[field_name] = problem
+        return None
 
 
 def parse_day(text: str, field_name: str, problems: dict[str, str]) -> date | None:
@@ -188,12 +198,21 @@ def assess(issued: str, evidence: list[Evidence], *, today: str, validity_years:
     """Check the input (RenewalInputError lists every bad field) and count the evidence."""
     problems: dict[str, str] = {}
     today_date = parse_day(today, "today", problems)
+    # Every date the count needs must exist: the year range above keeps them far from year 9999,
+    # and these checks keep that true whatever the range or the qualification's years become.
+    far_future = today_date and _shifted(
+        today_date, FAR_FUTURE_YEARS, "today",
+        f"data {pl_date(today_date)} leży tuż przy końcu kalendarza (rok 9999), którego nie da się przekroczyć; "
+        "sprawdź datę", problems)
     if problems:
         raise RenewalInputError(problems)
     issued_date = parse_day(issued, "issued", problems)
     if issued_date and issued_date > today_date:
         problems["issued"] = f"data wydania {pl_date(issued_date)} jest w przyszłości"
-    far_future = add_years(today_date, FAR_FUTURE_YEARS)
+    valid_through = issued_date and _shifted(
+        issued_date, validity_years, "issued",
+        f"certyfikat wydany {pl_date(issued_date)} byłby ważny {years_pl(validity_years)}, czyli po roku 9999, "
+        "czego nie da się policzyć; sprawdź datę", problems)
     parsed: list[tuple[int, Period, Evidence]] = []
     for n, item in enumerate(evidence, 1):
         where = f"periods[{n}]"
@@ -213,7 +232,6 @@ def assess(issued: str, evidence: list[Evidence], *, today: str, validity_years:
     if problems:
         raise RenewalInputError(problems)
 
-    valid_through = add_years(issued_date, validity_years)
     # Evidence counts inside the validity period and only up to today: future days are not yet worked.
     window = Period(issued_date, min(valid_through, today_date))
     notes, per_period, inside = [], [], []

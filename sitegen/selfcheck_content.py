@@ -13,7 +13,7 @@ from selfcheck.structure import Structure
 
 from .problems import DataError, Problem
 from .schema_check import schema_problems
-from .source import load_source
+from .source import format_path, load_source
 
 ASSETS = "assets/selfcheck"
 PYODIDE_DIR = "assets/pyodide"
@@ -28,7 +28,7 @@ def load_bank(root: Path, qualification: dict, bank_dir: Path | None = None) -> 
     """Read selfcheck/bank/*.yaml and check it: YAML and the published schema first (problems with
     file, line and field), then the engine's own rules (answers point at options, criteria belong
     to the file's outcome). The build and `python -m selfcheck` both load the bank here."""
-    files, problems = [], []
+    files, problems, sources = [], [], {}
     folder = bank_dir or root / "selfcheck" / "bank"
     shown = "selfcheck/bank" if bank_dir is None else str(bank_dir)
     paths = sorted(folder.glob("*.yaml"))
@@ -41,27 +41,22 @@ def load_bank(root: Path, qualification: dict, bank_dir: Path | None = None) -> 
         except DataError as error:
             problems += error.problems
             continue
-        if not isinstance(source.data, dict) or not source.data:
-            problems.append(Problem(name, 1, "", "plik jest pusty albo nie jest zbiorem pól; potrzebne pola outcome i questions"))
-            continue
         shape = schema_problems(source, BANK_SCHEMA)
         if shape:
             problems += shape
             continue
         source.data["_file"] = name
+        sources[name] = source
         files.append(source.data)
     if problems:
         raise DataError(problems)
     try:
         bank = parse_bank(files, Structure.from_qualification(qualification).criterion_ids())
     except BankError as error:
-        raise DataError([_problem(message) for message in error.problems]) from None
+        # The engine knows the place in the data; the YAML we still hold knows its line.
+        raise DataError([Problem(problem.file, sources[problem.file].line_of(problem.path), format_path(problem.path),
+                                 problem.text) for problem in error.details]) from None
     return bank, files
-
-
-def _problem(message: str) -> Problem:
-    file, _, rest = message.partition(": ")
-    return Problem(file, None, "", rest)
 
 
 def bank_json(files: list[dict]) -> bytes:
