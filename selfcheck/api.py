@@ -173,7 +173,9 @@ def finish_test(state_json: str, responses_json: str, now: str) -> str:
 
 def rate(state_json: str, criterion_id: str, value: str) -> str:
     state = _state(state_json)
-    if value in RATING_VALUES:
+    # A draft kept in the browser may name a criterion the data no longer has: not saved, or the
+    # next load would report it as left out every time.
+    if value in RATING_VALUES and criterion_id in _engine.structure.criterion_ids():
         state["ratings"][criterion_id] = value
     else:
         state["ratings"].pop(criterion_id, None)

@@ -171,6 +171,24 @@ def test_a_bad_draft_never_stops_a_page(served_site, context, drafts, path):
     assert page.errors == []
 
 
+def test_bad_drafts_that_cannot_be_set_aside_stay_as_they_are_and_answers_are_still_saved(served_site, context):
+    bad = json.dumps({bank_questions(served_site)[0]: {"answer": 5}})
+    seed(context, served_site, {DRAFTS: bad})
+    only_copies_fail = """const setItem = Storage.prototype.setItem
+    Storage.prototype.setItem = function (key, value) {
+      if (String(key).includes(":nieczytelne:")) throw new DOMException("QuotaExceededError", "QuotaExceededError")
+      return setItem.call(this, key, value)
+    }"""
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/", init=only_copies_fail)
+    page.get_by_text("nie dało się ich odłożyć").wait_for()
+    form = answer_first_question(page)
+    form.locator(".sc-feedback__verdict").wait_for()
+    assert form.locator(".sc-not-saved").count() == 0
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["answers"]
+    assert page.evaluate(f"localStorage.getItem('{DRAFTS}')") == bad
+    assert page.errors == []
+
+
 @pytest.mark.parametrize("path", ["samoocena/test/", "samoocena/rozmowa/"])
 def test_a_bad_draft_is_set_aside_on_the_test_and_interview_pages_too(served_site, context, path):
     seed(context, served_site, {DRAFTS: json.dumps("tekst zamiast zbioru")})

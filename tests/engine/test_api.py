@@ -109,6 +109,11 @@ class ApiTest(unittest.TestCase):
         self.assertTrue(json.loads(api.load_renewal(json.dumps(saved)))["ok"])
         self.assertFalse(json.loads(api.load_renewal(json.dumps({**saved, "format": "inny/plik"})))["ok"])
 
+    def test_a_rating_of_a_criterion_the_data_does_not_have_is_not_saved(self):
+        state = json.loads(api.rate("", "Z9.E9.K9", "tak"))["state"]
+        self.assertEqual(state["ratings"], {})
+        self.assertEqual(json.loads(api.load(json.dumps(state)))["notes"], [])
+
     def test_state_survives_a_round_trip(self):
         state = json.loads(api.check("", "Z1.E1.Q01", json.dumps({"answer": ["b"]}), NOW))["state"]
         state = json.loads(api.rate(json.dumps(state), "Z2.E2.K1", "tak"))["state"]

@@ -5,7 +5,7 @@
 // and the page then says so where the candidate acted and offers a file instead. When
 // localStorage itself is forbidden (private modes, SecurityError on access) every call simply
 // reports failure. An unreadable copy is removed only after its copy set aside is read back;
-// if that fails, the store stops writing, so the unreadable copy is never overwritten.
+// if that fails, the store stops writing that key, so the unreadable copy is never overwritten.
 
 /** localStorage, or null where the browser forbids it (reading the property itself may throw). */
 function storageArea() {
@@ -61,16 +61,17 @@ export function createStore(name) {
   const site = siteIdentity()
   const key = `${site.key}:${name}`
   const draftsKey = `${key}:wersje-robocze`
-  let frozen = false  // an unreadable copy could not be set aside: never write over it
+  const frozen = new Set()  // keys whose unreadable copy could not be set aside: never written over
   let draftsNote = ""
 
   const setAside = (storedKey, raw) => {
     const aside = `${storedKey}:nieczytelne:${new Date().toISOString()}`
     if (write(aside, raw)) {
       remove(storedKey)
+      frozen.delete(storedKey)
       return aside
     }
-    frozen = true
+    frozen.add(storedKey)
     return null
   }
 
@@ -81,7 +82,7 @@ export function createStore(name) {
     available: () => storageArea() !== null,
     readRaw: () => read(key) || "",
     /** true when stored and read back. */
-    save: data => !frozen && write(key, JSON.stringify(data)),
+    save: data => !frozen.has(key) && write(key, JSON.stringify(data)),
     clear() {
       remove(key)
       remove(draftsKey)
@@ -115,8 +116,8 @@ export function createStore(name) {
     draftsProblem: () => draftsNote,
     /** true when stored and read back. */
     saveDraft(id, fields) {
-      if (frozen) return false
-      const all = store.drafts()
+      const all = store.drafts()  // first: it may find the stored drafts unreadable and freeze them
+      if (frozen.has(draftsKey)) return false
       all[id] = fields
       return write(draftsKey, JSON.stringify(all))
     },
