@@ -9,11 +9,13 @@ from datetime import datetime
 from typing import Any
 
 from .polish import count
+from .renewal import FIRST_YEAR, LAST_YEAR
 
 FORMAT = "samoocena"
 VERSION = 1
 RATINGS = ("nie", "czesciowo", "tak")
 MAX_DEPTH = 20  # saved progress nests 5 levels at most
+MAX_TIME_LIMIT_MIN = 24 * 60  # the page offers minutes, not days; more would overflow the deadline's date
 # Files saved before the format stopped naming the site ("<site>/samoocena", version 1) still load.
 _EARLIER_FORMAT = re.compile(r"^[a-z0-9-]+/samoocena$")
 
@@ -160,15 +162,18 @@ def _fields(value: Any, where: str) -> dict:
     return value
 
 
-def _moment(value: Any, where: str, *, optional: bool = False) -> str:
-    """An ISO 8601 moment as the page saves it ("2026-11-25T10:05:00.000Z"); "" where optional."""
+def _moment(value: Any, where: str, *, optional: bool = False, reckoned: bool = False) -> str:
+    """An ISO 8601 moment as the page saves it ("2026-11-25T10:05:00.000Z"); "" where optional.
+    `reckoned`: time is added to it (a test's deadline), so the year must be a plausible one."""
     text = _text(value, where)
     if optional and not text:
         return ""
     try:
-        datetime.fromisoformat(text.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise StateError(f"{where}: „{text[:40]}” nie jest datą i godziną.") from None
+    if reckoned and not FIRST_YEAR <= moment.year <= LAST_YEAR:  # a typing or clock mistake; near year 9999 the arithmetic fails
+        raise StateError(f"{where}: rok {moment.year} jest poza zakresem {FIRST_YEAR}–{LAST_YEAR}.")
     return text
 
 
@@ -191,8 +196,8 @@ def _attempt(attempt: Any, n: int, known_questions: set[str]) -> tuple[dict, int
     if total is not None and not _is_score(total):
         raise StateError(f"{where}.total: potrzebna liczba od 0 do 1.")
     limit = attempt.get("time_limit_min")
-    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit <= 0):
-        raise StateError(f"{where}.time_limit_min: potrzebna dodatnia liczba minut albo null.")
+    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or not 0 < limit <= MAX_TIME_LIMIT_MIN):
+        raise StateError(f"{where}.time_limit_min: potrzebna liczba minut od 1 do {MAX_TIME_LIMIT_MIN} albo null.")
     responses = attempt.get("responses", {})
     if not isinstance(responses, dict):
         raise StateError(f"{where}.responses: potrzebny zbiór pól.")
@@ -200,6 +205,6 @@ def _attempt(attempt: Any, n: int, known_questions: set[str]) -> tuple[dict, int
     clean = {"seed": seed, "questions": kept, "scores": {q: float(s) for q, s in scores.items() if q in kept},
              "responses": {q: _fields(f, f"{where}.responses.{q}") for q, f in responses.items() if q in kept},
              "total": None if total is None else float(total), "time_limit_min": limit,
-             "started": _moment(attempt.get("started", ""), f"{where}.started"),
+             "started": _moment(attempt.get("started", ""), f"{where}.started", reckoned=True),
              "finished": None if finished in (None, "") else _moment(finished, f"{where}.finished")}
     return clean, len(questions) - len(kept)

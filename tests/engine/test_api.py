@@ -70,6 +70,16 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(loaded["state"]["attempts"], [])
         self.assertIsNone(json.loads(api.open_attempt(json.dumps(loaded["state"])))["attempt"])
 
+    def test_saved_test_whose_deadline_is_beyond_the_calendar_is_left_out_not_fatal(self):
+        for field, value in (("time_limit_min", 10 ** 10), ("started", "9999-12-31T23:59:00Z")):
+            with self.subTest(field=field):
+                state = json.loads(api.start_test("", 4, 7, 30, NOW))["state"]
+                state["attempts"][-1][field] = value
+                loaded = json.loads(api.load(json.dumps(state)))
+                self.assertEqual((loaded["ok"], loaded["state"]["attempts"]), (True, []))
+                self.assertIn("1 test próbny", loaded["notes"][0])
+                self.assertIsNone(json.loads(api.open_attempt(json.dumps(loaded["state"])))["attempt"])
+
     def test_deeply_nested_json_is_refused_before_parsing(self):
         out = json.loads(api.load("[" * 100_000 + "]" * 100_000))
         self.assertIn("zbyt głęboko", out["error"])
