@@ -17,7 +17,12 @@ const loaded = python.ready.then(() => loadState(python)).then(async ({ state: s
   const open = await python.call("open_attempt", state ? JSON.stringify(state) : "")
   if (open.attempt) show(open.attempt.questions, open.deadline, true)
 })
-loaded.catch(() => settings.querySelector("button").disabled = true)
+loaded.catch(error => {
+  settings.querySelector("button").disabled = true  // a new test would overwrite progress not yet read
+  // Without Python the status box says why; with it, a failure here is unexpected: say it, never silently.
+  python.ready.then(() => notice(result, `Nie udało się odczytać zapisanych postępów (${error.message}), więc test ` +
+    "jest wstrzymany, żeby ich nie nadpisać. Odśwież stronę; zapisane postępy się nie zmieniły.", "warning"), () => {})
+})
 
 settings.addEventListener("submit", async event => {
   event.preventDefault()
