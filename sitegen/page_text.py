@@ -35,6 +35,9 @@ _EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # Syntax that counts only at the start of a line: headings, lists, quotes, admonitions,
 # definition lists, setext underlines. A value may start a line in a template.
 _LINE_START = re.compile(r"^([ \t]*)([#+\-=:]|\d+(?=[.)](?:\s|$)))")
+# Control characters are no text a reader can see, and Python-Markdown uses \x02/\x03 to mark its
+# own placeholders: the loader refuses them in data files, and the escape replaces any that remain.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Only the white space Markdown reads (a no-break space in "2500 zł" stays as it is).
 _WHITE_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
@@ -45,7 +48,7 @@ def escape_text(value: object) -> str:
     Runs of white space (line breaks included) become one space: a line break in the
     data must not start a new Markdown block.
     """
-    text = _WHITE_SPACE.sub(" ", str(value))
+    text = _WHITE_SPACE.sub(" ", _CONTROL.sub("\ufffd", str(value)))
     text = _EDGE_UNDERSCORE.sub("&#95;", text.translate(_TABLE))
     return _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text, count=1)
 
