@@ -60,7 +60,7 @@ class PageText(str):
 
     def __html__(self) -> str:
         # Edge spaces would end or break Markdown around the value ("**Name **" is not bold).
-        return escape_text(self.strip(" \t\r\n\f\v"))
+        return escape_text(self.strip())  # any Unicode space: Markdown's emphasis rules count them all
 
 
 def as_data(value: Any) -> Any:
