@@ -57,6 +57,7 @@ def test_query_for_a_word_not_on_the_site_finds_nothing(search):
     assert search("kangur")["kangur"] == []
 
 
+@pytest.mark.content  # the words searched for are this qualification's
 def test_pages_that_repeat_other_pages_are_left_out_of_search(search):
     assert "druk/" not in pages(search("walidacji")["walidacji"])          # print view
     found = pages(search("harmonogram")["harmonogram"])
@@ -64,6 +65,7 @@ def test_pages_that_repeat_other_pages_are_left_out_of_search(search):
     assert not {"samoocena/cwiczenia/", "samoocena/test/"} & found  # exercises are not answers
 
 
+@pytest.mark.content
 def test_criterion_is_found_by_its_words(search):
     found = search("harmonogram")["harmonogram"]
     assert any(location.startswith("efekty-uczenia-sie/#z2-e2") for location in found), found
