@@ -37,9 +37,12 @@ site: install
 serve: install
 	$(BIN)/python -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-## test: build and run every test
+## test: build and run every test; then the behaviour tests again on a second, small qualification
+## (tests/fixtures/other-qualification), so another qualification stays a data edit
+FIXTURE := tests/fixtures/other-qualification
 test: site
 	$(BIN)/python -m pytest
+	QUALIFICATION_DIR=$(FIXTURE) $(BIN)/python -m pytest -m "not content"
 
 ## bench: measure load times, bytes and engine speed side by side with stock Pyodide (tests/benchmarks/results.md)
 bench: install

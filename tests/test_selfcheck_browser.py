@@ -8,7 +8,9 @@ import json
 import pytest
 
 from sitegen.pages import store_id
-from tests.data import QUALIFICATION
+from selfcheck.assembly import quotas
+from selfcheck.structure import Structure, anchor
+from tests.data import CRITERIA, QUALIFICATION
 from tests.site_server import BASE_PATH
 from tests.test_accessibility import AXE, axe_violations
 
@@ -86,8 +88,9 @@ def test_full_mock_test_to_its_report(served_site, context):
     questions = page.locator("#sc-test-list .sc-question")
     assert questions.count() == 10
     sets = [questions.nth(i).get_attribute("data-set") for i in range(10)]
-    assert sets.count("Z1") == 3 and sets.count("Z2") == 7            # 20 h : 40 h
-    assert len({questions.nth(i).get_attribute("data-outcome") for i in range(10)}) == 8
+    structure = Structure.from_qualification(QUALIFICATION)
+    assert {s: sets.count(s) for s in set(sets)} == {k: n for k, n in quotas(structure, 10).items() if n}  # by hours
+    assert len({questions.nth(i).get_attribute("data-outcome") for i in range(10)}) == len(structure.outcome_ids())
     assert page.locator("#sc-test-list .sc-check").count() == 0      # no checking before the end
     for index in range(5):
         answer(questions.nth(index))
@@ -148,7 +151,7 @@ def test_export_reset_import_restores_progress(served_site, context, tmp_path):
 
 def test_malformed_import_file_changes_nothing_and_says_why(served_site, context, tmp_path):
     page = open_page(context, served_site.url + "samoocena/umiejetnosci/")
-    page.check("#ocena-z1-e3-k2-czesciowo")
+    page.check(f"#ocena-{anchor(CRITERIA[-1]['id'])}-czesciowo")
     page.locator("text=Ocena zapisana.").wait_for()
     before = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
     report = open_page(context, served_site.url + "samoocena/raport/")
