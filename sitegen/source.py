@@ -4,7 +4,7 @@ PyYAML's plain `safe_load` forgets line numbers and silently keeps the last of t
 equal keys. Editors of `qualification.yaml` need both: an error must name the line,
 and a key written twice is a mistake to report, not to hide.
 
-Every data file (the build's, the question bank, the CLI's, the practice CRM's sources) is read
+Every data file (the build's, the question bank, the CLI's, the practice tasks' sources) is read
 here, so the limits hold for all of them: size, nesting, no anchors/aliases/tags, only JSON's
 kinds of value, finite numbers, characters a file may hold. Whatever the file, the reader gets a
 DataError with Polish messages at the real line, never a traceback.
