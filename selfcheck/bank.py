@@ -1,4 +1,5 @@
-"""The question model: seven question types, validated with messages naming the question and field."""
+"""The question bank: questions of the registered types (selfcheck/question_types) and interview items,
+validated with messages naming the question and field."""
 
 from __future__ import annotations
 
@@ -7,22 +8,10 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-TYPES = ("single", "multiple", "true_false", "ordering", "matching", "numeric", "short_text")
-TYPE_NAMES = {
-    "single": "jednokrotny wybór", "multiple": "wielokrotny wybór", "true_false": "prawda/fałsz",
-    "ordering": "kolejność", "matching": "dopasowanie", "numeric": "obliczenie", "short_text": "krótka odpowiedź",
-}
-COMMON_KEYS = {"id", "type", "criteria", "prompt", "explanation", "reference"}
-TYPE_KEYS = {
-    "single": {"options", "answer"},
-    "multiple": {"options", "answer"},
-    "true_false": {"answer"},
-    "ordering": {"items"},
-    "matching": {"pairs"},
-    "numeric": {"answer", "tolerance", "unit"},
-    "short_text": {"answer"},
-}
-OPTIONAL_KEYS = {"unit", "tolerance"}
+from .question_types.base import COLON_HINT
+from .question_types import COMMON_KEYS, NAMES, REGISTRY, QuestionType
+
+TYPES = NAMES  # kept for callers that list the type names
 FILE_KEYS = {"outcome", "questions", "interview"}
 # A problem inside one question or interview item: (path within it, Polish text naming it).
 Error = tuple[tuple[str | int, ...], str]
@@ -67,29 +56,17 @@ class Question:
     tolerance: float = 0.0
     unit: str = ""
 
-    def display(self) -> dict:
-        """What the page shows: no answers, and a fixed shuffled order for ordering/matching.
+    @property
+    def kind(self) -> QuestionType:
+        """The object that knows this question's type (parse, form, scoring, right answer)."""
+        return REGISTRY[self.type]
 
-        The order comes from the question ID, so every build and every visitor sees the same.
-        """
-        shown: dict[str, Any] = {"id": self.id, "type": self.type, "type_name": TYPE_NAMES[self.type],
+    def display(self) -> dict:
+        """What the page shows: no answers; any shuffle is fixed by the question's ID, so every
+        build and every visitor sees the same."""
+        shown: dict[str, Any] = {"id": self.id, "type": self.type, "type_name": self.kind.label,
                                  "outcome": self.outcome, "criteria": list(self.criteria), "prompt": self.prompt}
-        rng = random.Random(self.id)
-        if self.type in ("single", "multiple"):
-            shown["options"] = [dict(o) for o in self.options]
-        elif self.type == "ordering":
-            items = [dict(item) for item in self.items]
-            while len(items) > 1 and [i["id"] for i in items] == [i["id"] for i in self.items]:
-                rng.shuffle(items)
-            shown["items"] = items
-        elif self.type == "matching":
-            shown["left"] = [{"id": f"l{n}", "text": p["left"]} for n, p in enumerate(self.pairs, 1)]
-            right = [{"id": f"r{n}", "text": p["right"]} for n, p in enumerate(self.pairs, 1)]
-            while len(right) > 1 and [r["id"] for r in right] == [f"r{n}" for n in range(1, len(right) + 1)]:
-                rng.shuffle(right)
-            shown["right"] = right
-        elif self.type == "numeric":
-            shown["unit"] = self.unit
+        shown.update(self.kind.display(self, random.Random(self.id)))
         return shown
 
 
@@ -156,10 +133,6 @@ def parse_bank(files: list[dict], criterion_ids: list[str]) -> Bank:
     return bank
 
 
-# YAML reads `- etapy: nazwa, kolejność` as a key and value, not as text: say how to fix it.
-COLON_HINT = " (tekst z dwukropkiem i spacją w środku ujmij w cudzysłów)"
-
-
 def _text(raw: dict, key: str, label: str, errors: list[Error]) -> str:
     value = raw.get(key)
     if not isinstance(value, str) or not value.strip():
@@ -168,37 +141,21 @@ def _text(raw: dict, key: str, label: str, errors: list[Error]) -> str:
     return " ".join(value.split())
 
 
-def _records(raw: Any, keys: tuple[str, ...], bounds: tuple[int, int], field_name: str, what: str,
-             label: str, errors: list[Error]) -> list[dict]:
-    """A list of small records whose values are texts (options, ordering items, matching pairs),
-    with whitespace tidied; problems name the list and the record's number."""
-    low, high = bounds
-    if not isinstance(raw, list) or not low <= len(raw) <= high:
-        errors.append(((field_name,), f"{label}: {field_name}: potrzebne od {low} do {high} {what}"))
-        return []
-    clean = []
-    for n, record in enumerate(raw, 1):
-        if not isinstance(record, dict) or not all(isinstance(record.get(k), str) and record[k].strip() for k in keys):
-            errors.append(((field_name, n - 1), f"{label}: {field_name}[{n}]: potrzebne pola {' i '.join(keys)} (niepuste teksty)"))
-            continue
-        clean.append({k: " ".join(record[k].split()) for k in keys})
-    return clean
-
-
 def _parse_question(raw: Any, outcome: str, known: set[str], label: str) -> tuple[Question | None, list[Error]]:
     errors: list[Error] = []
     if not isinstance(raw, dict):
         return None, [((), f"{label}: pytanie musi być zbiorem pól (id, type, prompt, …)")]
     qtype = raw.get("type")
-    if not isinstance(qtype, str) or qtype not in TYPES:
-        return None, [(("type",), f"{label}: type: nieznany typ {qtype!r}; dozwolone: {', '.join(TYPES)}")]
+    if not isinstance(qtype, str) or qtype not in REGISTRY:
+        return None, [(("type",), f"{label}: type: nieznany typ {qtype!r}; dozwolone: {', '.join(NAMES)}")]
+    kind = REGISTRY[qtype]
     qid = _text(raw, "id", label, errors)
     if qid and not qid.startswith(outcome + ".Q"):
         errors.append((("id",), f"{label}: id: identyfikator pytania musi zaczynać się od „{outcome}.Q”"))
-    unknown = set(raw) - COMMON_KEYS - TYPE_KEYS[qtype]
+    unknown = set(raw) - COMMON_KEYS - kind.keys
     if unknown:
         errors.append(((sorted(unknown)[0],), f"{label}: nieznane pola dla typu {qtype}: {', '.join(sorted(unknown))}"))
-    missing = (COMMON_KEYS | TYPE_KEYS[qtype]) - OPTIONAL_KEYS - set(raw)
+    missing = (COMMON_KEYS | kind.keys) - kind.optional - set(raw)
     for key in sorted(missing):
         errors.append(((), f"{label}: {key}: brak wymaganego pola"))
     criteria = raw.get("criteria")
@@ -212,63 +169,7 @@ def _parse_question(raw: Any, outcome: str, known: set[str], label: str) -> tupl
             errors.append((("criteria", n), f"{label}: criteria: kryterium {criterion} należy do innego efektu niż {outcome}"))
     if missing:
         return None, errors
-    fields: dict[str, Any] = {}
-    if qtype in ("single", "multiple"):
-        options = _records(raw["options"], ("id", "text"), (2, 6), "options", "odpowiedzi", label, errors)
-        ids, texts = [o["id"] for o in options], [o["text"] for o in options]
-        if len(set(ids)) != len(ids):
-            errors.append((("options",), f"{label}: options: identyfikatory odpowiedzi powtarzają się"))
-        if len({t.lower() for t in texts}) != len(texts):
-            errors.append((("options",), f"{label}: options: treści odpowiedzi powtarzają się"))
-        fields["options"] = tuple(options)
-        answer = raw["answer"]
-        if qtype == "single":
-            if not isinstance(answer, str) or answer not in ids:
-                errors.append((("answer",), f"{label}: answer: {answer!r} nie jest identyfikatorem żadnej odpowiedzi"))
-            fields["answer"] = answer
-        else:
-            if not isinstance(answer, list) or not answer or not all(isinstance(a, str) for a in answer):
-                errors.append((("answer",), f"{label}: answer: dla wielokrotnego wyboru potrzebna lista identyfikatorów"))
-                answer = []
-            for n, a in enumerate(answer):
-                if a not in ids:
-                    errors.append((("answer", n), f"{label}: answer: {a!r} nie jest identyfikatorem żadnej odpowiedzi"))
-            fields["answer"] = frozenset(answer)
-    elif qtype == "true_false":
-        if not isinstance(raw["answer"], bool):
-            errors.append((("answer",), f"{label}: answer: dla pytania prawda/fałsz wpisz true albo false"))
-        fields["answer"] = raw["answer"]
-    elif qtype == "ordering":
-        clean = _records(raw["items"], ("id", "text"), (3, 8), "items", "elementów w poprawnej kolejności", label, errors)
-        if len({i["id"] for i in clean}) != len(clean):
-            errors.append((("items",), f"{label}: items: identyfikatory elementów powtarzają się"))
-        fields["items"] = tuple(clean)
-    elif qtype == "matching":
-        clean = _records(raw["pairs"], ("left", "right"), (2, 8), "pairs", "par", label, errors)
-        if len({p["left"] for p in clean}) != len(clean) or len({p["right"] for p in clean}) != len(clean):
-            errors.append((("pairs",), f"{label}: pairs: teksty po lewej i po prawej muszą być różne"))
-        fields["pairs"] = tuple(clean)
-    elif qtype == "numeric":
-        answer, tolerance = raw["answer"], raw.get("tolerance", 0)
-        if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-            errors.append((("answer",), f"{label}: answer: potrzebna liczba (ułamek z kropką, np. 12.5)"))
-            answer = 0
-        if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or tolerance < 0:
-            errors.append((("tolerance",), f"{label}: tolerance: potrzebna liczba nieujemna"))
-            tolerance = 0
-        unit = raw.get("unit", "")
-        if not isinstance(unit, str):
-            errors.append((("unit",), f"{label}: unit: potrzebny tekst, np. \"zł\""))
-            unit = ""
-        fields.update(answer=float(answer), tolerance=float(tolerance), unit=unit)
-    elif qtype == "short_text":
-        answer = raw["answer"]
-        if isinstance(answer, str):
-            answer = [answer]
-        if not isinstance(answer, list) or not answer or not all(isinstance(a, str) and a.strip() for a in answer):
-            errors.append((("answer",), f"{label}: answer: potrzebna lista akceptowanych odpowiedzi (tekstów)"))
-            answer = []
-        fields["answer"] = tuple(answer)
+    fields = kind.parse(raw, label, errors)
     question = Question(
         id=qid, type=qtype, outcome=outcome, criteria=tuple(criteria),
         prompt=_text(raw, "prompt", label, errors), explanation=_text(raw, "explanation", label, errors),

@@ -2,6 +2,7 @@
 
     python -m sitegen check          # exit 1 with a list of problems, 0 if the data is sound
     python -m sitegen render DIR     # write pages and downloads into DIR
+    python -m sitegen bank-schema    # rewrite schemas/question-bank.schema.json from the question types
 """
 
 from __future__ import annotations
@@ -21,7 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="sprawdź pliki danych")
     render = commands.add_parser("render", help="zapisz wygenerowane strony do katalogu")
     render.add_argument("out", type=Path)
+    commands.add_parser("bank-schema", help="zapisz schemat banku pytań z typów pytań (po dodaniu typu)")
     args = parser.parse_args(argv)
+
+    if args.command == "bank-schema":
+        from .bank_schema import SCHEMA_PATH, composed_text
+
+        SCHEMA_PATH.write_text(composed_text(), encoding="utf-8")
+        print(f"Zapisano {SCHEMA_PATH.name}")
+        return 0
 
     try:
         content = build_content(args.root)

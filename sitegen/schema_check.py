@@ -27,7 +27,12 @@ _TYPE_NAMES = {
 
 @lru_cache(maxsize=None)
 def load_schema(name: str) -> dict:
-    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    if name == "question-bank.schema.json":  # each question type describes its own fields
+        from .bank_schema import compose
+
+        schema = compose(schema)
+    return schema
 
 
 def load_checked(path: Path, schema_name: str, rules=None):

@@ -48,3 +48,18 @@ def test_schema_refuses_a_unit_with_markup():
         "id": "Z1.E1.Q01", "type": "numeric", "criteria": ["Z1.E1.K1"], "prompt": "p", "explanation": "e",
         "reference": "r", "answer": 1, "unit": 'zł"><img src=x onerror=alert(1)>'}]}
     assert list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data))
+
+
+def test_published_schema_matches_the_question_types():
+    """Each question type describes its own fields; the published file must say the same."""
+    from sitegen.bank_schema import composed_text
+
+    published = (ROOT / "schemas" / "question-bank.schema.json").read_text(encoding="utf-8")
+    assert published == composed_text(), "run `python -m sitegen bank-schema` after changing a question type"
+
+
+def test_every_question_type_has_its_form_template():
+    from selfcheck.question_types import REGISTRY
+
+    folder = ROOT / "sitegen" / "templates" / "question_types"
+    assert sorted(p.stem.removesuffix(".html") for p in folder.glob("*.html.j2")) == sorted(REGISTRY)

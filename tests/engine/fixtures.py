@@ -59,7 +59,7 @@ QUESTIONS = {
     ],
 }
 
-INTERVIEW = {"Z1.E1": [{"id": "Z1.E1.R1", "criteria": ["Z1.E1.K1"], "question": "Jak pozyska Pan dane?",
+INTERVIEW = {"Z1.E1": [{"id": "Z1.E1.R1", "criteria": ["Z1.E1.K1"], "question": "Jak pozyskać dane?",
                         "points": ["źródła publiczne", "podstawa prawna", "obowiązek informacyjny"]}]}
 
 

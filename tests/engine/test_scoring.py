@@ -50,6 +50,19 @@ class ScoringTest(unittest.TestCase):
         self.assertEqual(graded("Z2.E2.Q01", {"match-l1": ["r1"], "match-l2": ["r2"], "match-l3": ["r3"]}).score, 1.0)
         self.assertAlmostEqual(graded("Z2.E2.Q01", {"match-l1": ["r1"], "match-l2": ["r3"], "match-l3": ["r2"]}).score, 1 / 3)
 
+    def test_matching_names_each_wrong_row_and_a_repeated_answer(self):
+        right = graded("Z2.E2.Q01", {"match-l1": ["r1"], "match-l2": ["r2"], "match-l3": ["r3"]})
+        self.assertEqual(right.details, ())
+        pairs = BANK.questions["Z2.E2.Q01"].pairs
+        result = graded("Z2.E2.Q01", {"match-l1": ["r1"], "match-l2": ["r1"], "match-l3": ["r1"]})
+        wrong_rows = [note for note in result.details if note.startswith("Źle:")]
+        self.assertEqual(len(wrong_rows), 2)
+        self.assertIn(pairs[1]["left"], wrong_rows[0])
+        self.assertIn(pairs[1]["right"], wrong_rows[0])
+        self.assertIn("powtarza się", result.details[-1])
+        self.assertIn(pairs[0]["right"], result.details[-1])
+        self.assertEqual(result.as_dict()["details"], list(result.details))
+
     def test_numeric_reads_polish_formatting_within_tolerance(self):
         for typed in ["1234,5", "1 234,5", "1234.5", "1234,9 zł", "1234"]:
             self.assertEqual(graded("Z1.E2.Q02", {"answer": [typed]}).verdict, "correct", typed)

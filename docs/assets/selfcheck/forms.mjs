@@ -82,6 +82,13 @@ export function showFeedback(form, result) {
   if (result.verdict === "partial" || result.verdict === "invalid" || result.verdict === "unanswered") head.append(result.message)
   box.append(head)
   if (result.verdict === "invalid") return
+  // The question type's own notes (e.g. which rows of a matching were wrong), as Python wrote them.
+  if (result.details?.length) {
+    const list = document.createElement("ul")
+    list.className = "sc-feedback__details"
+    for (const text of result.details) list.append(Object.assign(document.createElement("li"), { textContent: text }))
+    box.append(list)
+  }
   for (const [title, text] of [["Poprawna odpowiedź", result.correct_answer], ["Wyjaśnienie", result.explanation],
                                ["Źródło", result.reference]]) {
     if (!text) continue

@@ -1,0 +1,60 @@
+"""A calculation: the number typed as Poles type it ("1 234,5", "12 zł", "25%"), right within the
+tolerance; 1 point or 0."""
+
+import re
+
+from .. import polish
+from .base import FULL, InvalidResponse, QuestionType
+
+
+class Numeric(QuestionType):
+    name, label = "numeric", "obliczenie"
+    keys = frozenset({"answer", "tolerance", "unit"})
+    optional = frozenset({"tolerance", "unit"})
+    schema = {"answer": {"type": "number"},
+              "tolerance": {"type": "number", "minimum": 0},
+              "unit": {"type": "string", "pattern": "^[A-Za-zĄĆĘŁŃÓŚŹŻąćęłńóśźż0-9%.,/ ]{0,16}$",
+                       "x-hint": "jednostka: litery, cyfry, %, kropka, przecinek, ukośnik i spacja, do 16 znaków, np. zł, %, dni"}}
+
+    def parse(self, raw, label, errors):
+        answer, tolerance = raw["answer"], raw.get("tolerance", 0)
+        if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+            errors.append((("answer",), f"{label}: answer: potrzebna liczba (ułamek z kropką, np. 12.5)"))
+            answer = 0
+        if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or tolerance < 0:
+            errors.append((("tolerance",), f"{label}: tolerance: potrzebna liczba nieujemna"))
+            tolerance = 0
+        unit = raw.get("unit", "")
+        if not isinstance(unit, str):
+            errors.append((("unit",), f"{label}: unit: potrzebny tekst, np. \"zł\""))
+            unit = ""
+        return {"answer": float(answer), "tolerance": float(tolerance), "unit": unit}
+
+    def display(self, question, rng):
+        return {"unit": question.unit}
+
+    def score(self, question, response):
+        return FULL if abs(parse_number(response) - question.answer) <= question.tolerance + 1e-9 else 0.0
+
+    def correct_answer(self, question):
+        return polish.number(question.answer) + (f" {question.unit}" if question.unit else "")
+
+
+def parse_number(value) -> float:
+    """Read a number as Poles type it: "1 234,5", "1234.5", "12 zł", "25%", "3 p.p."."""
+    if isinstance(value, bool):
+        raise InvalidResponse("Wpisz liczbę.")
+    if isinstance(value, (int, float)):
+        return float(value)
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidResponse("Wpisz liczbę.")
+    text = re.sub(r"[\s\u00a0]", "", value)
+    text = re.sub(r"(zł|pln|%|p\.?p\.?|dni|godz\.?|h)$", "", text, flags=re.IGNORECASE)
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    if not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
+        raise InvalidResponse(f"„{value.strip()}” nie jest liczbą. Wpisz np. 1234,5.")
+    return float(text)
+
+
+TYPE = Numeric()
