@@ -1,14 +1,20 @@
 """What the browser's Web Worker calls. Every function takes and returns JSON text, so the
-JavaScript side only passes messages and draws what comes back.
+JavaScript side only passes messages and draws what comes back. Moments ("now") come from the
+page as ISO 8601 with the visitor's UTC offset, so times are shown as the visitor's clock read.
 
     setup(qualification_json, bank_json)       -> summary
     check(state_json, question_id, fields_json, now)  -> {"result", "state"}
+    answered(state_json)                        -> {"results": {question_id: result}} the last verdicts, to show again
     start_test(state_json, size, seed, time_limit_min, now) -> {"questions", "deadline", "state"}
     open_attempt(state_json)                    -> {"attempt", "deadline"} of an unfinished test
-    finish_test(state_json, responses_json, now) -> {"results", "total", "percent", "points", "state"}
-    rate(state_json, criterion_id, value)      -> {"state"}
-    interview(state_json, item_id, answer, covered_json) -> {"share", "percent", "state"}
+    test_progress(state_json, responses_json)   -> {"answered", "total", "text", "unanswered", "confirm"}
+    finish_test(state_json, responses_json, now) -> {"results", "total", "percent", "points", "summary",
+                                                    "by_outcome", "state"}
+    rate(state_json, criterion_id, value)      -> {"state", "rated_text"}
+    rating_progress(state_json)                 -> {"rated_text"}
+    interview(state_json, item_id, answer, covered_json) -> {"share", "percent", "text", "state"}
     report(state_json)                         -> readiness with SVG charts
+    moment_text(now)                           -> {"text"} "25.11.2026, 08:05", e.g. a printout's date
     load(text)                                 -> {"ok", "state", "notes"} or {"ok": false, "error"}
     renewal(input_json, today)                  -> {"ok", "assessment", "timeline"} or {"ok": false, "problems"}
     load_renewal(text)                          -> {"ok", "input", "notes"} or {"ok": false, "error"}
@@ -22,6 +28,7 @@ from datetime import datetime, timedelta
 
 from .assembly import AssemblyError, assemble_test
 from .bank import Bank, parse_bank
+from . import polish
 from .chart import bar_chart, percent
 from .readiness import RATING_VALUES, readiness
 from .renewal import Evidence, RenewalInputError, assess
@@ -90,12 +97,14 @@ class Engine:
 
 
 def _when(timestamp: str) -> str:
-    """ISO time (UTC) as a reader expects it: "24.11.2026, 10:05 UTC"."""
+    """A saved moment as the visitor's clock read it: "24.11.2026, 10:05". Moments saved in UTC
+    (before the page sent its offset) say so: "24.11.2026, 09:05 UTC"."""
     try:
         moment = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
     except ValueError:
         return timestamp
-    return moment.strftime("%d.%m.%Y, %H:%M UTC")
+    text = polish.date_time(moment)
+    return f"{text} UTC" if timestamp.endswith("Z") or moment.utcoffset() is None else text
 
 
 _engine: Engine | None = None
@@ -118,6 +127,17 @@ def check(state_json: str, question_id: str, fields_json: str, now: str) -> str:
     if result.verdict != "invalid":
         state["answers"][question_id] = {"score": result.score, "fields": fields, "at": now}
     return json.dumps({"result": result.as_dict(), "state": state}, ensure_ascii=False)
+
+
+def answered(state_json: str) -> str:
+    """The last verdict of every question answered before, graded again from its saved fields, so a
+    returning candidate sees what they did (the bank may have changed: a question no longer there is skipped)."""
+    state = _state(state_json)
+    results = {}
+    for qid, saved in state["answers"].items():
+        if qid in _engine.bank.questions and isinstance(saved.get("fields"), dict):
+            results[qid] = _engine.grade(qid, saved["fields"]).as_dict()
+    return json.dumps({"results": results}, ensure_ascii=False)
 
 
 def start_test(state_json: str, size: int, seed: int, time_limit_min, now: str) -> str:
@@ -147,6 +167,29 @@ def open_attempt(state_json: str) -> str:
     return json.dumps({"attempt": attempt, "deadline": deadline(attempt) if attempt else None}, ensure_ascii=False)
 
 
+def test_progress(state_json: str, responses_json: str) -> str:
+    """How much of the open test is answered (a question counts when its answer can be read)."""
+    state = _state(state_json)
+    attempt = state["attempts"][-1] if state["attempts"] and not state["attempts"][-1]["finished"] else None
+    if attempt is None:
+        return json.dumps({"answered": 0, "total": 0, "text": "", "unanswered": [], "confirm": ""})
+    responses = json.loads(responses_json)
+    unanswered = [n for n, qid in enumerate(attempt["questions"], 1)
+                  if _engine.grade(qid, responses.get(qid, {})).verdict == "invalid"]
+    total = len(attempt["questions"])
+    done = total - len(unanswered)
+    text = f"Odpowiedziano na {done} z {polish.count(total, 'pytania', 'pytań', 'pytań')}"
+    if unanswered:
+        numbers = ", ".join(str(n) for n in unanswered)
+        confirm = (f"Bez odpowiedzi {polish.plural(len(unanswered), 'zostaje', 'zostają', 'zostaje')} "
+                   f"{polish.count(len(unanswered), 'pytanie', 'pytania', 'pytań')} (nr {numbers}); "
+                   "każde bez odpowiedzi to 0 punktów. Oddać test do oceny mimo to?")
+    else:
+        confirm = "Oddać test do oceny? Po oddaniu nie można zmienić odpowiedzi."
+    return json.dumps({"answered": done, "total": total, "text": text + ".", "unanswered": unanswered,
+                       "confirm": confirm}, ensure_ascii=False)
+
+
 def finish_test(state_json: str, responses_json: str, now: str) -> str:
     """Grade the open attempt at once; unanswered questions score 0."""
     state = _state(state_json)
@@ -166,9 +209,24 @@ def finish_test(state_json: str, responses_json: str, now: str) -> str:
         results.append(result.as_dict())
     attempt["total"] = sum(attempt["scores"].values()) / len(attempt["questions"])
     attempt["finished"] = now
+    points = polish.number(round(sum(attempt["scores"].values()), 1), 1)
+    total = len(attempt["questions"])
+    summary = f"Wynik: {percent(attempt['total'])} ({points} z {polish.count(total, 'punktu', 'punktów', 'punktów')})."
     return json.dumps({"results": results, "total": attempt["total"], "percent": percent(attempt["total"]),
-                       "points": f"{sum(attempt['scores'].values()):.1f}".replace(".", ","),
+                       "points": points, "summary": summary, "by_outcome": _by_outcome(attempt),
                        "state": state}, ensure_ascii=False)
+
+
+def _by_outcome(attempt: dict) -> list[dict]:
+    """Points of a graded test per learning outcome, in the qualification's order."""
+    rows = []
+    for outcome in _engine.structure.outcomes():
+        ids = [qid for qid in attempt["questions"] if _engine.bank.questions[qid].outcome == outcome["id"]]
+        if ids:
+            got = sum(attempt["scores"].get(qid, 0.0) for qid in ids)
+            rows.append({"id": outcome["id"], "text": outcome["text"], "percent": percent(got / len(ids)),
+                         "points": f"{polish.number(round(got, 1), 1)} z {len(ids)}"})
+    return rows
 
 
 def rate(state_json: str, criterion_id: str, value: str) -> str:
@@ -179,7 +237,17 @@ def rate(state_json: str, criterion_id: str, value: str) -> str:
         state["ratings"][criterion_id] = value
     else:
         state["ratings"].pop(criterion_id, None)
-    return json.dumps({"state": state}, ensure_ascii=False)
+    return json.dumps({"state": state, "rated_text": _rated_text(state)}, ensure_ascii=False)
+
+
+def rating_progress(state_json: str) -> str:
+    """How many criteria the candidate has rated: "Oceniono 5 z 38 kryteriów."."""
+    return json.dumps({"rated_text": _rated_text(_state(state_json))}, ensure_ascii=False)
+
+
+def _rated_text(state: dict) -> str:
+    total = len(_engine.structure.criterion_ids())
+    return f"Oceniono {len(state['ratings'])} z {polish.count(total, 'kryterium', 'kryteriów', 'kryteriów')}."
 
 
 def interview(state_json: str, item_id: str, answer: str, covered_json: str) -> str:
@@ -189,7 +257,12 @@ def interview(state_json: str, item_id: str, answer: str, covered_json: str) -> 
     covered = sorted({int(i) for i in json.loads(covered_json) if 0 <= int(i) < len(item["points"])})
     share = len(covered) / len(item["points"])
     state["interview"][item_id] = {"answer": answer, "covered": covered, "share": share}
-    return json.dumps({"share": share, "percent": percent(share), "state": state}, ensure_ascii=False)
+    text = f"Twoja odpowiedź obejmuje {percent(share)} punktów dobrej odpowiedzi; ta ocena trafia do raportu gotowości."
+    return json.dumps({"share": share, "percent": percent(share), "text": text, "state": state}, ensure_ascii=False)
+
+
+def moment_text(now: str) -> str:
+    return json.dumps({"text": _when(now)}, ensure_ascii=False)
 
 
 def report(state_json: str) -> str:

@@ -50,3 +50,24 @@ def assemble_test(bank: Bank, structure: Structure, size: int, seed: int) -> lis
         chosen += picked
     rng.shuffle(chosen)
     return chosen
+
+
+# The lengths a candidate may choose, when the bank can fill them (a short test to warm up, one
+# like a real written part, a long one); a small bank offers what it can.
+PREFERRED_SIZES = (10, 20, 30)
+
+
+def test_sizes(bank: Bank, structure: Structure, preferred: tuple[int, ...] = PREFERRED_SIZES) -> list[int]:
+    """Test lengths this bank can assemble; when none of the preferred fits, the largest that does."""
+    def fits(size: int) -> bool:
+        try:
+            assemble_test(bank, structure, size, 0)
+        except AssemblyError:
+            return False
+        return True
+
+    sizes = [size for size in preferred if fits(size)]
+    if sizes:
+        return sizes
+    fitting = [size for size in range(len(bank.questions), 0, -1) if fits(size)]
+    return fitting[:1]

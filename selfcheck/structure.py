@@ -29,6 +29,9 @@ class Structure:
     def criterion_ids(self) -> list[str]:
         return [c["id"] for s in self.sets for o in s["outcomes"] for c in o["criteria"]]
 
+    def outcomes(self) -> list[dict]:
+        return [o for s in self.sets for o in s["outcomes"]]
+
     def outcome_ids(self) -> list[str]:
         return [o["id"] for s in self.sets for o in s["outcomes"]]
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .glossary import load_glossary
+from selfcheck.assembly import test_sizes
+from selfcheck.structure import Structure
+
 from .pages import DATA_FILES, render_pages
 from .problems import DataError
 from .publisher import load_publisher
@@ -72,8 +75,9 @@ def build_content(root: Path = ROOT) -> SiteContent:
 
     data = loaded["qualification"]
     questions = [question.display() for question in bank.questions.values()]
+    sizes = test_sizes(bank, Structure.from_qualification(data))
     pages = render_pages(data, loaded["glossary"], loaded["publisher"], questions=questions,
-                         interview=list(bank.interview.values()))
+                         interview=list(bank.interview.values()), test_sizes=sizes)
     files = {
         DATA_FILES["yaml"]: paths["qualification"].read_bytes(),
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),

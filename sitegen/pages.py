@@ -16,6 +16,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 from selfcheck import polish
+from selfcheck.renewal_state import FORMAT as RENEWAL_FORMAT, VERSION as RENEWAL_VERSION
 from selfcheck.readiness import LEVELS, QUIZ_WEIGHT, RATING_WEIGHT
 from selfcheck.renewal import DAYS_PER_YEAR, add_years
 
@@ -68,7 +69,7 @@ def rich_text_for_page(context, text: str) -> Markup:
 
 
 def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list[dict],
-                 interview: list[dict]) -> dict[str, str]:
+                 interview: list[dict], test_sizes: list[int] = ()) -> dict[str, str]:
     """Render every page of the site: {"walidacja.md": "---\ntitle: …\n---\n# …", …}.
 
     `questions` are the self-check questions as the page shows them (selfcheck's display form).
@@ -91,6 +92,9 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         "data_files": DATA_FILES,
         "questions": questions,
         "interview": interview,
+        "test_sizes": list(test_sizes),  # mock-test lengths the bank can fill
+        # The renewal form's saved format is selfcheck's (one definition); the script stamps it on what it saves.
+        "renewal_save_format": json.dumps({"format": RENEWAL_FORMAT, "version": RENEWAL_VERSION}),
         "weights": {"quiz": round(QUIZ_WEIGHT * 100), "rating": round(RATING_WEIGHT * 100)},
         "levels": [round(threshold * 100) for threshold, _, _ in LEVELS[:2]],
         "days_per_year": DAYS_PER_YEAR,
@@ -107,7 +111,9 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
             meta["search"] = {"exclude": True}
         if spec.script:
             meta["script"] = spec.script
-        body = env.get_template(spec.template).render(**context, page=spec,
+        # Links between pages, by template ("outcomes", "selfcheck_report"…): scripts read them from data-*.
+        links = {other.template.removesuffix(".md.j2"): spec.link_to(other.url) for other in pages}
+        body = env.get_template(spec.template).render(**context, page=spec, links=links,
                                                       to_outcomes=spec.link_to("efekty-uczenia-sie/"))
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         out[spec.path] = f"---\n{front}---\n\n{body.strip()}\n\n{abbreviations}\n"

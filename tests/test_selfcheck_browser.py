@@ -32,7 +32,8 @@ def open_page(context, url: str, *, ready: bool = True):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("dialog", lambda dialog: dialog.accept())
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.accept()))
     page.goto(url)
     if ready:
         page.wait_for_selector(READY, timeout=120_000)
@@ -94,10 +95,15 @@ def test_full_mock_test_to_its_report(served_site, context):
     assert page.locator("#sc-test-list .sc-check").count() == 0      # no checking before the end
     for index in range(5):
         answer(questions.nth(index))
+    page.locator("#sc-test-progress", has_text="Odpowiedziano na 5 z 10").wait_for()
     page.click("#sc-finish")
     result = page.locator("#sc-result")
     result.locator("text=Wynik:").wait_for()
-    assert "z 10 pkt" in result.inner_text()
+    assert "z 10 punktów" in result.inner_text()
+    assert page.is_hidden("#sc-finish")                               # nothing left to hand in
+    outcomes = {questions.nth(i).get_attribute("data-outcome") for i in range(10)}
+    assert result.locator("table tbody tr").count() == len(outcomes)  # points per outcome
+    assert page.locator("#sc-test-after .sc-new-test").is_visible()    # a new test from the bottom too
     assert page.locator("#sc-test-list .sc-feedback:has-text('Wyjaśnienie')").count() == 10
     assert page.locator("#sc-test-list .sc-feedback:has-text('Bez odpowiedzi')").count() >= 1
     report = open_page(context, served_site.url + "samoocena/raport/")
@@ -220,3 +226,39 @@ def test_interview_answer_and_covered_points_feed_the_report(served_site, contex
     report = open_page(context, served_site.url + "samoocena/raport/")
     report.wait_for_selector(".sc-report__weakest li")
     assert report.locator(".sc-report__weakest li").count() >= 1
+
+
+def test_mock_test_starts_empty_whatever_was_practised(served_site, context):
+    """Practice answers are drafts of the practice page: a drawn question in a test starts empty."""
+    practice = open_page(context, served_site.url + "samoocena/cwiczenia/")
+    forms = practice.locator("#sc-questions .sc-question")
+    for index in range(forms.count()):
+        answer(forms.nth(index))
+    page = open_page(context, served_site.url + "samoocena/test/")
+    page.select_option("#sc-size", index=0)
+    page.click("#sc-start")
+    page.wait_for_selector("#sc-test-list .sc-question")
+    listed = page.locator("#sc-test-list .sc-question")
+    for index in range(listed.count()):
+        form = listed.nth(index)
+        assert form.locator("input:checked").count() == 0
+        assert all(form.locator("select").nth(i).input_value() == "" for i in range(form.locator("select").count()))
+        assert all(form.locator("input[type=text]").nth(i).input_value() == ""
+                   for i in range(form.locator("input[type=text]").count()))
+    page.click("#sc-finish")
+    page.locator("#sc-result", has_text="Wynik:").wait_for()
+    assert "mimo to" in page.dialogs[-1]                                 # unanswered questions were named first
+
+
+def test_returning_to_practice_shows_the_last_verdicts(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/")
+    form = page.locator(".sc-question").first
+    answer(form)
+    form.locator("button.sc-check").click()
+    verdict = form.locator(".sc-feedback__verdict").inner_text()
+    page.reload()
+    page.wait_for_selector(READY)
+    again = page.locator(".sc-question").first.locator(".sc-feedback__verdict")
+    again.wait_for()
+    assert again.inner_text() == verdict
+    assert page.locator(".sc-question.sc-question--done").count() == 1

@@ -148,3 +148,44 @@ class ApiTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ReturningAndTestFlowTest(unittest.TestCase):
+    """What a returning candidate sees again, and the open test's progress, as Python words them."""
+
+    def setUp(self):
+        api.setup(json.dumps(QUALIFICATION), json.dumps({"files": bank_files()}))
+
+    def test_answered_gives_back_the_last_verdict_of_each_question(self):
+        out = json.loads(api.check("", "Z1.E1.Q01", json.dumps({"answer": ["b"]}), "2026-11-25T08:00:00+01:00"))
+        again = json.loads(api.answered(json.dumps(out["state"])))["results"]
+        self.assertEqual(list(again), ["Z1.E1.Q01"])
+        self.assertEqual(again["Z1.E1.Q01"]["verdict"], out["result"]["verdict"])
+
+    def test_test_progress_counts_readable_answers_and_names_the_missing(self):
+        started = json.loads(api.start_test("", 4, 7, None, "2026-11-25T08:00:00+01:00"))
+        first = started["questions"][0]
+        state = json.dumps(started["state"])
+        none = json.loads(api.test_progress(state, "{}"))
+        self.assertEqual((none["answered"], none["total"]), (0, len(started["questions"])))
+        self.assertEqual(none["unanswered"], list(range(1, len(started["questions"]) + 1)))
+        self.assertIn("mimo to", none["confirm"])
+        question = api._engine.bank.questions[first]
+        fields = {"answer": ["true"]} if question.type == "true_false" else {"answer": [question.options[0]["id"]]} \
+            if question.type in ("single", "multiple") else None
+        if fields:
+            some = json.loads(api.test_progress(state, json.dumps({first: fields})))
+            self.assertEqual(some["answered"], 1)
+            self.assertNotIn(1, some["unanswered"])
+
+    def test_finished_test_has_a_summary_and_points_per_outcome(self):
+        started = json.loads(api.start_test("", 4, 7, None, "2026-11-25T08:00:00+01:00"))
+        done = json.loads(api.finish_test(json.dumps(started["state"]), "{}", "2026-11-25T08:10:00+01:00"))
+        self.assertTrue(done["summary"].startswith("Wynik: 0%"))
+        outcomes = {api._engine.bank.questions[q].outcome for q in started["questions"]}
+        self.assertEqual({row["id"] for row in done["by_outcome"]}, outcomes)
+
+    def test_history_shows_the_visitors_clock(self):
+        started = json.loads(api.start_test("", 4, 7, None, "2026-11-25T08:05:00+01:00"))
+        report = json.loads(api.report(json.dumps(started["state"])))
+        self.assertEqual(report["history"][0]["started_text"], "25.11.2026, 08:05")

@@ -21,17 +21,17 @@ export function restoreFields(form, fields) {
 
 /** Keep every change as a draft, so nothing typed is lost before Python checks it. Drafts that
  *  cannot be read are set aside by the store; `messageBox` (an element, or a function making one)
- *  then says so. A draft that cannot be
- *  stored is said next to the form, once. */
-export function keepDrafts(forms, messageBox) {
+ *  then says so. A draft that cannot be stored is said next to the form, once. `draftKey` names a
+ *  form's draft: the mock test keeps its answers apart from practice ("test:<id>"). */
+export function keepDrafts(forms, messageBox, draftKey = form => form.dataset.question) {
   const drafts = storage.drafts()
   if (storage.draftsProblem()) {
     notice(typeof messageBox === "function" ? messageBox() : messageBox, storage.draftsProblem(), "warning")
   }
   for (const form of forms) {
-    restoreFields(form, drafts[form.dataset.question])
+    restoreFields(form, drafts[draftKey(form)])
     const keep = () => {
-      if (storage.saveDraft(form.dataset.question, readFields(form)) || form.dataset.unsaved) return
+      if (storage.saveDraft(draftKey(form), readFields(form)) || form.dataset.unsaved) return
       form.dataset.unsaved = "tak"
       warnNotSaved(form.querySelector(".sc-feedback"), null,
                    "Tej odpowiedzi nie udało się zapamiętać w przeglądarce (pamięć jest pełna albo zablokowana): " +
@@ -110,7 +110,14 @@ export function notice(element, message, kind = "info") {
   element.hidden = !message
 }
 
-export const now = () => new Date().toISOString()
+/** This moment as ISO 8601 with the visitor's UTC offset ("2026-11-25T08:05:00+01:00"): Python shows
+ *  saved times as the visitor's clock read them. */
+export function now() {
+  const moment = new Date(), offset = -moment.getTimezoneOffset(), size = Math.abs(offset)
+  const local = new Date(moment.getTime() + offset * 60000).toISOString().slice(0, 19)
+  const pad = n => String(n).padStart(2, "0")
+  return `${local}${offset < 0 ? "-" : "+"}${pad(Math.floor(size / 60))}:${pad(size % 60)}`
+}
 
 /** Offer `data` as a JSON file download. */
 export function downloadJson(filename, data) {

@@ -1,22 +1,11 @@
 // Interview practice: the candidate's own answer and the points they say it covers, recorded by Python.
 import "./guard.mjs"
-import { keepDrafts, notice, readFields, warnNotSaved } from "./forms.mjs"
-import { startPython } from "./python.mjs"
-import { loadState, storage } from "./storage.mjs"
+import { keepDrafts, notice, readFields, restoreFields, warnNotSaved } from "./forms.mjs"
+import { openSession } from "./session.mjs"
+import { storage } from "./storage.mjs"
 
-const python = startPython()
+const session = openSession()
 const forms = [...document.querySelectorAll(".sc-interview")]
-// Page-wide notes (saved data set aside or left out) get their own box: a form's feedback area
-// is the form's, and the submit handler below looks it up by its class.
-const pageMessage = document.createElement("div")
-document.getElementById("sc-status").after(pageMessage)
-let state = null
-
-const loaded = python.ready.then(() => loadState(python)).then(({ state: saved, message, warning }) => {
-  state = saved
-  if (message) notice(pageMessage, message, warning ? "warning" : "info")
-})
-loaded.catch(() => {})
 
 for (const form of forms) {
   form.addEventListener("submit", async event => {
@@ -25,22 +14,34 @@ for (const form of forms) {
     const fields = readFields(form)
     box.textContent = "Zapisywanie…"
     try {
-      await loaded
-      const out = await python.call("interview", state ? JSON.stringify(state) : "", form.dataset.interview,
-                                    (fields.answer || [""])[0], JSON.stringify((fields.covered || []).map(Number)))
-      state = out.state
+      const out = await session.call("interview", form.dataset.interview, (fields.answer || [""])[0],
+                                     JSON.stringify((fields.covered || []).map(Number)))
       box.className = "sc-feedback"
-      if (storage.save(state)) {
-        box.textContent = `Zapisano. Twoja odpowiedź obejmuje ${out.percent} punktów dobrej odpowiedzi; ta ocena trafia do raportu gotowości.`
+      if (session.save()) {
+        box.textContent = `Zapisano. ${out.text}`
       } else {
-        box.textContent = `Twoja odpowiedź obejmuje ${out.percent} punktów dobrej odpowiedzi.`
-        warnNotSaved(box, () => state)
+        box.textContent = out.text
+        warnNotSaved(box, () => session.state)
       }
     } catch {
       notice(box, "Nie można zapisać oceny, bo Python nie działa w tej przeglądarce. Twoja odpowiedź jest zachowana.", "warning")
     }
+    box.scrollIntoView({ block: "nearest" })
   })
 }
 
+// A returning candidate (or one who imported a progress file) sees the saved answer and ticked
+// points, unless a newer draft is in the form.
+session.loaded.then(() => {
+  const saved = session.state?.interview || {}
+  const drafts = storage.drafts()
+  for (const form of forms) {
+    const item = saved[form.dataset.interview]
+    if (!item || drafts[form.dataset.interview]) continue
+    restoreFields(form, { answer: [item.answer || ""], covered: (item.covered || []).map(String) })
+    form.classList.add("sc-question--done")
+  }
+}).catch(() => {})
+
 // Last: restoring drafts may meet bad saved data; the handlers above are already in place.
-keepDrafts(forms, pageMessage)
+keepDrafts(forms, session.pageMessage)

@@ -1,45 +1,53 @@
 // Mock test: Python draws the questions; the answers are checked once, when the test is handed in.
+// Test answers are kept apart from practice answers (drafts "test:<id>"), so a test starts empty.
 import "./guard.mjs"
 import { keepDrafts, notice, now, readFields, showFeedback, warnNotSaved } from "./forms.mjs"
-import { startPython } from "./python.mjs"
-import { loadState, storage } from "./storage.mjs"
+import { openSession } from "./session.mjs"
+import { storage } from "./storage.mjs"
 
-const python = startPython()
+const session = openSession()
 const $ = id => document.getElementById(id)
-const settings = $("sc-test-settings"), testBox = $("sc-test"), list = $("sc-test-list"), result = $("sc-result")
-const timer = $("sc-timer"), progress = $("sc-test-progress"), finishButton = $("sc-finish")
+const settings = $("sc-test-settings"), waiting = $("sc-test-waiting"), testBox = $("sc-test"), list = $("sc-test-list")
+const result = $("sc-result"), timer = $("sc-timer"), progress = $("sc-test-progress"), finishButton = $("sc-finish")
+const after = $("sc-test-after")
 const bank = new Map([...document.querySelectorAll("#sc-bank .sc-question")].map(form => [form.dataset.question, form]))
-let state = null, questions = [], countdown = null, finished = false
+const draftKey = id => `test:${id}`
+let questions = [], countdown = null, finished = false, progressAsked = 0
 
-const loaded = python.ready.then(() => loadState(python)).then(async ({ state: saved, message, warning }) => {
-  state = saved
-  if (message) notice(result, message, warning ? "warning" : "info")
-  const open = await python.call("open_attempt", state ? JSON.stringify(state) : "")
+$("sc-to-report").href = session.link("report").href
+
+// Settings appear only once it is known whether a test is open: starting a new one must never
+// replace an open test without a word.
+session.loaded.then(async () => {
+  const open = await session.call("open_attempt")
+  waiting.hidden = true
   if (open.attempt) show(open.attempt.questions, open.deadline, true)
-})
-loaded.catch(error => {
-  settings.querySelector("button").disabled = true  // a new test would overwrite progress not yet read
+  else settings.hidden = false
+}).catch(error => {
   // Without Python the status box says why; with it, a failure here is unexpected: say it, never silently.
-  python.ready.then(() => notice(result, `Nie udało się odczytać zapisanych postępów (${error.message}), więc test ` +
-    "jest wstrzymany, żeby ich nie nadpisać. Odśwież stronę; zapisane postępy się nie zmieniły.", "warning"), () => {})
+  session.python.ready.then(() => notice(waiting, `Nie udało się odczytać zapisanych postępów (${error.message}), więc ` +
+    "test jest wstrzymany, żeby ich nie nadpisać. Odśwież stronę; zapisane postępy się nie zmieniły.", "warning"),
+  () => { waiting.hidden = true })
 })
 
 settings.addEventListener("submit", async event => {
   event.preventDefault()
   const button = $("sc-start")
   button.disabled = true
-  progress.textContent = "Losowanie pytań…"
   try {
-    await loaded
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]
     const limit = settings.limit.value ? Number(settings.limit.value) : null
-    const out = await python.call("start_test", state ? JSON.stringify(state) : "", Number(settings.size.value), seed, limit, now())
-    if (out.error) { notice(result, out.error, "warning"); return }
-    state = out.state
+    const out = await session.call("start_test", Number(settings.size.value), seed, limit, now())
+    if (out.error) { notice(result, out.error, "warning"); result.hidden = false; return }
+    for (const id of out.questions) {  // every drawn question starts empty
+      bank.get(id).reset()
+      storage.saveDraft(draftKey(id), {})
+    }
     show(out.questions, out.deadline, false)
-    if (!storage.save(state)) warnNotSaved(progress.parentElement, () => state)
+    if (!session.save()) warnNotSaved(progress.parentElement, () => session.state)
   } catch {
     notice(result, "Test wymaga Pythona, który nie uruchomił się w tej przeglądarce.", "warning")
+    result.hidden = false
   } finally {
     button.disabled = false
   }
@@ -58,11 +66,28 @@ function show(ids, deadline, resumed) {
   }))
   settings.hidden = true
   result.hidden = true
+  after.hidden = true
+  finishButton.hidden = false
   testBox.hidden = false
-  progress.textContent = resumed ? `Wracasz do rozpoczętego testu: ${ids.length} pytań.` : `Test ma ${ids.length} pytań. Powodzenia!`
+  if (resumed) notice(result, "Wracasz do rozpoczętego testu; odpowiedzi wpisane wcześniej są na miejscu.", "info")
+  result.hidden = !resumed
   startTimer(deadline)
-  list.querySelector("input, select")?.focus()
+  updateProgress()
+  list.querySelector("input, select, textarea")?.focus()
 }
+
+/** "Odpowiedziano na 3 z 20 pytań." in the sticky bar, as Python counts it. */
+async function updateProgress() {
+  const asked = ++progressAsked
+  try {
+    const out = await session.call("test_progress", JSON.stringify(responses()))
+    if (asked === progressAsked && !finished) progress.textContent = out.text
+  } catch {}
+}
+list.addEventListener("change", updateProgress)
+list.addEventListener("input", updateProgress)
+
+const responses = () => Object.fromEntries(questions.map(id => [id, readFields(bank.get(id))]))
 
 function startTimer(deadline) {
   clearInterval(countdown)
@@ -82,23 +107,17 @@ async function finish(timeUp = false) {
   finished = true
   clearInterval(countdown)
   finishButton.disabled = true
-  const responses = Object.fromEntries(questions.map(id => [id, readFields(bank.get(id))]))
   try {
-    const out = await python.call("finish_test", JSON.stringify(state), JSON.stringify(responses), now())
-    state = out.state
-    const kept = storage.save(state)
+    const out = await session.call("finish_test", JSON.stringify(responses()), now())
+    const kept = session.save()
+    progress.textContent = "Test oceniony."
+    timer.hidden = true
+    finishButton.hidden = true
+    after.hidden = false
     out.results.forEach(r => showFeedback(bank.get(r.question_id), r))
     for (const form of bank.values()) for (const element of form.elements) element.disabled = true
-    result.hidden = false
-    result.innerHTML = "<h2>Wynik testu</h2><p></p><p></p>"
-    const [score, next] = result.querySelectorAll("p")
-    score.textContent = `${timeUp ? "Czas minął. " : ""}Wynik: ${out.percent} (${out.points} z ${questions.length} pkt). ` +
-      "Poniżej przy każdym pytaniu jest poprawna odpowiedź i wyjaśnienie."
-    next.innerHTML = '<a href="../raport/">Zobacz raport gotowości</a> albo <a href="">rozpocznij nowy test</a>.'
-    testBox.before(result)
-    if (!kept) warnNotSaved(result, () => state)
-    progress.textContent = "Test oceniony."
-    finishButton.hidden = true
+    drawResult(out, timeUp)
+    if (!kept) warnNotSaved(result, () => session.state)
     result.focus()
   } catch (error) {
     finished = false
@@ -109,9 +128,45 @@ async function finish(timeUp = false) {
   }
 }
 
-finishButton.addEventListener("click", () => {
-  if (confirm("Oddać test do oceny? Po oddaniu nie można zmienić odpowiedzi.")) finish()
+function drawResult(out, timeUp) {
+  const el = (tag, text) => Object.assign(document.createElement(tag), text === undefined ? {} : { textContent: text })
+  const table = el("table")
+  table.append(el("caption", "Wynik według efektów uczenia się"), el("thead"), el("tbody"))
+  const head = el("tr")
+  for (const title of ["Efekt", "Punkty", "Wynik"]) head.append(Object.assign(el("th", title), { scope: "col" }))
+  table.tHead.append(head)
+  for (const row of out.by_outcome) {
+    const tr = el("tr")
+    tr.append(Object.assign(el("th", `${row.id} ${row.text}`), { scope: "row" }), el("td", row.points), el("td", row.percent))
+    table.tBodies[0].append(tr)
+  }
+  const wrap = Object.assign(el("div"), { className: "sc-table-scroll" })
+  wrap.append(table)
+  const links = after.cloneNode(true)
+  links.hidden = false
+  links.removeAttribute("id")
+  links.querySelector("a").removeAttribute("id")
+  result.className = "sc-result"
+  result.replaceChildren(el("h2", "Wynik testu"), el("p", `${timeUp ? "Czas minął. " : ""}${out.summary} ` +
+    "Poniżej przy każdym pytaniu jest poprawna odpowiedź i wyjaśnienie."), wrap, links)
+  result.hidden = false
+  bindNewTest(links.querySelector(".sc-new-test"))
+}
+
+function bindNewTest(button) {
+  button.addEventListener("click", () => {
+    settings.hidden = false
+    settings.scrollIntoView({ block: "start" })
+    $("sc-size").focus()
+  })
+}
+bindNewTest(after.querySelector(".sc-new-test"))
+
+finishButton.addEventListener("click", async () => {
+  let question = "Oddać test do oceny? Po oddaniu nie można zmienić odpowiedzi."
+  try { question = (await session.call("test_progress", JSON.stringify(responses()))).confirm || question } catch {}
+  if (confirm(question)) finish()
 })
 
 // Last: restoring drafts may meet bad saved data; the handlers above are already in place.
-keepDrafts(bank.values(), result)
+keepDrafts(bank.values(), result, form => draftKey(form.dataset.question))

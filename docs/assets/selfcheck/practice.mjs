@@ -1,25 +1,14 @@
-// Practice: filter the questions, check each answer at once and show the explanation.
+// Practice: filter the questions, check each answer at once and show the explanation; on return,
+// show again the last verdict of every question answered before.
 import "./guard.mjs"
-import { keepDrafts, notice, now, readFields, showFeedback, warnNotSaved } from "./forms.mjs"
-import { startPython } from "./python.mjs"
-import { loadState, storage } from "./storage.mjs"
+import { keepDrafts, now, readFields, restoreFields, showFeedback, warnNotSaved } from "./forms.mjs"
+import { openSession } from "./session.mjs"
+import { storage } from "./storage.mjs"
 
-const python = startPython()
+const session = openSession()
 const forms = [...document.querySelectorAll("#sc-questions .sc-question")]
 const scope = document.getElementById("sc-scope")
 const count = document.getElementById("sc-count")
-let state = null
-const stateLoaded = python.ready.then(() => loadState(python)).then(({ state: loaded, message, warning }) => {
-  state = loaded
-  if (message) notice(insertMessage(), message, warning ? "warning" : "info")
-})
-stateLoaded.catch(() => {})
-
-function insertMessage() {
-  const box = document.createElement("div")
-  document.getElementById("sc-status").after(box)
-  return box
-}
 
 function applyScope() {
   const [kind, id] = (scope.value || ":").split(":")
@@ -44,18 +33,33 @@ for (const form of forms) {
     event.preventDefault()
     const box = form.querySelector(".sc-feedback")
     box.textContent = "Sprawdzanie… (czekamy, aż Python będzie gotowy)"
+    box.scrollIntoView({ block: "nearest" })
     try {
-      await stateLoaded
-      const out = await python.call("check", state ? JSON.stringify(state) : "", form.dataset.question,
-                                    JSON.stringify(readFields(form)), now())
-      state = out.state
+      const out = await session.call("check", form.dataset.question, JSON.stringify(readFields(form)), now())
       showFeedback(form, out.result)
-      if (!storage.save(state)) warnNotSaved(box, () => state)
+      form.classList.toggle("sc-question--done", out.result.verdict !== "invalid")
+      if (!session.save()) warnNotSaved(box, () => session.state)
     } catch (error) {
       box.textContent = "Nie można sprawdzić odpowiedzi, bo Python nie działa w tej przeglądarce. Twoja odpowiedź jest zapisana."
     }
+    box.scrollIntoView({ block: "nearest" })
   })
 }
 
+// A returning candidate sees what they did: the answer last checked and its verdict. A draft typed
+// after that check wins (the verdict would not be about it, so none is shown).
+session.loaded.then(async () => {
+  const { results } = await session.call("answered")
+  const drafts = storage.drafts()
+  for (const form of forms) {
+    const id = form.dataset.question, result = results[id], saved = session.state?.answers?.[id]?.fields
+    if (!result || !saved) continue
+    if (drafts[id] && JSON.stringify(drafts[id]) !== JSON.stringify(saved)) continue
+    restoreFields(form, saved)
+    showFeedback(form, result)
+    form.classList.add("sc-question--done")
+  }
+}).catch(() => {})
+
 // Last: restoring drafts may meet bad saved data; the form handlers above are already in place.
-keepDrafts(forms, insertMessage)
+keepDrafts(forms, session.pageMessage)

@@ -6,10 +6,10 @@ import { startPython } from "./python.mjs"
 import { createStore } from "./storage.mjs"
 
 const store = createStore("odnowienie")
-const FORMAT = { format: "odnowienie", version: 1 }
 const FIELDS = ["start", "end", "organisation", "role", "tasks", "document"]
 const $ = id => document.getElementById(id)
 const form = $("rn-form"), list = $("rn-periods"), result = $("rn-result"), message = $("rn-message")
+const FORMAT = JSON.parse(form.dataset.saveFormat)  // {format, version}: defined in selfcheck.renewal_state
 const python = startPython()
 const today = () => new Date().toLocaleDateString("sv-SE")  // the visitor's calendar day, as YYYY-MM-DD
 

@@ -1,20 +1,15 @@
 // Readiness report drawn from Python's numbers, plus the candidate's data: export, import, reset, print.
 import "./guard.mjs"
-import { chooseFile, downloadJson, notice, warnNotSaved } from "./forms.mjs"
-import { startPython } from "./python.mjs"
-import { loadState, storage } from "./storage.mjs"
+import { chooseFile, downloadJson, notice, now, warnNotSaved } from "./forms.mjs"
+import { openSession } from "./session.mjs"
+import { storage } from "./storage.mjs"
 
-const python = startPython()
 const $ = id => document.getElementById(id)
 const box = $("sc-report"), message = $("sc-data-message")
-const outcomesPage = new URL("../../efekty-uczenia-sie/", location.href)
-let state = null
+const session = openSession(message)
+const outcomesPage = session.link("outcomes")
 
-const loaded = python.ready.then(() => loadState(python)).then(({ state: saved, message: text, warning }) => {
-  state = saved
-  if (text) notice(message, text, warning ? "warning" : "info")
-  return draw()
-})
+const loaded = session.loaded.then(draw)
 loaded.catch(() => box.replaceChildren())
 
 const el = (tag, text, attrs = {}) => {
@@ -48,8 +43,17 @@ function table(caption, head, rows) {
   return t
 }
 
+/** A table inside a box that scrolls sideways on a narrow screen, so no column is cut off. */
+function scrolling(t) {
+  const wrap = el("div", undefined, { className: "sc-table-scroll" })
+  wrap.append(t)
+  return wrap
+}
+
 async function draw() {
-  const report = await python.call("report", state ? JSON.stringify(state) : "")
+  const report = await session.call("report")
+  // The printout's heading says when the report was made (worded by Python, the visitor's clock).
+  $("sc-report-date").textContent = `, stan na ${(await session.python.call("moment_text", now())).text}`
   const parts = []
   parts.push(el("h2", "Gotowość ogólna", { id: "ogolna" }))
   parts.push(el("p", report.overall.value === null
@@ -62,8 +66,8 @@ async function draw() {
     figure.innerHTML = svg  // SVG markup made by selfcheck.chart from the engine's numbers
     parts.push(figure)
   }
-  parts.push(table("Gotowość według efektów uczenia się", ["Efekt", "Gotowość", "Kryteria z danymi"],
-    report.outcomes.map(o => [`${o.id} ${o.text}`, describe(o.level), `${o.covered} z ${o.criteria}`])))
+  parts.push(scrolling(table("Gotowość według efektów uczenia się", ["Efekt", "Gotowość", "Kryteria z danymi"],
+    report.outcomes.map(o => [`${o.id} ${o.text}`, describe(o.level), `${o.covered} z ${o.criteria}`]))))
 
   parts.push(el("h2", "Najsłabsze kryteria", { id: "najslabsze" }))
   if (report.weakest.length) {
@@ -72,7 +76,7 @@ async function draw() {
     parts.push(list)
   } else parts.push(el("p", "Jeszcze nie ma danych o żadnym kryterium."))
   if (report.without_data.length) {
-    const details = el("details")
+    const details = el("details", undefined, { className: "sc-report__without" })
     details.append(el("summary", `Kryteria bez danych (${report.without_data.length})`))
     const list = el("ul")
     report.without_data.forEach(c => list.append(criterionItem(c)))
@@ -82,15 +86,15 @@ async function draw() {
 
   parts.push(el("h2", "Historia testów próbnych", { id: "historia" }))
   parts.push(report.history.length
-    ? table("Podejścia do testu próbnego", ["Nr", "Rozpoczęty", "Pytań", "Wynik"],
-        report.history.map(h => [String(h.number), h.started_text, String(h.questions), h.result_text]))
+    ? scrolling(table("Podejścia do testu próbnego", ["Nr", "Rozpoczęty", "Pytań", "Wynik"],
+        report.history.map(h => [String(h.number), h.started_text, String(h.questions), h.result_text])))
     : el("p", "Nie ma jeszcze żadnego testu próbnego."))
   box.replaceChildren(...parts)
 }
 
 $("sc-export").addEventListener("click", () => {
   // The state Python last checked; before that, the stored text as it is (never lost for being unreadable).
-  let data = state
+  let data = session.state
   if (!data) try { data = JSON.parse(storage.readRaw() || "null") } catch { data = storage.readRaw() }
   downloadJson(storage.fileName, data || {})
   notice(message, `Postępy zapisano do pliku ${storage.fileName} (w folderze pobranych plików).`, "info")
@@ -99,20 +103,20 @@ $("sc-export").addEventListener("click", () => {
 chooseFile($("sc-import-button"), $("sc-import"), async (name, text) => {
   try {
     await loaded
-    const out = await python.call("load", text)
+    const out = await session.python.call("load", text)
     if (!out.ok) {
       notice(message, `Nie wczytano pliku „${name}”: ${out.error} Twoje obecne postępy się nie zmieniły.`, "warning")
       return
     }
-    state = out.state
+    session.replace(out.state)
     await draw()
     const notes = (out.notes || []).join(" ")
-    if (storage.save(state)) {
+    if (session.save()) {
       notice(message, `Wczytano postępy z pliku „${name}”.${notes ? ` ${notes}` : ""}`, notes ? "warning" : "info")
     } else {
       notice(message, `Plik „${name}” jest wczytany i raport go pokazuje, ale przeglądarka nie pozwoliła go zapisać.${notes ? ` ${notes}` : ""}`,
              "warning")
-      warnNotSaved(message, () => state)
+      warnNotSaved(message, () => session.state)
     }
   } catch (error) {
     notice(message, `Nie wczytano pliku: ${error.message}. Twoje obecne postępy się nie zmieniły.`, "warning")
@@ -120,6 +124,8 @@ chooseFile($("sc-import-button"), $("sc-import"), async (name, text) => {
 })
 
 $("sc-print").addEventListener("click", () => print())
+// On paper every closed list is open.
+addEventListener("beforeprint", () => { for (const details of box.querySelectorAll("details")) details.open = true })
 
 $("sc-reset").addEventListener("click", async () => {
   if (!confirm("Usunąć wszystkie odpowiedzi, oceny i wyniki zapisane w tej przeglądarce? Tego nie można cofnąć. " +
@@ -128,7 +134,7 @@ $("sc-reset").addEventListener("click", async () => {
     notice(message, "Nie udało się usunąć postępów z przeglądarki; nic się nie zmieniło.", "warning")
     return
   }
-  state = null
+  session.replace(null)
   try { await draw() } catch {}
   notice(message, "Postępy usunięte. Zaczynasz od nowa.", "info")
 })

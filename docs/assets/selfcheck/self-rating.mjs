@@ -1,44 +1,41 @@
 // Self-rating: each criterion on a three-step scale, saved at once through Python.
 import "./guard.mjs"
 import { notice, warnNotSaved } from "./forms.mjs"
-import { startPython } from "./python.mjs"
-import { loadState, storage } from "./storage.mjs"
+import { openSession } from "./session.mjs"
+import { storage } from "./storage.mjs"
 
-const python = startPython()
+const session = openSession()
 const form = document.getElementById("sc-rating")
-const message = document.createElement("div")
-document.getElementById("sc-status").after(message)
-let state = null
+const rated = document.getElementById("sc-rated")
 const DRAFT = "oceny"
 
 const drafts = storage.drafts()[DRAFT] || {}
-if (storage.draftsProblem()) notice(message, storage.draftsProblem(), "warning")
+if (storage.draftsProblem()) notice(session.pageMessage(), storage.draftsProblem(), "warning")
 for (const [criterion, value] of Object.entries(drafts)) {
   const input = form.querySelector(`input[name="${CSS.escape(criterion)}"][value="${CSS.escape(value[0] ?? "")}"]`)
   if (input) input.checked = true
 }
 
-const loaded = python.ready.then(() => loadState(python)).then(({ state: saved, message: text, warning }) => {
-  state = saved
-  if (text) notice(message, text, warning ? "warning" : "info")
-  for (const [criterion, value] of Object.entries(state?.ratings || {})) {
-    const input = form.querySelector(`input[name="${CSS.escape(criterion)}"][value="${value}"]`)
+const loaded = session.loaded.then(async () => {
+  for (const [criterion, value] of Object.entries(session.state?.ratings || {})) {
+    const input = form.querySelector(`input[name="${CSS.escape(criterion)}"][value="${CSS.escape(value)}"]`)
     if (input && !(criterion in drafts)) input.checked = true
   }
   // Ratings chosen before Python was ready are saved now.
-  return Object.entries(drafts).reduce((chain, [criterion, value]) => chain.then(() => rate(criterion, value[0])), Promise.resolve())
+  for (const [criterion, value] of Object.entries(drafts)) await rate(criterion, value[0])
+  rated.textContent = (await session.call("rating_progress")).rated_text
 })
 loaded.catch(() => {})
 
-/** Rate through Python and store the result; true when the browser kept it. */
+/** Rate through Python and store the result: {kept, text}. */
 async function rate(criterion, value) {
-  const out = await python.call("rate", state ? JSON.stringify(state) : "", criterion, value)
-  state = out.state
-  if (!storage.save(state)) return false
+  const out = await session.call("rate", criterion, value)
+  rated.textContent = out.rated_text
+  if (!session.save()) return { kept: false, text: out.rated_text }
   const remaining = storage.drafts()[DRAFT] || {}
   delete remaining[criterion]
   storage.saveDraft(DRAFT, remaining)
-  return true
+  return { kept: true, text: out.rated_text }
 }
 
 /** The message slot of one criterion: feedback stands next to the control the candidate used. */
@@ -62,10 +59,12 @@ form.addEventListener("change", async event => {
   const kept = storage.saveDraft(DRAFT, pending)
   try {
     await loaded
-    if (await rate(name, value)) slot.textContent = "Ocena zapisana."
-    else warnNotSaved(slot, () => state)
+    const out = await rate(name, value)
+    if (out.kept) slot.textContent = `Ocena zapisana. ${out.text}`
+    else warnNotSaved(slot, () => session.state)
   } catch {
     if (kept) slot.textContent = "Ocena jest zapamiętana w przeglądarce; trafi do raportu, gdy Python zacznie działać."
     else warnNotSaved(slot, null, "Oceny nie udało się zapamiętać: Python nie działa, a przeglądarka nie pozwala niczego zapisać.")
   }
+  slot.scrollIntoView({ block: "nearest" })
 })
