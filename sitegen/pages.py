@@ -48,7 +48,8 @@ def make_environment() -> jinja2.Environment:
         env.filters[name] = _keeps_text(env.filters[name])
     env.filters.update(anchor=anchor, years=polish.years, years_genitive=polish.years_genitive,
                        hours=polish.hours, pln=polish.pln, people=polish.people, count=polish.count,
-                       first_sentence=first_sentence, rich_text=rich_text_for_page)
+                       first_sentence=first_sentence, rich_text=rich_text_for_page,
+                       long_date=lambda day: polish.long_date(date.fromisoformat(str(day))))
     return env
 
 

@@ -261,3 +261,16 @@ def test_empty_form_fields_stay_empty(site):
     for label, value in [("Skrót nazwy", QUALIFICATION["short_name"]), ("Status", QUALIFICATION["status"])]:
         expected = "(pole w formularzu puste)" if not value else normalise(value)
         assert f"{label} {expected}" in text
+
+
+def test_self_check_pages_say_the_date_of_their_legal_status(site):
+    """The date the bank was checked against the law (publisher.yaml) stands on every quiz page."""
+    from datetime import date
+
+    if "self_check" not in PUBLISHER:
+        pytest.skip("this publisher keeps no legal-status date")
+    expected = f"Stan prawny na dzień {polish.long_date(date.fromisoformat(PUBLISHER['self_check']['legal_status']))}"
+    quiz_pages = [spec for spec in PAGES if spec.script and spec.path.startswith("samoocena/")]
+    assert quiz_pages
+    for spec in quiz_pages:
+        assert expected in soup(site, page_file(spec)).get_text(" "), spec.path
