@@ -152,3 +152,12 @@ def test_shown_order_differs_from_the_answer(qtype):
             assert [i["id"] for i in shown["items"]] != [i["id"] for i in q.items], q.id
         else:
             assert [r["id"] for r in shown["right"]] != [f"r{n}" for n in range(1, len(q.pairs) + 1)], q.id
+
+
+def test_interview_questions_are_gender_neutral():
+    """No "Pan/Pani" or "zrobiłby Pan/zrobiłaby Pani": the commission's questions address every candidate alike."""
+    import re
+
+    items = [item for f in FILES for item in f.get("interview") or []]
+    for item in items:
+        assert not re.search(r"\bPan/|\bPan\b|\bPani\b", item["question"]), item["id"]
