@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from .polish import days as days_pl
 from .polish import long_date as pl_date
+from .polish import plural, short_date
 from .polish import years as years_pl
 
 DAYS_PER_YEAR = 365          # art. 114 KC
@@ -76,10 +77,10 @@ def _shifted(day: date, years: int, field_name: str, problem: str, problems: dic
 def parse_day(text: str, field_name: str, problems: dict[str, str]) -> date | None:
     text = (text or "").strip()
     if not text:
-        problems[field_name] = "podaj datę (RRRR-MM-DD)"
+        problems[field_name] = "wpisz datę: dzień, miesiąc i rok"
         return None
     if not _ISO.match(text):
-        problems[field_name] = f"„{text}” nie jest datą w formacie RRRR-MM-DD"
+        problems[field_name] = f"„{text}” nie jest istniejącą datą (w pliku i w wierszu poleceń: RRRR-MM-DD)"
         return None
     try:
         day = date.fromisoformat(text)
@@ -188,6 +189,15 @@ class Assessment:
             "earliest_completion": (d.isoformat() if (d := self.earliest_completion()) else None),
             "counted": [{"start": p.start.isoformat(), "end": p.end.isoformat(), "days": p.days} for p in self.counted],
             "periods": self.per_period, "notes": self.notes, "verdict": self.verdict(),
+            "issued_text": pl_date(self.issued), "prepared_text": pl_date(self.today),
+            # What the page lists under the verdict, worded here so plurals and dates read right.
+            "facts": [
+                ["Certyfikat ważny do", f"{pl_date(self.valid_through)} (ważność minęła)" if self.ended
+                 else f"{pl_date(self.valid_through)} ({plural(self.days_left, 'został', 'zostały', 'zostało')} {days_pl(self.days_left)})"],
+                ["Dni pracy w okresie ważności",
+                 f"{days_pl(self.total_days)} (wymagane co najmniej {days_pl(self.required_days)})"],
+                ["Najdłuższy nieprzerwany okres", days_pl(self.longest_days)],
+            ],
             "certifying_body_decides": "O przedłużeniu ważności decyduje instytucja certyfikująca; to zestawienie "
                                        "tylko porządkuje dowody.",
         }
@@ -238,6 +248,8 @@ def assess(issued: str, evidence: list[Evidence], *, today: str, validity_years:
     for n, period, item in parsed:
         part = clip(period, window)
         entry = {"number": n, "start": period.start.isoformat(), "end": period.end.isoformat(),
+                 "period_text": f"{short_date(period.start)} – {short_date(period.end)}",
+                 "counted_text": f"{part.days if part else 0} z {days_pl(period.days)}",
                  "days": period.days, "counted_days": part.days if part else 0,
                  "counted_start": part.start.isoformat() if part else None,
                  "counted_end": part.end.isoformat() if part else None,

@@ -54,7 +54,9 @@ def test_periods_give_a_verdict_figures_and_a_timeline(page):
     enter_ready_case(page)
     result = page.inner_text("#rn-result")
     assert "Możesz wystąpić o przedłużenie" in result
-    assert "395 (wymagane co najmniej 365)" in result
+    assert "395 dni (wymagane co najmniej 365 dni)" in result
+    assert "01.02.2023 – 31.12.2023" in result                                 # dates that do not break
+    assert page.text_content("#rn-print-issued") == "15 stycznia 2023"          # the printout's heading
     assert "15 stycznia 2028" in result                                        # art. 112 KC
     assert page.locator("#rn-result svg.rn-timeline title").text_content() == "Oś czasu dowodów"
     assert page.locator("#rn-result table tbody tr").count() == 2

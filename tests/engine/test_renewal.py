@@ -107,7 +107,7 @@ class BadInputTest(unittest.TestCase):
         self.assertEqual(problems["issued"], "taka data nie istnieje: 2021-02-30")
 
     def test_wrong_format(self):
-        self.assertIn("nie jest datą", self.problems("1.02.2021", [])["issued"])
+        self.assertIn("nie jest istniejącą datą", self.problems("1.02.2021", [])["issued"])
 
     def test_issue_date_in_the_future(self):
         self.assertIn("w przyszłości", self.problems("2025-01-01", [])["issued"])

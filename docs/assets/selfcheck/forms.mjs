@@ -77,7 +77,7 @@ export function showFeedback(form, result) {
   const head = document.createElement("p")
   head.className = "sc-feedback__verdict"
   head.innerHTML = `<span aria-hidden="true">${icon}</span> <strong></strong> `
-  head.querySelector("strong").textContent = label
+  head.querySelector("strong").textContent = `${label}.`
   // Python's message adds what the label cannot say: the share of a point, or why it could not check.
   if (result.verdict === "partial" || result.verdict === "invalid" || result.verdict === "unanswered") head.append(result.message)
   box.append(head)

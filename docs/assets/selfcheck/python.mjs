@@ -56,7 +56,7 @@ export function startPython() {
     worker.addEventListener("error", event => { workerFailure(event).then(reject) })
   })
   ready.then(() => {
-    show("Python działa. Odpowiedzi są sprawdzane na tym urządzeniu.", 4)
+    show(status?.dataset.readyText || "Python działa.", 4)  // each page says what runs here
     status?.classList.add("sc-status--ready")
   }, error => {
     // A file that did not arrive while the browser is offline is a connection problem, not the site's.

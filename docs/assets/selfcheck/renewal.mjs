@@ -112,31 +112,33 @@ const el = (tag, text, attrs = {}) => Object.assign(document.createElement(tag),
 function showAssessment({ assessment: a, timeline }) {
   const parts = [el("h2", a.verdict.title, { id: "wynik" }), el("p", a.verdict.text, { className: `rn-verdict rn-verdict--${a.verdict.key}` })]
   const facts = el("dl")
-  for (const [label, value] of [
-    ["Certyfikat ważny do", `${a.valid_through_text}${a.ended ? " (ważność minęła)" : ` (zostało ${a.days_left} dni)`}`],
-    ["Dni pracy w okresie ważności", `${a.total_days} (wymagane co najmniej ${a.required_days})`],
-    ["Najdłuższy nieprzerwany okres", `${a.longest_days} dni`],
-  ]) facts.append(el("dt", label), el("dd", value))
+  for (const [label, value] of a.facts) facts.append(el("dt", label), el("dd", value))
   parts.push(facts)
   for (const note of a.notes) parts.push(el("p", note, { className: "rn-note" }))
   const figure = el("figure", undefined, { className: "rn-figure" })
   figure.innerHTML = timeline  // SVG made by selfcheck.timeline from the assessment
   parts.push(figure)
-  const table = el("table")
+  const table = el("table", undefined, { className: "rn-evidence" })
   table.append(el("caption", "Zestawienie dowodów"))
+  const headings = ["Nr", "Okres", "Pracodawca / rola", "Zadania", "Dokument", "Dni liczone"]
   const head = el("tr")
-  for (const h of ["Nr", "Okres", "Pracodawca / rola", "Zadania", "Dokument", "Dni liczone"]) head.append(el("th", h, { scope: "col" }))
+  for (const h of headings) head.append(el("th", h, { scope: "col" }))
   table.append(el("thead"), el("tbody"))
   table.tHead.append(head)
   for (const p of a.periods) {
     const row = el("tr")
-    for (const cell of [String(p.number), `${p.start} – ${p.end}`, [p.organisation, p.role].filter(Boolean).join(", "),
-                        p.tasks, p.document, `${p.counted_days} z ${p.days}`]) row.append(el("td", cell))
+    const cells = [String(p.number), p.period_text, [p.organisation, p.role].filter(Boolean).join(", "), p.tasks, p.document,
+                   p.counted_text]
+    // On a phone each row is a card: every cell carries its column's name.
+    cells.forEach((cell, i) => { const td = el("td", cell); td.dataset.label = headings[i]; row.append(td) })
     table.tBodies[0].append(row)
   }
   parts.push(table, el("p", a.certifying_body_decides, { className: "rn-note" }))
   result.replaceChildren(...parts)
-  result.focus()
+  $("rn-print-issued").textContent = a.issued_text
+  $("rn-print-prepared").textContent = a.prepared_text
+  result.focus({ preventScroll: true })
+  result.scrollIntoView({ block: "start" })
 }
 
 async function check() {
