@@ -16,7 +16,7 @@ from .polish import long_date as pl_date
 from .polish import short_date
 from .renewal import Assessment
 
-WIDTH, LEFT, RIGHT, ROW, BAR = 480, 78, 12, 26, 16
+WIDTH, LEFT, RIGHT, ROW, BAR = 480, 84, 12, 28, 18
 
 
 def timeline(assessment: Assessment) -> str:
