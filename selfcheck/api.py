@@ -5,6 +5,9 @@ page as ISO 8601 with the visitor's UTC offset, so times are shown as the visito
     setup(qualification_json, bank_json)       -> summary
     check(state_json, question_id, fields_json, now)  -> {"result", "state"}
     answered(state_json)                        -> {"results": {question_id: result}} the last verdicts, to show again
+    practice_start(state_json, scope, size, seed, now, keep) -> {"session", "progress"} or {"error"}
+    practice_check(state_json, session_json, fields_json, now) -> {"result", "state", "session", "progress"}
+    practice_next(state_json, session_json)     -> {"session", "progress", "summary" (at the end)}
     start_test(state_json, size, seed, time_limit_min, now) -> {"questions", "deadline", "state"}
     open_attempt(state_json)                    -> {"attempt", "deadline"} of an unfinished test
     test_progress(state_json, responses_json)   -> {"answered", "total", "text", "unanswered", "confirm"}
@@ -26,6 +29,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from . import practice_session
 from .assembly import AssemblyError, assemble_test
 from .bank import Bank, parse_bank
 from . import polish
@@ -138,6 +142,42 @@ def answered(state_json: str) -> str:
         if qid in _engine.bank.questions and isinstance(saved.get("fields"), dict):
             results[qid] = _engine.grade(qid, saved["fields"]).as_dict()
     return json.dumps({"results": results}, ensure_ascii=False)
+
+
+def practice_start(state_json: str, scope: str, size: int, seed: int, now: str, keep: str = "") -> str:
+    """A practice session of `size` questions in `scope`, chosen as practice_session says. `keep`: a
+    question the candidate began before Python was ready stays first, so nothing typed is thrown away."""
+    state = _state(state_json)
+    values = {c["id"]: c["value"] for c in _engine.report(state)["criteria"]}
+    try:
+        chosen = practice_session.choose(_engine.bank, state, values, scope, int(size), int(seed), now)
+        if keep and keep in practice_session.in_scope(_engine.bank, scope):
+            chosen = [keep] + [qid for qid in chosen if qid != keep][: int(size) - 1]
+    except practice_session.ScopeError as problem:
+        return json.dumps({"error": str(problem)}, ensure_ascii=False)
+    session = practice_session.start(chosen)
+    return json.dumps({"session": session, "progress": practice_session.progress(session)}, ensure_ascii=False)
+
+
+def practice_check(state_json: str, session_json: str, fields_json: str, now: str) -> str:
+    """Check the session's current question (as `check` does) and note it in the session."""
+    session = json.loads(session_json)
+    current = practice_session.progress(session)["current"]
+    out = json.loads(check(state_json, current, fields_json, now))
+    if out["result"]["verdict"] != "invalid":
+        practice_session.record(session, current, out["result"]["score"])
+    out.update(session=session, progress=practice_session.progress(session))
+    return json.dumps(out, ensure_ascii=False)
+
+
+def practice_next(state_json: str, session_json: str) -> str:
+    session = json.loads(session_json)
+    session["position"] += 1
+    progress = practice_session.progress(session)
+    out = {"session": session, "progress": progress}
+    if progress["done"]:
+        out["summary"] = practice_session.summary(_engine.bank, _engine.structure, session)
+    return json.dumps(out, ensure_ascii=False)
 
 
 def start_test(state_json: str, size: int, seed: int, time_limit_min, now: str) -> str:

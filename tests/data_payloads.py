@@ -28,7 +28,7 @@ def _is_free_text(node: dict, root: dict) -> bool:
     rich = "contentMediaType" in node
     while "$ref" in node:
         node = root["$defs"][node["$ref"].split("/")[-1]]
-    return not rich and not ({"enum", "const"} & node.keys()) and node.get("pattern", "\\S") == "\\S"
+    return not rich and not ({"enum", "const", "format"} & node.keys()) and node.get("pattern", "\\S") == "\\S"
 
 
 def _replace(value, node: dict, root: dict, make: Callable[[], str]):

@@ -107,7 +107,7 @@ def test_a_practice_question_can_be_answered_and_checked_with_the_keyboard(serve
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.goto(served_site.url + "samoocena/cwiczenia/")
+        page.goto(served_site.url + "samoocena/cwiczenia/?widok=lista")
         page.wait_for_selector(".sc-status--ready", timeout=120_000)
         form = page.locator(".sc-question:has(input[type=radio])").first
         form.locator("input[type=radio]").first.focus()   # start at the question; keys from here on
@@ -120,5 +120,40 @@ def test_a_practice_question_can_be_answered_and_checked_with_the_keyboard(serve
         page.keyboard.press("Enter")
         form.locator(".sc-feedback p").first.wait_for()
         assert "Wyjaśnienie" in form.locator(".sc-feedback").inner_text()
+    finally:
+        context.close()
+
+
+def test_a_practice_session_runs_on_the_keyboard_alone(served_site, browser):
+    """The session focuses each question; keys answer it, Enter checks it and Enter on "Dalej" goes on."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(served_site.url + "samoocena/cwiczenia/")
+        page.wait_for_selector(".sc-status--ready", timeout=120_000)
+        page.locator("#sc-session-text", has_text="Pytanie 1 z").wait_for()
+        for number in (1, 2):
+            form = page.locator("#sc-session-slot .sc-question")
+            kind = page.evaluate("() => document.activeElement.type || document.activeElement.tagName")
+            assert form.evaluate("(f, active) => f.contains(document.activeElement)", None)   # focus is in the question
+            if kind == "radio":
+                page.keyboard.press("ArrowDown")
+            elif kind == "checkbox":
+                page.keyboard.press("Space")
+            elif kind in ("select-one", "SELECT"):
+                page.keyboard.press("ArrowDown")
+            else:
+                page.keyboard.type("12")
+            if kind in ("select-one", "SELECT"):   # an ordering or matching question: fill every row
+                selects = form.locator("select")
+                for index in range(selects.count()):
+                    selects.nth(index).focus()
+                    for _ in range(index + 1):
+                        page.keyboard.press("ArrowDown")
+            page.keyboard.press("Enter")
+            form.locator(".sc-feedback__verdict").wait_for()
+            assert page.evaluate("() => document.activeElement.id") == "sc-session-next"
+            page.keyboard.press("Enter")
+            page.locator("#sc-session-text", has_text=f"Pytanie {number + 1} z").wait_for()
     finally:
         context.close()

@@ -120,7 +120,7 @@ def test_reload_keeps_answers_ratings_and_unsent_drafts(served_site, context):
     page.reload()
     page.wait_for_selector(READY)
     assert page.is_checked("#ocena-z1-e1-k1-nie")
-    practice = open_page(context, served_site.url + "samoocena/cwiczenia/")
+    practice = open_page(context, served_site.url + "samoocena/cwiczenia/?widok=lista")
     text_input = practice.locator(".sc-question input[type=text]").first
     text_input.fill("1234,5")
     practice.reload()
@@ -230,7 +230,7 @@ def test_interview_answer_and_covered_points_feed_the_report(served_site, contex
 
 def test_mock_test_starts_empty_whatever_was_practised(served_site, context):
     """Practice answers are drafts of the practice page: a drawn question in a test starts empty."""
-    practice = open_page(context, served_site.url + "samoocena/cwiczenia/")
+    practice = open_page(context, served_site.url + "samoocena/cwiczenia/?widok=lista")
     forms = practice.locator("#sc-questions .sc-question")
     for index in range(forms.count()):
         answer(forms.nth(index))
@@ -251,7 +251,7 @@ def test_mock_test_starts_empty_whatever_was_practised(served_site, context):
 
 
 def test_returning_to_practice_shows_the_last_verdicts(served_site, context):
-    page = open_page(context, served_site.url + "samoocena/cwiczenia/")
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/?widok=lista")
     form = page.locator(".sc-question").first
     answer(form)
     form.locator("button.sc-check").click()
@@ -262,3 +262,29 @@ def test_returning_to_practice_shows_the_last_verdicts(served_site, context):
     again.wait_for()
     assert again.inner_text() == verdict
     assert page.locator(".sc-question.sc-question--done").count() == 1
+
+
+def test_a_practice_session_asks_one_question_at_a_time_to_its_summary(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/")
+    page.locator("#sc-session-text", has_text="Pytanie 1 z").wait_for()
+    page.select_option("#sc-session-size", "5")
+    page.click("#sc-session-new")
+    page.locator("#sc-session-text", has_text="Pytanie 1 z 5").wait_for()
+    asked = []
+    while page.is_hidden("#sc-session-summary"):
+        assert page.locator("#sc-session-slot .sc-question").count() == 1          # one question on screen
+        assert page.locator(".sc-question:visible").count() == 1
+        form = page.locator("#sc-session-slot .sc-question")
+        asked.append(form.get_attribute("data-question"))
+        answer(form)
+        form.locator("button.sc-check").click()
+        page.locator("#sc-session-next:visible").click()
+        page.wait_for_function("n => !document.querySelector('#sc-session-slot .sc-question') || "
+                               "document.querySelector('#sc-session-text').textContent.startsWith('Koniec') || "
+                               "document.querySelector('#sc-session-text').textContent.startsWith('Pytanie ' + n)",
+                               arg=len(asked) + 1)
+    text = page.inner_text("#sc-session-summary")
+    first_tries = len(set(asked))
+    assert first_tries == 5 and len(asked) >= 5                                    # missed ones came back once
+    assert f"z {first_tries} pytań" in text
+    assert page.errors == []
