@@ -103,57 +103,58 @@ def test_on_a_phone_the_navigation_is_visible_when_reached_by_keyboard(served_si
     assert hidden == [], f"links that take focus while off screen: {hidden}"
 
 
-def test_a_practice_question_can_be_answered_and_checked_with_the_keyboard(served_site, browser):
+@pytest.fixture
+def tool_page(served_site, browser):
+    """A page in a fresh browser profile, opened at a tool's path once Python is ready."""
     context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(served_site.url + "samoocena/cwiczenia/?widok=lista")
+    page = context.new_page()
+
+    def open_at(path: str):
+        page.goto(served_site.url + path)
         page.wait_for_selector(".sc-status--ready", timeout=120_000)
-        form = page.locator(".sc-question:has(input[type=radio])").first
-        form.locator("input[type=radio]").first.focus()   # start at the question; keys from here on
-        page.keyboard.press("ArrowDown")                    # radio group: arrows move and select
-        assert form.locator("input[type=radio]:checked").count() == 1
-        for _ in range(10):
-            page.keyboard.press("Tab")
-            if "sc-check" in page.evaluate("() => document.activeElement.className"):
-                break
-        page.keyboard.press("Enter")
-        form.locator(".sc-feedback p").first.wait_for()
-        assert "Wyjaśnienie" in form.locator(".sc-feedback").inner_text()
-    finally:
-        context.close()
+        return page
+
+    yield open_at
+    context.close()
 
 
-def test_a_practice_session_runs_on_the_keyboard_alone(served_site, browser):
+def test_a_practice_question_can_be_answered_and_checked_with_the_keyboard(tool_page):
+    page = tool_page("samoocena/cwiczenia/?widok=lista")
+    form = page.locator(".sc-question:has(input[type=radio])").first
+    form.locator("input[type=radio]").first.focus()   # start at the question; keys from here on
+    page.keyboard.press("ArrowDown")                    # radio group: arrows move and select
+    assert form.locator("input[type=radio]:checked").count() == 1
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if "sc-check" in page.evaluate("() => document.activeElement.className"):
+            break
+    page.keyboard.press("Enter")
+    form.locator(".sc-feedback p").first.wait_for()
+    assert "Wyjaśnienie" in form.locator(".sc-feedback").inner_text()
+
+
+def test_a_practice_session_runs_on_the_keyboard_alone(tool_page):
     """The session focuses each question; keys answer it, Enter checks it and Enter on "Dalej" goes on."""
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(served_site.url + "samoocena/cwiczenia/")
-        page.wait_for_selector(".sc-status--ready", timeout=120_000)
-        page.locator("#sc-session-text", has_text="Pytanie 1 z").wait_for()
-        for number in (1, 2):
-            form = page.locator("#sc-session-slot .sc-question")
-            kind = page.evaluate("() => document.activeElement.type || document.activeElement.tagName")
-            assert form.evaluate("(f, active) => f.contains(document.activeElement)", None)   # focus is in the question
-            if kind == "radio":
-                page.keyboard.press("ArrowDown")
-            elif kind == "checkbox":
-                page.keyboard.press("Space")
-            elif kind in ("select-one", "SELECT"):
-                page.keyboard.press("ArrowDown")
-            else:
-                page.keyboard.type("12")
-            if kind in ("select-one", "SELECT"):   # an ordering or matching question: fill every row
-                selects = form.locator("select")
-                for index in range(selects.count()):
-                    selects.nth(index).focus()
-                    for _ in range(index + 1):
-                        page.keyboard.press("ArrowDown")
-            page.keyboard.press("Enter")
-            form.locator(".sc-feedback__verdict").wait_for()
-            assert page.evaluate("() => document.activeElement.id") == "sc-session-next"
-            page.keyboard.press("Enter")
-            page.locator("#sc-session-text", has_text=f"Pytanie {number + 1} z").wait_for()
-    finally:
-        context.close()
+    page = tool_page("samoocena/cwiczenia/")
+    page.locator("#sc-session-text", has_text="Pytanie 1 z").wait_for()
+    for number in (1, 2):
+        form = page.locator("#sc-session-slot .sc-question")
+        kind = page.evaluate("() => document.activeElement.type || document.activeElement.tagName")
+        assert form.evaluate("f => f.contains(document.activeElement)")            # focus is in the question
+        if kind in ("radio", "select-one"):
+            page.keyboard.press("ArrowDown")
+        elif kind == "checkbox":
+            page.keyboard.press("Space")
+        else:
+            page.keyboard.type("12")
+        if kind == "select-one":   # an ordering or matching question: every row gets a different choice
+            selects = form.locator("select")
+            for index in range(selects.count()):
+                selects.nth(index).focus()
+                for _ in range(index + 1):
+                    page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        form.locator(".sc-feedback__verdict").wait_for()
+        assert page.evaluate("() => document.activeElement.id") == "sc-session-next"
+        page.keyboard.press("Enter")
+        page.locator("#sc-session-text", has_text=f"Pytanie {number + 1} z").wait_for()
