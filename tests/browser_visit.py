@@ -57,3 +57,15 @@ def goto_settled(page: Page, url: str):
 def origin_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def answer(form) -> None:
+    """Give some answer to a question of any type, the way a candidate would with the mouse."""
+    choices = form.locator("input[type=radio], input[type=checkbox]")
+    if choices.count():
+        choices.first.check()
+    selects = form.locator("select")
+    for index in range(selects.count()):
+        selects.nth(index).select_option(index=index + 1)
+    if form.locator("input[type=text]").count():
+        form.locator("input[type=text]").fill("12")

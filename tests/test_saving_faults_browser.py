@@ -13,6 +13,7 @@ import pytest
 
 from sitegen.pages import store_id
 from tests.data import CRITERIA, QUALIFICATION, RENEWAL
+from tests.browser_visit import answer
 from tests.site_server import BASE_PATH
 
 pytestmark = pytest.mark.browser
@@ -64,8 +65,9 @@ def bank_questions(served_site) -> list[str]:
 
 
 def answer_first_question(page):
-    form = page.locator(".sc-question").filter(has=page.locator("input[type=radio]")).first
-    form.locator("input[type=radio]").first.check()
+    """Answer and check the question on screen (in a practice session: the session's current one)."""
+    form = page.locator(".sc-question:visible").first
+    answer(form)
     form.locator("button.sc-check").click()
     return form
 

@@ -11,6 +11,7 @@ from sitegen.pages import store_id
 from selfcheck.assembly import quotas
 from selfcheck.structure import Structure, anchor
 from tests.data import CRITERIA, QUALIFICATION
+from tests.browser_visit import answer
 from tests.site_server import BASE_PATH
 from tests.test_accessibility import AXE, axe_violations
 
@@ -39,18 +40,6 @@ def open_page(context, url: str, *, ready: bool = True):
         page.wait_for_selector(READY, timeout=120_000)
     page.errors = errors
     return page
-
-
-def answer(form) -> None:
-    """Give some answer to any question type, the way a candidate would with the mouse."""
-    choices = form.locator("input[type=radio], input[type=checkbox]")
-    if choices.count():
-        choices.first.check()
-    selects = form.locator("select")
-    for index in range(selects.count()):
-        selects.nth(index).select_option(index=index + 1)
-    if form.locator("input[type=text]").count():
-        form.locator("input[type=text]").fill("12")
 
 
 def test_practice_answer_gets_feedback_with_explanation_and_criterion_link(served_site, context):
