@@ -107,7 +107,7 @@ def test_reload_keeps_answers_ratings_and_unsent_drafts(served_site, context):
     page.check("#ocena-z1-e1-k1-nie")
     page.locator("text=Ocena zapisana.").wait_for()
     page.reload()
-    page.wait_for_selector(READY)
+    page.locator("#sc-rated", has_text="Oceniono 1 z").wait_for()   # saved progress read and shown
     assert page.is_checked("#ocena-z1-e1-k1-nie")
     practice = open_page(context, served_site.url + "samoocena/cwiczenia/?widok=lista")
     text_input = practice.locator(".sc-question input[type=text]").first
