@@ -5,6 +5,11 @@
     python -m selfcheck renewal --issued 2021-03-15 --period 2021-04-01:2022-06-30 \
         [--period 2023-01-01:ongoing …] [--today 2024-06-01] [--json]
                                            renewal verdict and figures for an assessor
+    python -m selfcheck tasks [--json]     the practical tasks and the criteria they practise
+    python -m selfcheck tasks check FILE [--json]
+                                           check a candidate's exported practical work, as the page does
+    python -m selfcheck dataset --seed N [--today D] [--json | --csv DIR]
+                                           the simulated system's starting data for one variant
 
 The data files are read and checked exactly as the build reads them (sitegen: the same YAML
 loader, schemas and rules, with file, line and field in every message); the engine itself
@@ -20,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from .bank import Bank
+from .crm import cli as crm_cli
 from . import polish
 from .polish import days as days_pl
 from .polish import long_date as pl_date
@@ -85,10 +91,13 @@ def main(argv: list[str] | None = None) -> int:
                      help="okres pracy, np. 2021-04-01:2022-06-30 albo 2023-01-01:ongoing")
     ren.add_argument("--today", default=date.today().isoformat(), help="dzień oceny (domyślnie dziś)")
     ren.add_argument("--json", action="store_true", help="wynik jako JSON")
+    crm_cli.add_commands(commands)
     args = parser.parse_args(argv)
     try:
         if args.command == "renewal":
             return renewal_command(args)
+        if args.command in ("tasks", "dataset"):
+            return practical_command(args)
         qualification, bank = load_bank_checked(data_root(), args.bank)
     except DataProblems as problems:
         print(problems, file=sys.stderr)
@@ -110,6 +119,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Uwaga: mniej niż {polish.count(MIN_PER_CRITERION, 'pytanie', 'pytania', 'pytań')} dla "
               f"{polish.count(len(short), 'kryterium', 'kryteriów', 'kryteriów')}: {', '.join(short)}")
     return 0
+
+
+def practical_command(args) -> int:
+    root = data_root()
+    if not crm_cli.has_tasks(root):
+        print("Ta kwalifikacja nie ma zadań praktycznych (brak katalogu selfcheck/tasks w jej danych).", file=sys.stderr)
+        return 2
+    return crm_cli.run(args, Structure.from_qualification(load_qualification(root)))
 
 
 def renewal_command(args) -> int:

@@ -1,0 +1,145 @@
+"""The practical part on the command line, for teachers and assessors (CPython):
+
+    python -m selfcheck tasks [--json]                      the tasks and the criteria they practise
+    python -m selfcheck tasks check FILE [--json]           check a candidate's exported file, as the page does
+    python -m selfcheck dataset --seed N [--today D] [--json | --csv DIR]
+                                                            the starting data of one variant
+
+The same engine the browser runs (selfcheck.crm) does the work; this module only reads arguments
+and files and prints. Every problem is a Polish sentence and exit code 1 (bad input) or 2 (nothing
+to do), never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from .. import polish
+from . import api
+from .state import MAX_BYTES, CrmStateError
+
+CHECK, CROSS = "✔", "✘"
+
+
+def has_tasks(data_root: Path) -> bool:
+    """The practical part exists for a qualification whose data folder has selfcheck/tasks/."""
+    return (data_root / "selfcheck" / "tasks").is_dir()
+
+
+def add_commands(commands) -> None:
+    tasks = commands.add_parser("tasks", help="zadania praktyczne: lista albo sprawdzenie pliku kandydata")
+    tasks.add_argument("action", nargs="?", choices=["check"], help="check: sprawdź plik zapisany na stronie")
+    tasks.add_argument("file", nargs="?", type=Path, help="plik .json wyeksportowany ze strony ćwiczeń praktycznych")
+    tasks.add_argument("--json", action="store_true", help="wynik jako JSON")
+    dataset = commands.add_parser("dataset", help="dane startowe symulowanego systemu dla jednego wariantu")
+    dataset.add_argument("--seed", type=int, required=True, help="numer wariantu (liczba całkowita)")
+    dataset.add_argument("--today", default=date.today().isoformat(), help="dzień symulacji RRRR-MM-DD (domyślnie dziś)")
+    dataset.add_argument("--json", action="store_true", help="całe dane jako JSON")
+    dataset.add_argument("--csv", type=Path, metavar="KATALOG", help="zapisz tabele jako pliki CSV w tym katalogu")
+
+
+def run(args, structure, out=sys.stdout, err=sys.stderr) -> int:
+    if args.command == "tasks":
+        if args.action == "check":
+            return check_file(args.file, args.json, structure, out, err)
+        if args.file:
+            print(f"Nieznane polecenie „{args.file}”; chodziło o „tasks check PLIK”?", file=err)
+            return 1
+        return list_tasks(args.json, structure, out)
+    return dataset(args, out, err)
+
+
+def list_tasks(as_json: bool, structure, out) -> int:
+    tasks = [{**t, "criteria": [{"id": c, "text": structure.criterion(c)["text"]} for c in t["criteria"]]}
+             for t in api.list_tasks()]
+    if as_json:
+        print(json.dumps(tasks, ensure_ascii=False, indent=2), file=out)
+        return 0
+    covered = {c["id"] for t in tasks for c in t["criteria"]}
+    outcomes = {t["outcome"] for t in tasks}
+    print(f"{polish.count(len(tasks), 'zadanie', 'zadania', 'zadań')} praktycznych; ćwiczą "
+          f"{polish.count(len(covered), 'kryterium', 'kryteria', 'kryteriów')} z {len(structure.criterion_ids())} "
+          f"i {polish.count(len(outcomes), 'efekt', 'efekty', 'efektów')} z {len(structure.outcome_ids())}.", file=out)
+    for task in tasks:
+        print(f"\n{task['id']}  {task['title']}", file=out)
+        for criterion in task["criteria"]:
+            print(f"    {criterion['id']:<10} {criterion['text']}", file=out)
+    return 0
+
+
+def check_file(path: Path | None, as_json: bool, structure, out, err) -> int:
+    if path is None:
+        print("Podaj plik do sprawdzenia: python -m selfcheck tasks check PLIK.json", file=err)
+        return 1
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise CrmStateError(f"plik jest za duży (ponad {MAX_BYTES // 1024 // 1024} MB)")
+        text = path.read_text(encoding="utf-8")
+        results = api.check_export(text)
+    except FileNotFoundError:
+        print(f"{path}: nie ma takiego pliku.", file=err)
+        return 1
+    except UnicodeDecodeError:
+        print(f"{path}: plik nie jest tekstem UTF-8, więc nie jest zapisem ze strony.", file=err)
+        return 1
+    except (CrmStateError, OSError) as problem:
+        print(f"{path}: {problem}", file=err)
+        return 1
+    total = sum(r["score"] for r in results) / len(results) if results else 0.0
+    if as_json:
+        print(json.dumps({"file": str(path), "score": round(total, 4), "percent": polish.percent(total),
+                          "tasks": results}, ensure_ascii=False, indent=2), file=out)
+        return 0
+    done = sum(1 for r in results if r["complete"])
+    print(f"{path.name}: wynik {polish.percent(total)}; wykonane w całości "
+          f"{done} z {polish.count(len(results), 'zadania', 'zadań', 'zadań')}.", file=out)
+    for result in results:
+        print(f"\n{result['id']}  {result['title']}: {result['percent']}", file=out)
+        for check in result["checks"]:
+            mark = CHECK if check["passed"] else CROSS
+            print(f"  {mark} {check['label']}" + (f" — {check['feedback']}" if check["feedback"] else ""), file=out)
+    return 0
+
+
+def dataset(args, out, err) -> int:
+    try:
+        if args.csv:
+            files = api.dataset_as_csv(args.seed, args.today)
+        else:
+            text = api.dataset_as_json(args.seed, args.today)
+    except CrmStateError as problem:
+        print(str(problem), file=err)
+        return 1
+    if args.csv:
+        folder = args.csv
+        if folder.exists() and not folder.is_dir():
+            print(f"{folder}: to plik, a potrzebny jest katalog.", file=err)
+            return 1
+        clashes = [name for name in files if (folder / name).exists()]
+        if clashes:
+            print(f"{folder}: są już pliki {', '.join(clashes)}; nie nadpisujemy ich. Wskaż pusty katalog.", file=err)
+            return 1
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            (folder / name).write_text(content, encoding="utf-8")
+        print(f"Zapisano {polish.count(len(files), 'plik', 'pliki', 'plików')} CSV w {folder}: {', '.join(files)}.", file=out)
+        return 0
+    if args.json:
+        print(text, file=out)
+        return 0
+    data = json.loads(text)
+    seller = data["seller"]["name"]
+    print(f"Wariant {args.seed}, dzień symulacji {polish.long_date(date.fromisoformat(args.today))}; "
+          f"firma: {seller}{'' if seller.endswith('.') else '.'}", file=out)
+    for key, forms in (("companies", ("firma klienta", "firmy klientów", "firm klientów")),
+                       ("contacts", ("osoba kontaktowa", "osoby kontaktowe", "osób kontaktowych")),
+                       ("opportunities", ("szansa sprzedaży", "szanse sprzedaży", "szans sprzedaży")),
+                       ("activities", ("zadanie", "zadania", "zadań")),
+                       ("products", ("produkt lub usługa", "produkty i usługi", "produktów i usług")),
+                       ("templates", ("szablon oferty", "szablony ofert", "szablonów ofert"))):
+        print(f"  {polish.count(len(data[key]), *forms)}", file=out)
+    print("Całość: --json; tabele jako CSV: --csv KATALOG.", file=out)
+    return 0

@@ -1,0 +1,88 @@
+"""The practical part on the command line: task list, a candidate's file checked as the page checks
+it, the dataset of a variant. Expectations come from the engine itself, run in this process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from selfcheck.crm import api
+from selfcheck.crm.cli import has_tasks
+from sitegen.build import data_dir
+from tests.conftest import ROOT
+
+DAY = "2026-11-25"
+PRACTICAL = has_tasks(data_dir(ROOT))
+
+
+def selfcheck(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "selfcheck", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=120)
+
+
+@pytest.mark.skipif(PRACTICAL, reason="this qualification has practical tasks")
+def test_without_tasks_the_commands_say_so():
+    for args in (["tasks"], ["dataset", "--seed", "1"]):
+        run = selfcheck(*args)
+        assert run.returncode == 2 and "nie ma zadań praktycznych" in run.stderr and "Traceback" not in run.stderr
+
+
+needs_tasks = pytest.mark.skipif(not PRACTICAL, reason="this qualification has no practical tasks")
+
+
+@needs_tasks
+def test_tasks_json_lists_every_task_with_its_criteria_texts():
+    run = selfcheck("tasks", "--json")
+    assert run.returncode == 0, run.stderr
+    listed = json.loads(run.stdout)
+    assert [t["id"] for t in listed] == [t["id"] for t in api.list_tasks()]
+    assert all(c["text"] for t in listed for c in t["criteria"])
+
+
+@needs_tasks
+def test_a_candidates_file_is_checked_as_the_page_checks_it(tmp_path):
+    state = json.loads(api.new(11, DAY))["state"]
+    exported = json.loads(api.export(json.dumps(state)))
+    path = tmp_path / exported["filename"]
+    path.write_text(exported["text"], encoding="utf-8")
+    run = selfcheck("tasks", "check", str(path), "--json")
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    expected = json.loads(api.check_all(json.dumps(state)))
+    assert [t["score"] for t in report["tasks"]] == [r["score"] for r in expected["results"]]
+    text = selfcheck("tasks", "check", str(path))
+    assert text.returncode == 0 and "✘" in text.stdout    # an untouched variant leaves checks to do
+
+
+@needs_tasks
+@pytest.mark.parametrize("content, words", [
+    ("{not json", "JSON"),
+    ('{"format": "inny"}', "nie jest zapis"),
+    ("[" * 5000, "zagnieżdżone"),
+])
+def test_a_bad_file_gets_a_polish_sentence_and_exit_1(tmp_path, content, words):
+    path = tmp_path / "zly.json"
+    path.write_text(content, encoding="utf-8")
+    run = selfcheck("tasks", "check", str(path))
+    assert run.returncode == 1 and words in run.stderr and "Traceback" not in run.stderr
+    missing = selfcheck("tasks", "check", str(tmp_path / "nie-ma.json"))
+    assert missing.returncode == 1 and "nie ma takiego pliku" in missing.stderr
+
+
+@needs_tasks
+def test_dataset_is_the_same_for_a_seed_and_csv_never_overwrites(tmp_path):
+    first = selfcheck("dataset", "--seed", "5", "--today", DAY, "--json")
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout) == json.loads(api.dataset_as_json(5, DAY))
+    folder = tmp_path / "csv"
+    written = selfcheck("dataset", "--seed", "5", "--today", DAY, "--csv", str(folder))
+    assert written.returncode == 0, written.stderr
+    assert sorted(p.name for p in folder.iterdir()) == sorted(api.dataset_as_csv(5, DAY))
+    again = selfcheck("dataset", "--seed", "5", "--today", DAY, "--csv", str(folder))
+    assert again.returncode == 1 and "nie nadpisujemy" in again.stderr
+    bad = selfcheck("dataset", "--seed", "-3")
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
