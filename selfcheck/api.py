@@ -21,6 +21,7 @@ page as ISO 8601 with the visitor's UTC offset, so times are shown as the visito
     load(text)                                 -> {"ok", "state", "notes"} or {"ok": false, "error"}
     renewal(input_json, today)                  -> {"ok", "assessment", "timeline"} or {"ok": false, "problems"}
     load_renewal(text)                          -> {"ok", "input", "notes"} or {"ok": false, "error"}
+    crm(function, *args)                        -> the practice CRM (selfcheck.crm.api): new, reset, page, export, load…
 """
 
 from __future__ import annotations
@@ -340,3 +341,16 @@ def load_renewal(text: str) -> str:
         return json.dumps({"ok": True, "input": form, "notes": notes}, ensure_ascii=False)
     except RenewalStateError as problem:
         return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)
+
+
+# The practical part's functions the page may call through the worker (selfcheck.crm.api).
+CRM_FUNCTIONS = ("new", "reset", "page", "export", "load", "tasks", "check_all")
+
+
+def crm(function: str, *args) -> str:
+    """Call one of the practice CRM's worker functions; anything else is refused."""
+    from .crm import api as crm_api
+
+    if function not in CRM_FUNCTIONS:
+        return json.dumps({"ok": False, "error": f"Nieznana funkcja „{function}”."}, ensure_ascii=False)
+    return getattr(crm_api, function)(*args)

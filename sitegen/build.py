@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .glossary import load_glossary
 from selfcheck.assembly import test_sizes
+from selfcheck.crm.cli import has_tasks
+from selfcheck.crm.compile import build as compile_tasks
 from selfcheck.structure import Structure
 
 from .pages import DATA_FILES, render_pages
@@ -70,6 +72,14 @@ def build_content(root: Path = ROOT) -> SiteContent:
         copies = pyodide_files(root)
     except DataError as error:
         problems.extend(error.problems)
+    # The practical part: tasks kept with the qualification's data, checked against its criteria
+    # (file and line) and shipped as the engine's data module; none without selfcheck/tasks/.
+    practical_module = None
+    if has_tasks(data_root) and "qualification" in loaded:
+        try:
+            practical_module = compile_tasks(data_root).encode("utf-8")
+        except DataError as error:
+            problems.extend(error.problems)
     if problems:
         raise DataError(problems)
 
@@ -77,15 +87,15 @@ def build_content(root: Path = ROOT) -> SiteContent:
     questions = [question.display() for question in bank.questions.values()]
     sizes = test_sizes(bank, Structure.from_qualification(data))
     pages = render_pages(data, loaded["glossary"], loaded["publisher"], questions=questions,
-                         interview=list(bank.interview.values()), test_sizes=sizes)
+                         interview=list(bank.interview.values()), test_sizes=sizes, practical=practical_module is not None)
     files = {
         DATA_FILES["yaml"]: paths["qualification"].read_bytes(),
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         DATA_FILES["schema"]: (SCHEMA_DIR / "qualification.schema.json").read_bytes(),
         f"{ASSETS}/bank.json": bank_json(bank_files),
-        f"{ASSETS}/selfcheck.zip": package_zip(root),
+        f"{ASSETS}/selfcheck.zip": package_zip(root, {"selfcheck/crm/data.py": practical_module} if practical_module else None),
     }
     return SiteContent(pages, files, copies, list(dict.fromkeys([*paths.values(), SCHEMA_DIR, root / "selfcheck", data_root / "selfcheck"])),
-                       nav=navigation(site_pages(data)), site_name=loaded["publisher"]["site_name"],
+                       nav=navigation(site_pages(data, practical=practical_module is not None)), site_name=loaded["publisher"]["site_name"],
                        site_description=SITE_DESCRIPTION.format(name=data["name"]),
                        search_synonyms=loaded["glossary"].get("search_synonyms", []))

@@ -70,13 +70,13 @@ def rich_text_for_page(context, text: str) -> Markup:
 
 
 def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list[dict],
-                 interview: list[dict], test_sizes: list[int] = ()) -> dict[str, str]:
+                 interview: list[dict], test_sizes: list[int] = (), practical: bool = False) -> dict[str, str]:
     """Render every page of the site: {"walidacja.md": "---\ntitle: …\n---\n# …", …}.
 
     `questions` are the self-check questions as the page shows them (selfcheck's display form).
     """
     env = make_environment()
-    pages = site_pages(data)
+    pages = site_pages(data, practical=practical)
     renewal = data["certificate"].get("renewal") or {}
     words = {"name": data["name"], "practice": renewal.get("practice", "")}
     data, glossary, publisher = as_data(data), as_data(glossary), as_data(publisher)
