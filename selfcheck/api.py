@@ -16,7 +16,7 @@ page as ISO 8601 with the visitor's UTC offset, so times are shown as the visito
     rate(state_json, criterion_id, value)      -> {"state", "rated_text"}
     rating_progress(state_json)                 -> {"rated_text"}
     interview(state_json, item_id, answer, covered_json) -> {"share", "percent", "text", "state"}
-    report(state_json)                         -> readiness with SVG charts
+    report(state_json, crm_state_json)         -> readiness with SVG charts (practical tasks included when given)
     moment_text(now)                           -> {"text"} "25.11.2026, 08:05", e.g. a printout's date
     load(text)                                 -> {"ok", "state", "notes"} or {"ok": false, "error"}
     renewal(input_json, today)                  -> {"ok", "assessment", "timeline"} or {"ok": false, "problems"}
@@ -79,13 +79,13 @@ class Engine:
             return Result(question.id, 0.0, "invalid", str(problem), "", "", "")
         return score(question, response)
 
-    def report(self, state: dict) -> dict:
+    def report(self, state: dict, practical: dict[str, list[float]] | None = None) -> dict:
         by_criterion = {c: [q.id for q in qs] for c, qs in self.bank.by_criterion().items()}
         interview: dict[str, list[str]] = {}
         for rid, item in self.bank.interview.items():
             for c in item["criteria"]:
                 interview.setdefault(c, []).append(rid)
-        result = readiness(self.structure, by_criterion, state, interview)
+        result = readiness(self.structure, by_criterion, state, interview, practical)
         result["charts"] = {
             "outcomes": bar_chart("Gotowość według efektów uczenia się",
                                   [{"label": f"{o['id']} {o['text']}", "value": o["value"], "level": o["level"]["key"]}
@@ -306,8 +306,36 @@ def moment_text(now: str) -> str:
     return json.dumps({"text": _when(now)}, ensure_ascii=False)
 
 
-def report(state_json: str) -> str:
-    return json.dumps(_engine.report(_state(state_json)), ensure_ascii=False)
+def report(state_json: str, crm_state_json: str = "") -> str:
+    """Readiness from the saved progress and, when given, the practical tasks' saved state (kept
+    under its own key in the browser). Unreadable practical data is left out with a note."""
+    practical, notes = _practical_scores(crm_state_json)
+    result = _engine.report(_state(state_json), practical)
+    result["notes"] = notes
+    return json.dumps(result, ensure_ascii=False)
+
+
+def _practical_scores(crm_state_json: str) -> tuple[dict[str, list[float]], list[str]]:
+    """{criterion: [best score of each checked task naming it]} from the practical part's state."""
+    if not crm_state_json:
+        return {}, []
+    from .crm.state import CrmStateError, read_state
+    from .crm.tasks import all_tasks
+
+    try:
+        crm_state = read_state(crm_state_json)
+    except CrmStateError as problem:
+        return {}, [f"Wyników zadań praktycznych nie da się odczytać ({problem}), więc raport ich nie uwzględnia."]
+    known = set(_engine.structure.criterion_ids())
+    scores: dict[str, list[float]] = {}
+    for task in all_tasks():
+        result = crm_state["results"].get(task.id)
+        if not result or not isinstance(result.get("best"), (int, float)):
+            continue
+        for criterion in task.criteria:
+            if criterion in known:
+                scores.setdefault(criterion, []).append(max(0.0, min(1.0, float(result["best"]))))
+    return scores, []
 
 
 def load(text: str) -> str:

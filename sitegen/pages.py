@@ -94,6 +94,7 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         "questions": questions,
         "interview": interview,
         "test_sizes": list(test_sizes),  # mock-test lengths the bank can fill
+        "practical": practical,          # the qualification's data has practical tasks
         # The renewal form's saved format is selfcheck's (one definition); the script stamps it on what it saves.
         "renewal_save_format": json.dumps({"format": RENEWAL_FORMAT, "version": RENEWAL_VERSION}),
         "weights": {"quiz": round(QUIZ_WEIGHT * 100), "rating": round(RATING_WEIGHT * 100)},

@@ -115,6 +115,12 @@ def test_security_settings_task_through_the_page(crm):
     submit(crm, "security")
     assert check_task(crm, "z1e3-zabezpieczenia").endswith("100%")
     assert crm.errors == []
+    # The readiness report counts the checked task for each criterion it names.
+    criteria = len(task_defs.task("z1e3-zabezpieczenia").criteria)
+    crm.goto(crm.url.replace(PAGE, "samoocena/raport/"))
+    overall = crm.locator(".sc-report__overall")
+    overall.wait_for(timeout=120_000)
+    assert f"dane dla {criteria} z" in overall.inner_text()
 
 
 def test_closing_won_and_lost_opportunities_through_the_page(crm):
