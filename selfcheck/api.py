@@ -22,6 +22,7 @@ page as ISO 8601 with the visitor's UTC offset, so times are shown as the visito
     renewal(input_json, today)                  -> {"ok", "assessment", "timeline"} or {"ok": false, "problems"}
     load_renewal(text)                          -> {"ok", "input", "notes"} or {"ok": false, "error"}
     crm(function, *args)                        -> the practice CRM (selfcheck.crm.api): new, reset, page, export, load…
+    crm_exam_start(history_json, seed, today, now) -> {"ok", "state"}: a practical mock exam on a fresh variant
 """
 
 from __future__ import annotations
@@ -382,3 +383,23 @@ def crm(function: str, *args) -> str:
     if function not in CRM_FUNCTIONS:
         return json.dumps({"ok": False, "error": f"Nieznana funkcja „{function}”."}, ensure_ascii=False)
     return getattr(crm_api, function)(*args)
+
+
+def crm_exam_start(history_json: str, seed: int, today: str, now: str) -> str:
+    """A practical mock exam on a fresh variant: tasks in proportion to the sets' hours; the
+    history of earlier exams is taken from the last exam's state (may be empty)."""
+    from .crm import exam
+    from .crm.state import CrmStateError, read_state
+
+    history = []
+    if history_json:
+        try:
+            history = read_state(history_json).get("exams", [])
+        except CrmStateError:
+            history = []
+    sets = [{"id": s["id"], "hours": s["hours"]} for s in _engine.structure.sets]
+    try:
+        state = exam.start(sets, int(seed), today, now, history)
+    except exam.ExamError as problem:
+        return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)
+    return json.dumps({"ok": True, "state": state}, ensure_ascii=False)

@@ -16,6 +16,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 from selfcheck import polish
+from selfcheck.crm.exam import MINUTES_PER_TASK as EXAM_MINUTES_PER_TASK
 from selfcheck.renewal_state import FORMAT as RENEWAL_FORMAT, VERSION as RENEWAL_VERSION
 from selfcheck.readiness import LEVELS, QUIZ_WEIGHT, RATING_WEIGHT
 from selfcheck.renewal import DAYS_PER_YEAR, add_years
@@ -95,6 +96,7 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         "interview": interview,
         "test_sizes": list(test_sizes),  # mock-test lengths the bank can fill
         "practical": practical,          # the qualification's data has practical tasks
+        "exam_minutes_per_task": EXAM_MINUTES_PER_TASK,
         # The renewal form's saved format is selfcheck's (one definition); the script stamps it on what it saves.
         "renewal_save_format": json.dumps({"format": RENEWAL_FORMAT, "version": RENEWAL_VERSION}),
         "weights": {"quiz": round(QUIZ_WEIGHT * 100), "rating": round(RATING_WEIGHT * 100)},

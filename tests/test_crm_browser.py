@@ -213,3 +213,26 @@ def test_template_text_that_looks_like_code_stays_text(crm):
 def test_no_accessibility_violations_on_the_screens(crm, label):
     screen(crm, label)
     assert axe_violations(crm, AXE.read_text(encoding="utf-8")) == []
+
+
+def test_practical_mock_exam_hides_results_until_it_is_handed_in(served_site, browser):
+    from selfcheck.crm.exam import TASKS_PER_EXAM
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda dialog: dialog.accept())
+        page.goto(served_site.url + "samoocena/symulacja/")
+        page.wait_for_selector("#crm-exam-start:enabled", timeout=120_000)
+        page.click("#crm-exam-start")
+        page.locator(".crm-exam-bar .sc-timer", has_text="Pozostały czas").wait_for()
+        assert page.locator(".crm-task").count() == TASKS_PER_EXAM
+        assert page.get_by_role("button", name="Sprawdź zadanie").count() == 0     # nothing checked before the end
+        page.locator('form[data-form="exam.finish"] button[type=submit]').click()
+        page.locator("#crm-screen", has_text="Wynik symulacji").wait_for()
+        assert page.locator("table:has(caption:text('Wynik według kryteriów')) tbody tr").count() >= 1
+        assert page.locator("table:has(caption:text('Historia symulacji')) tbody tr").count() == 1
+        page.reload()
+        page.locator("#crm-screen", has_text="Wynik symulacji").wait_for(timeout=120_000)
+        assert axe_violations(page, AXE.read_text(encoding="utf-8")) == []
+    finally:
+        context.close()

@@ -215,6 +215,13 @@ def page(state_json: str, request_json: str) -> str:
             action, payload, moved = ui.submit(state, request["form"], request.get("fields") or {})
             if moved:
                 screen_name, params = moved
+            elif action == "exam.finish":
+                from . import exam
+                try:
+                    exam.finish(state, request.get("now", ""))
+                except exam.ExamError as problem:
+                    return _fail(str(problem))
+                reply = {"ok": True, "errors": {}, "messages": ["Symulacja zakończona; wyniki są poniżej."], "record_id": "", "data": {}}
             else:
                 state, answer = actions.apply(state, action, payload)
                 reply = answer.as_dict()

@@ -95,26 +95,63 @@ def screen(state: dict, name: str, params: dict | None = None) -> dict:
 
 # --- screens -------------------------------------------------------------------------------------
 
+def _exam(state):
+    """The tasks screen of a practical mock exam: the tasks without checking while it is open; the
+    results per task and per criterion once it is finished; the history of exams."""
+    from . import exam as exams
+
+    info = exams.describe(state)
+    blocks = []
+    if info["open"]:
+        blocks.append({"kind": "exam", "deadline": info["deadline"],
+                       "text": f"Symulacja trwa: {count(len(info['tasks']), 'zadanie', 'zadania', 'zadań')}, "
+                               f"{count(info['minutes'], 'minuta', 'minuty', 'minut')}. Wyniki zobaczysz po zakończeniu."})
+        for task_id in info["tasks"]:
+            card = task_defs.task_view(state, task_id)
+            blocks.append({"kind": "task", "id": task_id, "title": card["title"], "brief": card["brief"],
+                           "criteria": [{"id": c, "anchor": anchor(c)} for c in card["criteria"]], "last": "",
+                           "checkable": False, "answers": _answers_form(card)})
+        blocks.append(_form("exam.finish", "Zakończ symulację", [], "Zakończ i sprawdź",
+                            note="Po zakończeniu Python sprawdzi wszystkie zadania; wyników nie da się już poprawić."))
+    else:
+        blocks.append({"kind": "text", "text": f"Wynik symulacji: {info['score']}."})
+        results = [task_defs.check_task(state, task_id) for task_id in info["tasks"]]
+        blocks.append(_table("Wyniki zadań", ["Zadanie", "Wynik", "Do poprawy"],
+                             [{"cells": [r["title"], r["percent"], " ".join(c["feedback"] for c in r["checks"] if c["feedback"])]}
+                              for r in results]))
+        blocks.append(_table("Wynik według kryteriów", ["Kryterium", "Wynik"],
+                             [{"cells": [c, percent(v)]} for c, v in sorted(info["criteria"].items())]))
+    blocks.append(_table("Historia symulacji", ["Rozpoczęta", "Zadań", "Wynik"],
+                         [{"cells": [h["when"], h["tasks"], h["score"]]} for h in info["history"]]))
+    return "Symulacja części praktycznej", blocks
+
+
+def _answers_form(card):
+    fields = []
+    for answer in card["answers"]:
+        given = card["given"].get(answer["key"], "")
+        if answer.get("options"):
+            fields.append(_field(answer["key"], answer["label"], "select", given,
+                                 choices=[{"id": "", "label": "— wybierz —"}] + [{"id": o, "label": o} for o in answer["options"]]))
+        else:
+            fields.append(_field(answer["key"], answer["label"], "text", given, hint="liczba"))
+    return _form(f"answer:{card['id']}", "Twoje odpowiedzi", fields, "Zapisz odpowiedzi") if fields else None
+
+
 def _tasks(state, params):
+    if state.get("exam"):
+        return _exam(state)
     blocks = [{"kind": "text", "text": "Wykonaj zadanie w symulowanym systemie (menu powyżej), a potem wróć tu i kliknij "
                                        "„Sprawdź zadanie”. Po pierwszej nieudanej próbie pojawi się wskazówka, "
                                        "a po sprawdzeniu można zobaczyć przykładowe rozwiązanie."}]
     for t in task_defs.all_tasks():
         card = task_defs.task_view(state, t.id)
-        fields = []
-        for answer in card["answers"]:
-            given = card["given"].get(answer["key"], "")
-            if answer.get("options"):
-                fields.append(_field(answer["key"], answer["label"], "select", given,
-                                     choices=[{"id": o, "label": o} for o in answer["options"]]))
-            else:
-                fields.append(_field(answer["key"], answer["label"], "text", given, hint="liczba"))
         last = card["result"]
         blocks.append({"kind": "task", "id": t.id, "title": card["title"], "brief": card["brief"],
                        "criteria": [{"id": c, "anchor": anchor(c)} for c in card["criteria"]],
                        "last": (f"Ostatnie sprawdzenie: {percent(last['last'])}; najlepszy wynik {percent(last['best'])} "
                                 f"({count(int(last['attempts']), 'próba', 'próby', 'prób')})." if last else ""),
-                       "answers": _form(f"answer:{t.id}", "Twoje odpowiedzi", fields, "Zapisz odpowiedzi") if fields else None})
+                       "checkable": True, "answers": _answers_form(card)})
     return "Zadania do wykonania", blocks
 
 
@@ -371,6 +408,8 @@ def submit(state: dict, form_id: str, fields: dict) -> tuple[str | None, dict, d
         payload = {k: _one(fields, k) for k in ("template_id", "company_id", "contact_id", "opportunity_id")}
         payload["items"] = [{"product_id": _one(fields, "product_id"), "quantity": _one(fields, "quantity") or "1"}]
         return ("offer.preview" if fields.get("_second") else "offer.send"), payload, None
+    if kind == "exam.finish":
+        return "exam.finish", {}, None
     if kind == "security":
         payload = {}
         for key, (_, field_kind) in SECURITY_FIELDS.items():

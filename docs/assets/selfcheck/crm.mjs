@@ -6,9 +6,12 @@ import { chooseFile, notice, now, readFields, warnNotSaved } from "./forms.mjs"
 import { startPython } from "./python.mjs"
 import { createStore } from "./storage.mjs"
 
-const store = createStore("cwiczenia-praktyczne")
-const python = startPython()
 const $ = id => document.getElementById(id)
+// The same page script serves the practice system and the timed practical mock exam (data-mode="exam"),
+// each with its own saved state.
+const examMode = $("crm").dataset.mode === "exam"
+const store = createStore(examMode ? "symulacja-praktyczna" : "cwiczenia-praktyczne")
+const python = startPython()
 const nav = $("crm-nav"), context = $("crm-context"), screenBox = $("crm-screen"), message = $("crm-message")
 const outcomes = new URL($("crm").dataset.outcomes, location.href)
 const today = () => new Date().toLocaleDateString("sv-SE")  // the visitor's calendar day, as YYYY-MM-DD
@@ -78,6 +81,7 @@ function block(b) {
   if (b.kind === "table") return table(b)
   if (b.kind === "form") return form(b)
   if (b.kind === "task") return task(b)
+  if (b.kind === "exam") return examBar(b)
   return el("p", "")
 }
 
@@ -125,7 +129,7 @@ function form(b) {
     const reply = f.querySelector(".crm-reply")
     reply.textContent = "Zapisywanie…"
     try {
-      const out = await request({ form: b.id, fields })
+      const out = await request({ form: b.id, fields, now: now() })
       if (out?.reply) showReply(out.reply, b.id)
     } catch (error) {
       notice(reply, `Python nie działa w tej przeglądarce, więc nic nie zmieniono (${error.message}).`, "warning")
@@ -219,6 +223,7 @@ function task(b) {
   })
   card.append(criteria)
   if (b.answers) card.append(form(b.answers))
+  if (!b.checkable) return card  // in the mock exam nothing is checked before the end
   const button = el("button", "Sprawdź zadanie", { type: "button", className: "md-button md-button--primary" })
   const result = el("div", undefined, { className: "crm-result", role: "status" })
   if (b.last) result.append(el("p", b.last, { className: "sc-hint" }))
@@ -233,6 +238,26 @@ function task(b) {
   })
   card.append(el("p").appendChild(button).parentNode, result)
   return card
+}
+
+let countdown = null
+/** The open exam: its rule and the time left, kept in view; at the deadline the exam is handed in. */
+function examBar(b) {
+  const bar = el("div", undefined, { className: "sc-test__bar crm-exam-bar" })
+  const time = el("p", "", { className: "sc-timer", role: "timer" })
+  bar.append(el("p", b.text), time)
+  clearInterval(countdown)
+  const tick = () => {
+    const left = Math.max(0, Math.round((Date.parse(b.deadline) - Date.now()) / 1000))
+    time.textContent = `Pozostały czas: ${Math.floor(left / 60)} min ${String(left % 60).padStart(2, "0")} s`
+    if (left === 0) {
+      clearInterval(countdown)
+      request({ form: "exam.finish", fields: {}, now: now() }).catch(() => {})
+    }
+  }
+  tick()
+  countdown = setInterval(tick, 1000)
+  return bar
 }
 
 function showResult(box, r) {
@@ -268,6 +293,11 @@ python.ready.then(async () => {
           "niczego nie zapisze, żeby ich nie nadpisać. Zapisuj ćwiczenia do pliku.", "warning")
     }
   }
+  if (examMode) {
+    $("crm-exam-start").disabled = false
+    if (state) await request({})
+    return
+  }
   if (!state) {
     const fresh = await crm("new", crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff, today())
     state = fresh.state
@@ -275,6 +305,18 @@ python.ready.then(async () => {
   }
   await request({})
 }).catch(() => {})
+
+// The mock exam starts on a fresh variant; the history of earlier exams goes with it.
+$("crm-exam-start")?.addEventListener("click", async () => {
+  if (state?.exam && !state.exam.finished &&
+      !confirm("Symulacja jest w toku. Zacząć nową? Obecna zostanie przerwana bez wyniku.")) return
+  const out = await python.call("crm_exam_start", state ? JSON.stringify(state) : "",
+                                crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff, today(), now())
+  if (!out.ok) { notice(message, out.error, "warning"); return }
+  state = out.state
+  save(message)
+  await go("zadania", {})
+})
 
 $("crm-export").addEventListener("click", async () => {
   try {
@@ -301,7 +343,7 @@ chooseFile($("crm-import-button"), $("crm-import"), async (name, text) => {
     notice(message, `Nie wczytano pliku: ${error.message}. Obecne ćwiczenia się nie zmieniły.`, "warning")
   }
 })
-$("crm-variant").addEventListener("click", async () => {
+$("crm-variant")?.addEventListener("click", async () => {
   if (!confirm("Zacząć nowy wariant z innymi danymi? Obecne ćwiczenia zostaną zastąpione; jeśli chcesz je zachować, najpierw zapisz je do pliku.")) return
   const out = await crm("new", crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff, today())
   state = out.state
@@ -309,7 +351,7 @@ $("crm-variant").addEventListener("click", async () => {
   await go("zadania", {})
   notice(message, "Nowy wariant gotowy.", "info")
 })
-$("crm-reset").addEventListener("click", async () => {
+$("crm-reset")?.addEventListener("click", async () => {
   if (!confirm("Zacząć ten wariant od nowa? Zmiany i wyniki zadań zostaną usunięte; jeśli chcesz je zachować, najpierw zapisz je do pliku.")) return
   const out = await crm("reset", JSON.stringify(state))
   state = out.state
