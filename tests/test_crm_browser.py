@@ -236,3 +236,31 @@ def test_practical_mock_exam_hides_results_until_it_is_handed_in(served_site, br
         assert axe_violations(page, AXE.read_text(encoding="utf-8")) == []
     finally:
         context.close()
+
+
+def test_report_task_through_the_report_builder(crm):
+    (step,) = steps(crm, "z2e3-raport-opiekunowie")
+    spec = step["payload"]["spec"]
+    screen(crm, "Raporty")
+    form_id = f"report:{spec['source']}"
+    if not crm.locator(f'form[data-form="{form_id}"]').count():
+        fill(crm, "report.source", {"source": spec["source"]})
+        crm.locator('form[data-form="report.source"] button[type=submit]').click()
+        crm.locator(f'form[data-form="{form_id}"]').wait_for()
+    values = {"name": step["payload"]["name"], "title": spec.get("title", ""), "fields": spec["fields"],
+              "group_by": spec["group_by"], "aggregate": spec["aggregate"], "measure": spec["measure"], "chart": spec["chart"]}
+    for n, condition in enumerate(spec["filters"], 1):
+        values.update({f"filters.{n}.field": condition["field"], f"filters.{n}.op": condition["op"],
+                       f"filters.{n}.value": condition["value"]})
+    fill(crm, form_id, values)
+    crm.locator(f'form[data-form="{form_id}"] button[name="_second"]').click()      # "Pokaż raport": shown, not saved
+    crm.locator(f'form[data-form="{form_id}"] .crm-report svg').wait_for()
+    assert saved(crm)["reports"] == []
+    submit(crm, form_id)
+    assert check_task(crm, "z2e3-raport-opiekunowie").endswith("100%")
+
+
+@pytest.mark.parametrize("label", ["Lejki", "Raporty", "Eksporty"])
+def test_no_accessibility_violations_on_the_builders(crm, label):
+    screen(crm, label)
+    assert axe_violations(crm, AXE.read_text(encoding="utf-8")) == []

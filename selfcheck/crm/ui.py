@@ -22,8 +22,9 @@ from .views import ViewError, form_spec
 from .views import view as data_view
 
 NAV = [("zadania", "Zadania do wykonania"), ("firmy", "Firmy"), ("osoby", "Osoby kontaktowe"), ("szanse", "Szanse sprzedaży"),
-       ("czynnosci", "Zadania handlowe"), ("produkty", "Produkty"), ("szablony", "Szablony ofert"), ("cele", "Cele"),
-       ("ustawienia", "Bezpieczeństwo")]
+       ("czynnosci", "Zadania handlowe"), ("lejki", "Lejki"), ("produkty", "Produkty"), ("szablony", "Szablony ofert"),
+       ("raporty", "Raporty"), ("eksporty", "Eksporty"), ("cele", "Cele"), ("ustawienia", "Bezpieczeństwo")]
+STAGE_SLOTS, PLAN_SLOTS, FILTER_SLOTS = 6, 2, 3
 # The record screens: the list screen, its collection, the card screen.
 LISTS = {"firmy": ("companies", "firma"), "osoby": ("contacts", "osoba")}
 
@@ -43,10 +44,12 @@ def _form(form_id: str, title: str, fields: list[dict], submit: str, *, open_: b
             "note": note, "danger": danger, "second": second}
 
 
-def _field(key: str, label: str, kind: str = "text", value="", *, required=False, choices=None, hint="") -> dict:
-    """kind: text, long_text, select, checkbox, checkboxes, date, number."""
+def _field(key: str, label: str, kind: str = "text", value="", *, required=False, choices=None, hint="",
+           error_key: str = "") -> dict:
+    """kind: text, long_text, select, checkbox, checkboxes, date, number. `error_key`: the name the
+    engine uses for this field's problems, when it is not the field's own (a row of a list)."""
     return {"key": key, "label": label, "kind": kind, "value": value, "required": required,
-            "choices": choices or [], "hint": hint}
+            "choices": choices or [], "hint": hint, "error_key": error_key or key}
 
 
 def _record_fields(state: dict, collection: str, record: dict | None = None) -> list[dict]:
@@ -344,9 +347,114 @@ def _settings(state, params):
     return "Bezpieczeństwo bazy", [_form("security", "Ustawienia bezpieczeństwa", fields, "Zapisz ustawienia")]
 
 
+def _choices(pairs, empty: str = "") -> list[dict]:
+    return ([{"id": "", "label": empty}] if empty else []) + [{"id": k, "label": v} for k, v in pairs]
+
+
+def _funnels(state, params):
+    kinds = [(k, k) for k in choice_list("activity_kinds", state)]
+    blocks = [{"kind": "text", "text": "Wygrana i przegrana są w każdym lejku same; tu ustawiasz etapy otwarte, ich "
+                                       "prawdopodobieństwo (rosnące), czynności wymagane do zamknięcia etapu i zadania, "
+                                       "które system zaplanuje po wejściu szansy w etap."}]
+    for funnel in state["funnels"]:
+        blocks.append(_table(f"Lejek „{funnel['name']}”", ["Etap", "Prawdopodobieństwo", "Wymagane czynności", "Zadania w planie"],
+                             [{"cells": [st["name"], f"{st['probability']}%", ", ".join(st["required"]) or "—",
+                                         "; ".join(f"{p['title']} ({p['kind']}, dzień {p['day']})" for p in st["plan"]) or "—"]}
+                              for st in funnel["stages"]]))
+    fields = [_field("name", "Nazwa lejka", required=True), _field("purpose", "Dla kogo i czego")]
+    for n in range(1, STAGE_SLOTS + 1):
+        fields += [_field(f"stages.{n}.name", f"Etap {n}: nazwa", hint="zostaw puste, jeśli etapów jest mniej"),
+                   _field(f"stages.{n}.probability", f"Etap {n}: prawdopodobieństwo (%)"),
+                   _field(f"stages.{n}.required", f"Etap {n}: czynności wymagane do zamknięcia etapu", "checkboxes", [],
+                          choices=_choices(kinds))]
+        for m in range(1, PLAN_SLOTS + 1):
+            fields += [_field(f"stages.{n}.plan.{m}.title", f"Etap {n}, zadanie {m}: tytuł", error_key=f"stages.{n}.plan.{m}"),
+                       _field(f"stages.{n}.plan.{m}.kind", f"Etap {n}, zadanie {m}: rodzaj", "select", "",
+                              choices=_choices(kinds, "— wybierz —")),
+                       _field(f"stages.{n}.plan.{m}.day", f"Etap {n}, zadanie {m}: termin (dni od wejścia w etap)")]
+    blocks.append(_form("funnel.create", "Nowy lejek sprzedaży", fields, "Dodaj lejek", open_=False))
+    return "Lejki sprzedaży", blocks
+
+
+def _spec_fields(catalog: dict, source: str, prefix_fields: list[dict]) -> list[dict]:
+    columns = next(s["fields"] for s in catalog["sources"] if s["key"] == source)
+    pairs = [(c["key"], c["label"]) for c in columns]
+    numeric = [(c["key"], c["label"]) for c in columns if c["kind"] in ("number", "money", "percent")]
+    fields = prefix_fields + [_field("fields", "Pola w tabeli", "checkboxes", [], choices=_choices(pairs))]
+    for n in range(1, FILTER_SLOTS + 1):
+        fields += [_field(f"filters.{n}.field", f"Filtr {n}: pole", "select", "", choices=_choices(pairs, "— bez filtra —"),
+                          error_key=f"filters.{n}"),
+                   _field(f"filters.{n}.op", f"Filtr {n}: warunek", "select", "=",
+                          choices=_choices([(o["key"], o["label"]) for o in catalog["operators"]])),
+                   _field(f"filters.{n}.value", f"Filtr {n}: wartość", hint="kilka wartości oddziel średnikiem")]
+    return fields, pairs, numeric
+
+
+def _reports(state, params):
+    catalog = data_view(state, "reports")["catalog"]
+    sources = [(s["key"], s["label"]) for s in catalog["sources"]]
+    source = params.get("source") if params.get("source") in dict(sources) else sources[0][0]
+    blocks = [_form("report.source", "Źródło danych", [_field("source", "Z czego raport", "select", source,
+                                                              choices=_choices(sources))], "Wybierz")]
+    fields, pairs, numeric = _spec_fields(catalog, source, [_field("name", "Nazwa raportu (do zapisania)"),
+                                                            _field("title", "Tytuł tabeli i wykresu")])
+    fields += [_field("group_by", "Grupuj według", "select", "", choices=_choices(pairs, "— bez grupowania —")),
+               _field("aggregate", "Wartość w grupie", "select", "count",
+                      choices=_choices([(a["key"], a["label"]) for a in catalog["aggregates"]])),
+               _field("measure", "Pole liczbowe (dla sumy i średniej)", "select", "", choices=_choices(numeric, "—")),
+               _field("chart", "Wykres", "select", "none", choices=_choices([(c["key"], c["label"]) for c in catalog["charts"]]))]
+    blocks.append(_form(f"report:{source}", "Raport", fields, "Zapisz raport", second="Pokaż raport",
+                        note="„Pokaż raport” tylko wyświetla tabelę i wykres; „Zapisz raport” zachowuje go w systemie."))
+    blocks.append(_table("Zapisane raporty", ["Nazwa", "Źródło"],
+                         [{"cells": [r["name"], dict(sources).get(r["spec"]["source"], "")]} for r in state["reports"]]))
+    return "Raporty", blocks
+
+
+def _exports(state, params):
+    catalog = data_view(state, "reports")["catalog"]
+    fields, _, _ = _spec_fields(catalog, "contacts", [_field("name", "Nazwa eksportu", required=True),
+                                                      _field("purpose", "Cel eksportu", required=True)])
+    data = data_view(state, "exports")
+    return "Eksporty danych", [
+        {"kind": "text", "text": "Eksport to lista osób kontaktowych do pliku CSV, np. do kampanii. Zadbaj, by trafiły do niego "
+                                 "tylko osoby, których dane wolno do tego celu wykorzystać."},
+        _form("export.create", "Nowy eksport osób kontaktowych", fields, "Przygotuj eksport"),
+        _table("Przygotowane eksporty", ["Nazwa", "Cel", "Data", "Osób"],
+               [{"cells": [e["name"], e["purpose"], e["date"], str(e["people"])]} for e in data["exports"]])]
+
+
+def _spec_from(fields: dict, source: str) -> dict:
+    filters = []
+    for n in range(1, FILTER_SLOTS + 1):
+        key = _one(fields, f"filters.{n}.field")
+        if key:
+            filters.append({"field": key, "op": _one(fields, f"filters.{n}.op") or "=", "value": _one(fields, f"filters.{n}.value")})
+    return {"source": source, "fields": [v for v in fields.get("fields", []) if isinstance(v, str)], "filters": filters,
+            "group_by": _one(fields, "group_by"), "aggregate": _one(fields, "aggregate") or "count",
+            "measure": _one(fields, "measure"), "chart": _one(fields, "chart") or "none", "title": _one(fields, "title")}
+
+
+def _stages_from(fields: dict) -> list[dict]:
+    stages = []
+    for n in range(1, STAGE_SLOTS + 1):
+        name = _one(fields, f"stages.{n}.name")
+        if not name.strip():
+            continue
+        plan = []
+        for m in range(1, PLAN_SLOTS + 1):
+            title = _one(fields, f"stages.{n}.plan.{m}.title")
+            if title.strip():
+                plan.append({"title": title, "kind": _one(fields, f"stages.{n}.plan.{m}.kind"),
+                             "day": _one(fields, f"stages.{n}.plan.{m}.day")})
+        stages.append({"name": name, "probability": _one(fields, f"stages.{n}.probability"),
+                       "required": [v for v in fields.get(f"stages.{n}.required", []) if isinstance(v, str)], "plan": plan})
+    return stages
+
+
 SCREENS = {"zadania": _tasks, "firmy": _list("companies", "firma"), "osoby": _list("contacts", "osoba"), "firma": _company,
            "osoba": _contact, "szanse": _pipeline, "szansa": _opportunity, "czynnosci": _activities, "czynnosc": _activity,
-           "produkty": _products, "szablony": _templates, "cele": _goals, "ustawienia": _settings}
+           "produkty": _products, "szablony": _templates, "cele": _goals, "ustawienia": _settings, "lejki": _funnels,
+           "raporty": _reports, "eksporty": _exports}
 
 
 # --- forms back into actions -----------------------------------------------------------------------
@@ -408,6 +516,20 @@ def submit(state: dict, form_id: str, fields: dict) -> tuple[str | None, dict, d
         payload = {k: _one(fields, k) for k in ("template_id", "company_id", "contact_id", "opportunity_id")}
         payload["items"] = [{"product_id": _one(fields, "product_id"), "quantity": _one(fields, "quantity") or "1"}]
         return ("offer.preview" if fields.get("_second") else "offer.send"), payload, None
+    if kind == "report.source":
+        return None, {}, ("raporty", {"source": _one(fields, "source")})
+    if kind == "report":
+        spec = _spec_from(fields, rest)
+        if fields.get("_second"):
+            return "report.run", {"spec": spec}, None
+        return "report.save", {"name": _one(fields, "name"), "spec": spec}, None
+    if kind == "export.create":
+        spec = _spec_from(fields, "contacts")
+        return "export.create", {"name": _one(fields, "name"), "purpose": _one(fields, "purpose"), "fields": spec["fields"],
+                                 "filters": spec["filters"]}, None
+    if kind == "funnel.create":
+        return "funnel.create", {"name": _one(fields, "name"), "purpose": _one(fields, "purpose"),
+                                 "stages": _stages_from(fields)}, None
     if kind == "exam.finish":
         return "exam.finish", {}, None
     if kind == "security":

@@ -41,9 +41,10 @@ function save(near) {
 async function request(body, near) {
   const out = await crm("page", JSON.stringify(state), JSON.stringify({ ...where, ...body }))
   if (!out.ok) { notice(message, out.error, "warning"); return null }
-  // A refused form stays as the candidate filled it, with the reasons beside its fields.
-  if (out.reply && !out.reply.ok) return out
   const changed = JSON.stringify(out.state) !== JSON.stringify(state)
+  // A refused form, or one that only shows something (a preview, a report), stays as the candidate
+  // filled it, with Python's answer beside it.
+  if (out.reply && (!out.reply.ok || !changed)) return out
   state = out.state
   where = { screen: out.screen.name, params: out.screen.params }
   draw(out.screen)
@@ -146,7 +147,7 @@ function input(field, n) {
   const id = `crm-${n}-${field.key.replace(/[^a-z0-9_-]/gi, "-")}`
   const row = el("p", undefined, { className: "crm-field" })
   const error = el("span", "", { className: "crm-error", id: `${id}-error` })
-  error.dataset.errorFor = field.key
+  error.dataset.errorFor = field.error_key || field.key
   if (field.kind === "checkbox") {
     const box = el("input", undefined, { type: "checkbox", id, name: field.key, checked: !!field.value, value: "1" })
     box.setAttribute("aria-describedby", error.id)
@@ -209,6 +210,7 @@ function showReply(reply, formId) {
   if (reply.data?.text) {
     box.append(el("p", reply.data.subject, { className: "crm-offer__subject" }), el("pre", reply.data.text, { className: "crm-offer" }))
   }
+  if (reply.data?.headers) box.append(reportTable(reply.data))
   const first = f.querySelector("[aria-invalid=true]")
   ;(first || box).scrollIntoView({ block: "nearest" })
   first?.focus()
@@ -258,6 +260,25 @@ function examBar(b) {
   tick()
   countdown = setInterval(tick, 1000)
   return bar
+}
+
+/** A report or export from Python: its table, its chart (SVG made by selfcheck.crm.report_charts
+ *  from escaped text) and its CSV as a download. */
+function reportTable(data) {
+  const part = el("div", undefined, { className: "crm-report" })
+  part.append(table({ caption: data.title, columns: data.headers, rows: data.rows.map(cells => ({ cells })) }))
+  if (data.summary) part.append(el("p", data.summary))
+  if (data.chart) {
+    const figure = el("figure", undefined, { className: "crm-chart" })
+    figure.innerHTML = data.chart
+    part.append(figure)
+  }
+  if (data.csv) {
+    const link = el("a", "Pobierz CSV", { className: "md-button", download: "raport.csv",
+                                          href: URL.createObjectURL(new Blob([data.csv], { type: "text/csv" })) })
+    part.append(el("p").appendChild(link).parentNode)
+  }
+  return part
 }
 
 function showResult(box, r) {
