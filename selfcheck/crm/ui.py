@@ -233,7 +233,10 @@ def _opportunity(state, params):
     oid = card["id"]
     stages = [{"id": s["id"], "label": f"{s['name']} ({s['probability']}%)"} for s in card["stages"]]
     path = " → ".join(("[" + s["name"] + "]") if s["current"] else s["name"] for s in card["stages"])
-    blocks = [{"kind": "facts", "items": [[f["label"], f["text"]] for f in card["fields"]]},
+    names = {s["id"]: s["name"] for s in card["stages"]}  # stages are kept by id; the reader sees names
+    facts = [[f["label"], names.get(f["value"], f["text"]) if f["key"] in ("stage", "last_stage") else f["text"]]
+             for f in card["fields"]]
+    blocks = [{"kind": "facts", "items": facts},
               {"kind": "text", "text": f"Etapy lejka: {path}."}]
     if record["status"] == "otwarta":
         blocks += [_form(f"move:{oid}", "Przenieś do etapu", [_field("stage", "Etap", "select", record["stage"], choices=stages)],

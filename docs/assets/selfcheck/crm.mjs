@@ -218,7 +218,7 @@ function showReply(reply, formId) {
 
 function task(b) {
   const card = el("section", undefined, { className: "crm-task", id: `zadanie-${b.id}` })
-  card.append(el("h3", b.title), el("p", b.brief))
+  card.append(el("h3", b.title), el("p", b.brief, { className: "crm-brief" }))
   const criteria = el("p", "Ćwiczy kryteria: ", { className: "sc-question__criteria" })
   b.criteria.forEach((c, i) => {
     criteria.append(el("a", c.id, { href: new URL(`#${c.anchor}`, outcomes).href }), i < b.criteria.length - 1 ? ", " : "")
