@@ -4,7 +4,7 @@
 import "./guard.mjs"
 import { chooseFile, notice, now, readFields, warnNotSaved } from "./forms.mjs"
 import { startPython } from "./python.mjs"
-import { createStore } from "./storage.mjs"
+import { createStore, NO_STORAGE } from "./storage.mjs"
 
 const $ = id => document.getElementById(id)
 // The same page script serves the practice system and the timed practical mock exam (data-mode="exam"),
@@ -299,6 +299,8 @@ function showResult(box, r) {
   }
   box.scrollIntoView({ block: "nearest" })
 }
+
+if (!store.available()) notice(message, NO_STORAGE, "warning")
 
 // Start: the saved state, checked by Python; an unreadable copy is kept aside and reported.
 python.ready.then(async () => {
