@@ -17,7 +17,8 @@ from .publisher import load_publisher
 from .qualification import load_qualification
 from .schema_check import SCHEMA_DIR
 from .site_map import SITE_DESCRIPTION, navigation, site_pages
-from .selfcheck_content import ASSETS, bank_json, load_bank, package_zip, pyodide_files
+from .python_runtime import runtime_files
+from .selfcheck_content import ASSETS, bank_json, load_bank, package_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,10 +67,6 @@ def build_content(root: Path = ROOT) -> SiteContent:
             bank, bank_files = load_bank(data_root, loaded["qualification"])
         except DataError as error:
             problems.extend(error.problems)
-    try:
-        copies = pyodide_files(root)
-    except DataError as error:
-        problems.extend(error.problems)
     if problems:
         raise DataError(problems)
 
@@ -83,8 +80,10 @@ def build_content(root: Path = ROOT) -> SiteContent:
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         DATA_FILES["schema"]: (SCHEMA_DIR / "qualification.schema.json").read_bytes(),
         f"{ASSETS}/bank.json": bank_json(bank_files),
-        f"{ASSETS}/selfcheck.zip": package_zip(root),
     }
+    # The Python runtime: built (or taken from its cache) with the package and checked on this data.
+    copies, runtime = runtime_files(root, package_zip(root), files[DATA_FILES["json"]], files[f"{ASSETS}/bank.json"])
+    files.update(runtime)
     return SiteContent(pages, files, copies, list(dict.fromkeys([*paths.values(), SCHEMA_DIR, root / "selfcheck", data_root / "selfcheck"])),
                        nav=navigation(site_pages(data)), site_name=loaded["publisher"]["site_name"],
                        site_description=SITE_DESCRIPTION.format(name=data["name"]),
