@@ -268,6 +268,7 @@ async function warm() {
     const packed = await fetchOk(files.url("snapshot.bin.gz"), { priority: "low" })
     const body = packed.body.pipeThrough(new DecompressionStream("gzip"))
     await files.cache.put(files.url("snapshot.bin"), new Response(body, { headers: { "Content-Type": "application/octet-stream" } }))
+    console.info("Python: migawka pamięci zapisana; następna wizyta uruchomi Pythona szybciej.")
   } catch (error) {
     console.info(`Python: migawka pamięci nie została zapisana (${error && error.message || error}); następna wizyta uruchomi Pythona zwykłą drogą.`)
     try { await files.cache.delete(files.url("snapshot.bin")) } catch { /* nothing stored */ }
