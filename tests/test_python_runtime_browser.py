@@ -112,3 +112,23 @@ def test_a_snapshot_that_cannot_be_restored_falls_back_to_an_ordinary_start(serv
     second = visit(context, served_site.url + PRACTICE)
     assert [line for line in second.console if "migawka pamięci nie dała się odtworzyć" in line], second.console
     check_an_answer(second)
+
+
+def test_the_self_check_landing_page_fetches_the_runtime_when_idle(served_site, context):
+    page = context.new_page()
+    with page.expect_event("console", lambda message: "pobrane zawczasu" in message.text, timeout=PYTHON_START):
+        page.goto(served_site.url + "samoocena/", wait_until="domcontentloaded")
+    page.close()
+    requested = runtime_requests(context)
+    practice = visit(context, served_site.url + PRACTICE)
+    assert not [name for name in requested if name in RUNTIME_FILES and name != "snapshot.bin.gz"], requested
+    assert not any("Pobieranie" in text for text in practice.evaluate("window.statusTexts"))
+
+
+def test_content_pages_load_no_self_check_code(served_site, context):
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    with page.expect_response(lambda response: response.url.endswith("search/search_index.json")):
+        page.goto(served_site.url + "walidacja/", wait_until="load")
+    assert not [url for url in requested if "/assets/selfcheck/" in url or "/assets/pyodide/" in url], requested
