@@ -66,7 +66,7 @@ def check_an_answer(page):
     form = page.locator(".sc-question:visible").first
     answer(form)
     form.locator("button.sc-check").click()
-    form.locator(".sc-feedback").get_by_text(re.compile("Dobrze|Częściowo dobrze|Źle")).wait_for()
+    form.locator(".sc-feedback").get_by_text(re.compile("Dobrze|Częściowo dobrze|Źle")).first.wait_for()
 
 
 def test_a_first_visit_counts_bytes_and_a_second_downloads_nothing(served_site, context):
