@@ -100,18 +100,65 @@ def visit_content_page(context, url: str) -> int:
     return size
 
 
-def visit_practice(context, url: str) -> dict:
+SNAPSHOT_KEPT = "migawka pamięci zapisana"  # the worker's console note (docs/assets/selfcheck/worker.mjs)
+
+
+def visit_practice(context, url: str, *, stay_for_snapshot: bool = False) -> dict:
+    """One visit of the practice page. With `stay_for_snapshot`, the visitor stays until the worker
+    has kept the snapshot for the next visit (it fetches it once Python is ready and the page idle)."""
     page = context.new_page()
     requests = []
-    context.on("requestfinished", lambda request: requests.append(request))  # page and its workers
+    listener = lambda request: requests.append(request)  # noqa: E731  page and its workers
+    context.on("requestfinished", listener)
+    kept = []
+    page.on("console", lambda message: kept.append(message.text) if SNAPSHOT_KEPT in message.text else None)
     page.goto(url, wait_until="commit")
     page.locator(".sc-question input, .sc-question select, .sc-question textarea").first.wait_for(state="visible", timeout=LONG)
     answerable = page.evaluate("performance.now()")
     page.locator(PYTHON_READY).wait_for(state="attached", timeout=LONG)
-    ready = page.evaluate("performance.now()")
-    before_ready = transferred(requests)
+    ready, ready_at = page.evaluate("[performance.now(), performance.timeOrigin + performance.now()]")
+    # Only what was asked for before Python was ready: the snapshot, fetched once the page is idle
+    # (which on a fast local server can finish before this line), is for the next visit.
+    before_ready = transferred([r for r in requests if r.timing["startTime"] <= ready_at])
+    if stay_for_snapshot and not kept:
+        page.wait_for_event("console", lambda message: SNAPSHOT_KEPT in message.text, timeout=LONG)
+    context.remove_listener("requestfinished", listener)
     page.close()
     return {"answerable_ms": answerable, "ready_ms": ready, "bytes_before_ready": before_ready}
+
+
+ROUND_TRIP = """async ([url, now, runs]) => {
+  // The site's own worker, as a page starts it: time calls once Python is ready.
+  const worker = new Worker(url, { type: "module" })
+  const replies = new Map()
+  let next = 0
+  await new Promise((resolve, reject) => worker.addEventListener("message", ({ data }) => {
+    if (data.type === "ready") resolve()
+    else if (data.type === "failed") reject(new Error(data.message))
+    else if (replies.has(data.id)) replies.get(data.id)(data)
+  }))
+  const call = (type, ...args) => new Promise(resolve => {
+    const id = next++
+    replies.set(id, resolve)
+    worker.postMessage({ id, type, args })
+  })
+  const times = []
+  for (let n = 0; n < runs; n++) {
+    const started = performance.now()
+    await call("moment_text", now)
+    times.push(performance.now() - started)
+  }
+  worker.terminate()
+  return times
+}"""
+
+
+def worker_round_trips(context, base: str) -> list[float]:
+    page = context.new_page()
+    page.goto(base + CONTENT_PAGE, wait_until="load")
+    times = page.evaluate(ROUND_TRIP, [base + "assets/selfcheck/worker.mjs", "2026-11-25T10:00:00+01:00", 20])
+    page.close()
+    return times
 
 
 STOCK = """async url => {
@@ -129,7 +176,7 @@ STOCK = """async url => {
 def stock_start(context, base: str) -> float:
     page = context.new_page()
     page.goto(base + CONTENT_PAGE, wait_until="load")
-    result = page.evaluate(STOCK, base + "assets/selfcheck/bench-stock-worker.mjs")
+    result = page.evaluate(STOCK, base + "assets/bench-stock/stock-worker.mjs")
     page.close()
     return result["ms"]
 
@@ -139,7 +186,7 @@ def browser_figures(base: str) -> dict:
 
     figures: dict[str, list[float]] = {name: [] for name in (
         "content_bytes", "answerable_cold", "answerable_warm", "ready_cold", "ready_warm",
-        "bytes_before_ready", "stock_cold", "stock_warm")}
+        "bytes_before_ready", "stock_cold", "stock_warm", "round_trip")}
     with sync_playwright() as playwright:
         browser = Browser(playwright)
         for _ in range(RUNS):
@@ -149,8 +196,9 @@ def browser_figures(base: str) -> dict:
             shutil.rmtree(directory, ignore_errors=True)
 
             context, directory = browser.profile()
-            cold = visit_practice(context, base + PRACTICE_PAGE)
+            cold = visit_practice(context, base + PRACTICE_PAGE, stay_for_snapshot=True)
             warm = visit_practice(context, base + PRACTICE_PAGE)
+            figures["round_trip"] += worker_round_trips(context, base)
             context.close()
             shutil.rmtree(directory, ignore_errors=True)
             figures["answerable_cold"].append(cold["answerable_ms"])
@@ -206,7 +254,14 @@ def main() -> int:
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
     result = run_mkdocs_build(ROOT, site, site_url=base)
     assert result.returncode == 0, result.stderr
-    shutil.copy(HERE / "stock_worker.mjs", site / "assets" / "selfcheck" / "bench-stock-worker.mjs")
+    # Stock Pyodide beside the site's runtime: the npm package's files as they come, and our package.
+    stock = site / "assets" / "bench-stock"
+    stock.mkdir()
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        shutil.copy(ROOT / "node_modules" / "pyodide" / name, stock / name)
+    runtime = json.loads((site / "assets" / "selfcheck" / "runtime.json").read_text(encoding="utf-8"))
+    shutil.copy(site / "assets" / "selfcheck" / runtime["folder"] / "selfcheck.zip", stock / "selfcheck.zip")
+    shutil.copy(HERE / "stock_worker.mjs", stock / "stock-worker.mjs")
 
     print("make site (warm)…", flush=True)
     builds = build_times()
@@ -237,9 +292,17 @@ def main() -> int:
         row(f"check all {engine['questions']} questions through the worker API (state as JSON each time)",
             engine["check_all_ms"], "ms", ""),
         row("readiness report for the whole bank in Pyodide", engine["report_ms"], "ms", "≤ 50 ms"),
+        *([row("CRM action (`selfcheck.crm.api.apply`, JSON both ways) in Pyodide", engine["crm_apply_ms"], "ms", "")]
+          if engine["crm_apply_ms"] else []),
+        row("worker round trip of a small call (page → worker → Python → page)", figures["round_trip"], "ms", ""),
+        *([row("CRM action round trip (the two rows above added)",
+               [statistics.median(engine["crm_apply_ms"]) + statistics.median(figures["round_trip"])], "ms", "≤ 50 ms")]
+          if engine["crm_apply_ms"] else []),
         row("`make site` on a warm install", [b * 1000 for b in builds], "s", "≤ 5 s"),
         "",
-        "A CRM action round trip is measured once the simulated CRM is in the site.",
+        "Python ready: a first visit starts on the trimmed, precompiled standard library; the second visit",
+        "restores the memory snapshot the first visit kept in Cache Storage (sitegen/python_runtime.py).",
+        "Bytes are what the server sent (gzip), the snapshot fetched after Python was ready not counted.",
         "",
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
