@@ -245,6 +245,19 @@ def row(name: str, values: list[float], unit: str, target: str = "", reference: 
     return f"| {name} | {fmt(med)} | {fmt(low)} – {fmt(high)} | {ratio} | {target} |"
 
 
+README = ROOT / "README.md"
+START, END = "<!-- bench:start (written by make bench) -->", "<!-- bench:end -->"
+
+
+def update_readme(lines: list[str]) -> None:
+    """The README's section on speed shows the latest table (between its two markers)."""
+    text = README.read_text(encoding="utf-8")
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        README.write_text(head + START + "\n" + "\n".join(lines).strip() + "\n" + END + rest.split(END, 1)[1],
+                          encoding="utf-8")
+
+
 def main() -> int:
     started = datetime.now(timezone.utc)
     host = machine()
@@ -306,6 +319,7 @@ def main() -> int:
         "",
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    update_readme(lines[2:])
     print("\n".join(lines))
     return 0
 
