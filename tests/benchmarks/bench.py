@@ -107,6 +107,13 @@ def visit_practice(context, url: str, *, stay_for_snapshot: bool = False) -> dic
     """One visit of the practice page. With `stay_for_snapshot`, the visitor stays until the worker
     has kept the snapshot for the next visit (it fetches it once Python is ready and the page idle)."""
     page = context.new_page()
+    # The moment the status turns "ready", taken in the page (a poll from here would come later).
+    page.add_init_script("""new MutationObserver((_, observer) => {
+      if (document.querySelector("#sc-status.sc-status--ready")) {
+        window.benchReady = [performance.now(), performance.timeOrigin + performance.now()]
+        observer.disconnect()
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["class"], childList: true })""")
     requests = []
     listener = lambda request: requests.append(request)  # noqa: E731  page and its workers
     context.on("requestfinished", listener)
@@ -116,7 +123,7 @@ def visit_practice(context, url: str, *, stay_for_snapshot: bool = False) -> dic
     page.locator(".sc-question input, .sc-question select, .sc-question textarea").first.wait_for(state="visible", timeout=LONG)
     answerable = page.evaluate("performance.now()")
     page.locator(PYTHON_READY).wait_for(state="attached", timeout=LONG)
-    ready, ready_at = page.evaluate("[performance.now(), performance.timeOrigin + performance.now()]")
+    ready, ready_at = page.evaluate("window.benchReady")
     # Only what was asked for before Python was ready: the snapshot, fetched once the page is idle
     # (which on a fast local server can finish before this line), is for the next visit.
     before_ready = transferred([r for r in requests if r.timing["startTime"] <= ready_at])
