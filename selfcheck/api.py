@@ -16,11 +16,13 @@ page as ISO 8601 with the visitor's UTC offset, so times are shown as the visito
     rate(state_json, criterion_id, value)      -> {"state", "rated_text"}
     rating_progress(state_json)                 -> {"rated_text"}
     interview(state_json, item_id, answer, covered_json) -> {"share", "percent", "text", "state"}
-    report(state_json)                         -> readiness with SVG charts
+    report(state_json, crm_state_json)         -> readiness with SVG charts (practical tasks included when given)
     moment_text(now)                           -> {"text"} "25.11.2026, 08:05", e.g. a printout's date
     load(text)                                 -> {"ok", "state", "notes"} or {"ok": false, "error"}
     renewal(input_json, today)                  -> {"ok", "assessment", "timeline"} or {"ok": false, "problems"}
     load_renewal(text)                          -> {"ok", "input", "notes"} or {"ok": false, "error"}
+    crm(function, *args)                        -> the practice CRM (selfcheck.crm.api): new, reset, page, export, load…
+    crm_exam_start(history_json, seed, today, now) -> {"ok", "state"}: a practical mock exam on a fresh variant
 """
 
 from __future__ import annotations
@@ -78,13 +80,13 @@ class Engine:
             return Result(question.id, 0.0, "invalid", str(problem), "", "", "")
         return score(question, response)
 
-    def report(self, state: dict) -> dict:
+    def report(self, state: dict, practical: dict[str, list[float]] | None = None) -> dict:
         by_criterion = {c: [q.id for q in qs] for c, qs in self.bank.by_criterion().items()}
         interview: dict[str, list[str]] = {}
         for rid, item in self.bank.interview.items():
             for c in item["criteria"]:
                 interview.setdefault(c, []).append(rid)
-        result = readiness(self.structure, by_criterion, state, interview)
+        result = readiness(self.structure, by_criterion, state, interview, practical)
         result["charts"] = {
             "outcomes": bar_chart("Gotowość według efektów uczenia się",
                                   [{"label": f"{o['id']} {o['text']}", "value": o["value"], "level": o["level"]["key"]}
@@ -305,8 +307,36 @@ def moment_text(now: str) -> str:
     return json.dumps({"text": _when(now)}, ensure_ascii=False)
 
 
-def report(state_json: str) -> str:
-    return json.dumps(_engine.report(_state(state_json)), ensure_ascii=False)
+def report(state_json: str, crm_state_json: str = "") -> str:
+    """Readiness from the saved progress and, when given, the practical tasks' saved state (kept
+    under its own key in the browser). Unreadable practical data is left out with a note."""
+    practical, notes = _practical_scores(crm_state_json)
+    result = _engine.report(_state(state_json), practical)
+    result["notes"] = notes
+    return json.dumps(result, ensure_ascii=False)
+
+
+def _practical_scores(crm_state_json: str) -> tuple[dict[str, list[float]], list[str]]:
+    """{criterion: [best score of each checked task naming it]} from the practical part's state."""
+    if not crm_state_json:
+        return {}, []
+    from .crm.state import CrmStateError, read_state
+    from .crm.tasks import all_tasks
+
+    try:
+        crm_state = read_state(crm_state_json)
+    except CrmStateError as problem:
+        return {}, [f"Wyników zadań praktycznych nie da się odczytać ({problem}), więc raport ich nie uwzględnia."]
+    known = set(_engine.structure.criterion_ids())
+    scores: dict[str, list[float]] = {}
+    for task in all_tasks():
+        result = crm_state["results"].get(task.id)
+        if not result or not isinstance(result.get("best"), (int, float)):
+            continue
+        for criterion in task.criteria:
+            if criterion in known:
+                scores.setdefault(criterion, []).append(max(0.0, min(1.0, float(result["best"]))))
+    return scores, []
 
 
 def load(text: str) -> str:
@@ -340,3 +370,36 @@ def load_renewal(text: str) -> str:
         return json.dumps({"ok": True, "input": form, "notes": notes}, ensure_ascii=False)
     except RenewalStateError as problem:
         return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)
+
+
+# The practical part's functions the page may call through the worker (selfcheck.crm.api).
+CRM_FUNCTIONS = ("new", "reset", "page", "export", "load", "tasks", "check_all")
+
+
+def crm(function: str, *args) -> str:
+    """Call one of the practice CRM's worker functions; anything else is refused."""
+    from .crm import api as crm_api
+
+    if function not in CRM_FUNCTIONS:
+        return json.dumps({"ok": False, "error": f"Nieznana funkcja „{function}”."}, ensure_ascii=False)
+    return getattr(crm_api, function)(*args)
+
+
+def crm_exam_start(history_json: str, seed: int, today: str, now: str) -> str:
+    """A practical mock exam on a fresh variant: tasks in proportion to the sets' hours; the
+    history of earlier exams is taken from the last exam's state (may be empty)."""
+    from .crm import exam
+    from .crm.state import CrmStateError, read_state
+
+    history = []
+    if history_json:
+        try:
+            history = read_state(history_json).get("exams", [])
+        except CrmStateError:
+            history = []
+    sets = [{"id": s["id"], "hours": s["hours"]} for s in _engine.structure.sets]
+    try:
+        state = exam.start(sets, int(seed), today, now, history)
+    except exam.ExamError as problem:
+        return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)
+    return json.dumps({"ok": True, "state": state}, ensure_ascii=False)

@@ -1,18 +1,26 @@
-"""Readiness per criterion, outcome, set and overall, from quiz results and self-rating.
+"""Readiness per criterion, outcome, set and overall, from quiz results, practical tasks and self-rating.
 
-The rule, as the site states it:
+The rule, as the site states it (sitegen/templates/selfcheck_index.md.j2, "Jak liczymy gotowość"):
 - quiz result of a criterion (Q): the mean of the latest scores of every answered question
   that names the criterion (0–100%);
+- practical result (P): the mean of the best scores of the practical tasks that name the
+  criterion and were checked at least once;
+- what the candidate showed (W): the mean of Q and P, of those known;
 - self-rating (S): "nie potrafię" 0%, "częściowo" 50%, "potrafię" 100%; a commission-interview
   self-check adds its share of points covered to S (mean of the two);
-- readiness of a criterion: 70% Q + 30% S when both are known, else whichever is known;
+- readiness of a criterion: 70% W + 30% S when both are known, else whichever is known;
   a criterion with neither has no readiness yet ("brak danych");
-- outcome and set: the mean over their criteria that have data;
-- overall: the mean of the sets weighted by their hours (here 20 and 40).
+- outcome and set: the mean over their criteria that have data, with the coverage beside it
+  ("dane dla 3 z 5 kryteriów");
+- overall: the mean of the sets weighted by their hours;
+- coverage caps the level: an outcome, a set or the whole qualification is "gotowe" only when every
+  one of its criteria has data; with less, a value that would be "gotowe" is shown as "prawie
+  gotowe" with the note that data is missing, so one good answer never makes an outcome ready.
 """
 
 from __future__ import annotations
 
+from .polish import count
 from .structure import Structure, anchor
 
 QUIZ_WEIGHT = 0.7
@@ -21,14 +29,22 @@ RATING_VALUES = {"nie": 0.0, "czesciowo": 0.5, "tak": 1.0}
 LEVELS = ((0.8, "gotowy", "Gotowe"), (0.5, "prawie", "Prawie gotowe"), (0.0, "slabo", "Do powtórki"))
 
 
-def level(value: float | None) -> dict:
-    """Level and the percentage as text, so the page shows Python's numbers as they are."""
+def level(value: float | None, complete: bool = True) -> dict:
+    """Level and the percentage as text, so the page shows Python's numbers as they are. Without
+    data for every criterion (`complete` false) the top level is not given: see the module's rule."""
     if value is None:
         return {"key": "brak", "label": "Brak danych", "percent": "brak danych"}
-    for threshold, key, label in LEVELS:
+    for index, (threshold, key, label) in enumerate(LEVELS):
         if value >= threshold - 1e-9:
+            if index == 0 and not complete and len(LEVELS) > 1:
+                _, key, label = LEVELS[1]
+                label = f"{label} (za mało danych, by uznać za gotowe)"
             return {"key": key, "label": label, "percent": f"{round(value * 100)}%"}
     return {"key": "slabo", "label": LEVELS[-1][2], "percent": f"{round(value * 100)}%"}
+
+
+def coverage_text(covered: int, total: int) -> str:
+    return f"dane dla {covered} z {count(total, 'kryterium', 'kryteriów', 'kryteriów')}"
 
 
 def _mean(values: list[float]) -> float | None:
@@ -36,7 +52,8 @@ def _mean(values: list[float]) -> float | None:
 
 
 def criterion_scores(structure: Structure, questions_by_criterion: dict[str, list[str]], state: dict,
-                     interview_by_criterion: dict[str, list[str]] | None = None) -> dict[str, dict]:
+                     interview_by_criterion: dict[str, list[str]] | None = None,
+                     practical_by_criterion: dict[str, list[float]] | None = None) -> dict[str, dict]:
     answers = state.get("answers", {})
     ratings = state.get("ratings", {})
     interview = state.get("interview", {})
@@ -44,6 +61,8 @@ def criterion_scores(structure: Structure, questions_by_criterion: dict[str, lis
     for cid in structure.criterion_ids():
         scores = [answers[q]["score"] for q in questions_by_criterion.get(cid, []) if q in answers]
         quiz = _mean(scores)
+        practical = _mean((practical_by_criterion or {}).get(cid, []))
+        shown = _mean([v for v in (quiz, practical) if v is not None])
         rating_parts = []
         if ratings.get(cid) in RATING_VALUES:
             rating_parts.append(RATING_VALUES[ratings[cid]])
@@ -51,18 +70,20 @@ def criterion_scores(structure: Structure, questions_by_criterion: dict[str, lis
         if covered:
             rating_parts.append(_mean(covered))
         rating = _mean(rating_parts)
-        if quiz is not None and rating is not None:
-            value = QUIZ_WEIGHT * quiz + RATING_WEIGHT * rating
+        if shown is not None and rating is not None:
+            value = QUIZ_WEIGHT * shown + RATING_WEIGHT * rating
         else:
-            value = quiz if quiz is not None else rating
-        out[cid] = {"id": cid, "anchor": anchor(cid), "quiz": quiz, "answered": len(scores),
+            value = shown if shown is not None else rating
+        out[cid] = {"id": cid, "anchor": anchor(cid), "quiz": quiz, "answered": len(scores), "practical": practical,
                     "rating": rating, "value": value, "level": level(value)}
     return out
 
 
 def readiness(structure: Structure, questions_by_criterion: dict[str, list[str]], state: dict,
-              interview_by_criterion: dict[str, list[str]] | None = None) -> dict:
-    per_criterion = criterion_scores(structure, questions_by_criterion, state, interview_by_criterion)
+              interview_by_criterion: dict[str, list[str]] | None = None,
+              practical_by_criterion: dict[str, list[float]] | None = None) -> dict:
+    per_criterion = criterion_scores(structure, questions_by_criterion, state, interview_by_criterion,
+                                     practical_by_criterion)
     sets, outcomes = [], []
     for qset in structure.sets:
         set_values = []
@@ -70,18 +91,23 @@ def readiness(structure: Structure, questions_by_criterion: dict[str, list[str]]
             values = [per_criterion[c["id"]]["value"] for c in outcome["criteria"]
                       if per_criterion[c["id"]]["value"] is not None]
             value = _mean(values)
+            total = len(outcome["criteria"])
             outcomes.append({"id": outcome["id"], "anchor": anchor(outcome["id"]), "text": outcome["text"],
-                             "value": value, "level": level(value),
-                             "covered": len(values), "criteria": len(outcome["criteria"])})
+                             "value": value, "level": level(value, len(values) == total),
+                             "covered": len(values), "criteria": total, "coverage_text": coverage_text(len(values), total)})
             set_values += values
         value = _mean(set_values)
-        sets.append({"id": qset["id"], "name": qset["name"], "hours": qset["hours"], "value": value, "level": level(value)})
+        set_total = sum(len(o["criteria"]) for o in qset["outcomes"])
+        sets.append({"id": qset["id"], "name": qset["name"], "hours": qset["hours"], "value": value,
+                     "level": level(value, len(set_values) == set_total), "coverage_text": coverage_text(len(set_values), set_total)})
     weighted = [(s["value"], s["hours"]) for s in sets if s["value"] is not None]
     overall = sum(v * h for v, h in weighted) / sum(h for _, h in weighted) if weighted else None
+    covered_all = sum(1 for c in per_criterion.values() if c["value"] is not None)
     texts = {c["id"]: c["text"] for s in structure.sets for o in s["outcomes"] for c in o["criteria"]}
     rated = sorted((c for c in per_criterion.values() if c["value"] is not None), key=lambda c: (c["value"], c["id"]))
     return {
-        "overall": {"value": overall, "level": level(overall)},
+        "overall": {"value": overall, "level": level(overall, covered_all == len(per_criterion)),
+                    "coverage_text": coverage_text(covered_all, len(per_criterion))},
         "sets": sets,
         "outcomes": outcomes,
         "criteria": list(per_criterion.values()),

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .glossary import load_glossary
 from selfcheck.assembly import test_sizes
+from selfcheck.crm.cli import has_tasks
+from selfcheck.crm.compile import build as compile_tasks
 from selfcheck.structure import Structure
 
 from .pages import DATA_FILES, render_pages
@@ -67,6 +69,14 @@ def build_content(root: Path = ROOT) -> SiteContent:
             bank, bank_files = load_bank(data_root, loaded["qualification"])
         except DataError as error:
             problems.extend(error.problems)
+    # The practical part: tasks kept with the qualification's data, checked against its criteria
+    # (file and line) and shipped as the engine's data module; none without selfcheck/tasks/.
+    practical_module = None
+    if has_tasks(data_root) and "qualification" in loaded:
+        try:
+            practical_module = compile_tasks(data_root).encode("utf-8")
+        except DataError as error:
+            problems.extend(error.problems)
     if problems:
         raise DataError(problems)
 
@@ -74,7 +84,7 @@ def build_content(root: Path = ROOT) -> SiteContent:
     questions = [question.display() for question in bank.questions.values()]
     sizes = test_sizes(bank, Structure.from_qualification(data))
     pages = render_pages(data, loaded["glossary"], loaded["publisher"], questions=questions,
-                         interview=list(bank.interview.values()), test_sizes=sizes)
+                         interview=list(bank.interview.values()), test_sizes=sizes, practical=practical_module is not None)
     files = {
         DATA_FILES["yaml"]: paths["qualification"].read_bytes(),
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
@@ -82,9 +92,10 @@ def build_content(root: Path = ROOT) -> SiteContent:
         f"{ASSETS}/bank.json": bank_json(bank_files),
     }
     # The Python runtime: built (or taken from its cache) with the package and checked on this data.
-    copies, runtime = runtime_files(root, package_zip(root), files[DATA_FILES["json"]], files[f"{ASSETS}/bank.json"])
+    app = package_zip(root, {"selfcheck/crm/data.py": practical_module} if practical_module else None)
+    copies, runtime = runtime_files(root, app, files[DATA_FILES["json"]], files[f"{ASSETS}/bank.json"])
     files.update(runtime)
     return SiteContent(pages, files, copies, list(dict.fromkeys([*paths.values(), SCHEMA_DIR, root / "selfcheck", data_root / "selfcheck"])),
-                       nav=navigation(site_pages(data)), site_name=loaded["publisher"]["site_name"],
+                       nav=navigation(site_pages(data, practical=practical_module is not None)), site_name=loaded["publisher"]["site_name"],
                        site_description=SITE_DESCRIPTION.format(name=data["name"]),
                        search_synonyms=loaded["glossary"].get("search_synonyms", []))

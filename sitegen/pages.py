@@ -16,6 +16,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 from selfcheck import polish
+from selfcheck.crm.exam import MINUTES_PER_TASK as EXAM_MINUTES_PER_TASK
 from selfcheck.renewal_state import FORMAT as RENEWAL_FORMAT, VERSION as RENEWAL_VERSION
 from selfcheck.readiness import LEVELS, QUIZ_WEIGHT, RATING_WEIGHT
 from selfcheck.renewal import DAYS_PER_YEAR, add_years
@@ -70,13 +71,13 @@ def rich_text_for_page(context, text: str) -> Markup:
 
 
 def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list[dict],
-                 interview: list[dict], test_sizes: list[int] = ()) -> dict[str, str]:
+                 interview: list[dict], test_sizes: list[int] = (), practical: bool = False) -> dict[str, str]:
     """Render every page of the site: {"walidacja.md": "---\ntitle: …\n---\n# …", …}.
 
     `questions` are the self-check questions as the page shows them (selfcheck's display form).
     """
     env = make_environment()
-    pages = site_pages(data)
+    pages = site_pages(data, practical=practical)
     renewal = data["certificate"].get("renewal") or {}
     words = {"name": data["name"], "practice": renewal.get("practice", "")}
     data, glossary, publisher = as_data(data), as_data(glossary), as_data(publisher)
@@ -94,6 +95,8 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         "questions": questions,
         "interview": interview,
         "test_sizes": list(test_sizes),  # mock-test lengths the bank can fill
+        "practical": practical,          # the qualification's data has practical tasks
+        "exam_minutes_per_task": EXAM_MINUTES_PER_TASK,
         # The renewal form's saved format is selfcheck's (one definition); the script stamps it on what it saves.
         "renewal_save_format": json.dumps({"format": RENEWAL_FORMAT, "version": RENEWAL_VERSION}),
         "weights": {"quiz": round(QUIZ_WEIGHT * 100), "rating": round(RATING_WEIGHT * 100)},

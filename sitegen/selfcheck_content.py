@@ -59,14 +59,16 @@ def bank_json(files: list[dict]) -> bytes:
     return json.dumps({"files": files}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def package_zip(root: Path) -> bytes:
+def package_zip(root: Path, replace: dict[str, bytes] | None = None) -> bytes:
     """selfcheck/**/*.py (the package and its subpackages, e.g. selfcheck/crm with its data module)
-    as a zip that the worker unpacks into Pyodide's file system."""
+    as a zip that the worker unpacks into Pyodide's file system. `replace`: files whose content the
+    build made from this qualification's data (the practical tasks' data module)."""
     buffer = io.BytesIO()
     package = root / "selfcheck"
+    replace = replace or {}
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(package.rglob("*.py")):
             name = f"selfcheck/{path.relative_to(package).as_posix()}"
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # same bytes every build
-            archive.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED)
+            archive.writestr(info, replace.get(name, path.read_bytes()), zipfile.ZIP_DEFLATED)
     return buffer.getvalue()

@@ -21,6 +21,7 @@ class PageSpec:
     section: str = ""  # the navigation section the page belongs to ("" — top level)
     tool: str = ""     # a tool's call to action on the overview page, e.g. "Sprawdź swoją gotowość"
     needs_renewal: bool = False  # only for certificates that expire and can be renewed
+    needs_tasks: bool = False    # only for qualifications whose data has practical tasks (selfcheck/tasks/)
     warm_up: bool = False  # a landing page of tools that run Python: fetch its runtime when idle
 
     @property
@@ -73,6 +74,12 @@ PAGES = [
     PageSpec("samoocena/rozmowa.md", "selfcheck_interview.md.j2", "Rozmowa z komisją",
              "Pytania, jakie komisja walidacyjna może zadać przy kwalifikacji „{name}”, z punktami dobrej odpowiedzi.",
              "interview.mjs", section="Samoocena"),
+    PageSpec("samoocena/praktyka.md", "selfcheck_practical.md.j2", "Zadania praktyczne",
+             "Zadania praktyczne do kwalifikacji „{name}” w symulowanym systemie, sprawdzane na tym urządzeniu.", "crm.mjs",
+             searchable=False, section="Samoocena", needs_tasks=True),
+    PageSpec("samoocena/symulacja.md", "selfcheck_practical_exam.md.j2", "Symulacja części praktycznej",
+             "Próbna część praktyczna walidacji kwalifikacji „{name}”: zadania na czas, wyniki po zakończeniu.", "crm.mjs",
+             searchable=False, section="Samoocena", needs_tasks=True),
     PageSpec("samoocena/raport.md", "selfcheck_report.md.j2", "Raport gotowości",
              "Gotowość do walidacji kwalifikacji „{name}” według efektów, zestawów i kryteriów.", "report.mjs",
              section="Samoocena"),
@@ -95,9 +102,9 @@ def has_renewal(data: dict) -> bool:
     return certificate.get("validity_years") is not None and bool(certificate.get("renewal"))
 
 
-def site_pages(data: dict) -> list[PageSpec]:
-    """The pages this qualification's site has, in navigation order."""
-    return [spec for spec in PAGES if not spec.needs_renewal or has_renewal(data)]
+def site_pages(data: dict, *, practical: bool = False) -> list[PageSpec]:
+    """The pages this qualification's site has, in navigation order (`practical`: its data has tasks)."""
+    return [spec for spec in PAGES if (not spec.needs_renewal or has_renewal(data)) and (not spec.needs_tasks or practical)]
 
 
 def navigation(pages: list[PageSpec]) -> list:

@@ -12,7 +12,7 @@ from urllib.request import urlopen
 import pytest
 
 from sitegen.pages import store_id
-from tests.data import CRITERIA, QUALIFICATION, RENEWAL
+from tests.data import CRITERIA, PAGES, QUALIFICATION, RENEWAL
 from tests.browser_visit import answer
 from tests.site_server import BASE_PATH
 
@@ -21,7 +21,8 @@ pytestmark = pytest.mark.browser
 KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:samoocena"
 DRAFTS = f"{KEY}:wersje-robocze"
 RENEWAL_KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:odnowienie"
-TOOL_PAGES = ["samoocena/cwiczenia/", "samoocena/umiejetnosci/", "samoocena/test/", "samoocena/rozmowa/", "samoocena/raport/"]
+TOOL_PAGES = ["samoocena/cwiczenia/", "samoocena/umiejetnosci/", "samoocena/test/", "samoocena/rozmowa/", "samoocena/raport/",
+              *(["samoocena/praktyka/", "samoocena/symulacja/"] if any(spec.needs_tasks for spec in PAGES) else [])]
 NO_STORAGE = "nie pozwala stronie niczego zapisać"
 needs_renewal = pytest.mark.skipif(RENEWAL is None, reason="this qualification's certificate does not expire: no renewal page")
 READY = ".sc-status--ready"

@@ -277,3 +277,46 @@ def test_a_practice_session_asks_one_question_at_a_time_to_its_summary(served_si
     assert first_tries == 5 and len(asked) >= 5                                    # missed ones came back once
     assert f"z {first_tries} pytań" in text
     assert page.errors == []
+
+
+def test_an_open_test_is_resumed_and_never_replaced_without_a_word(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/test/", ready=False)
+    assert page.is_hidden("#sc-test-settings")          # not offered before saved progress is known
+    page.wait_for_selector(READY, timeout=120_000)
+    page.select_option("#sc-size", index=0)
+    page.click("#sc-start")
+    first = page.locator("#sc-test-list .sc-question").first
+    first.wait_for()
+    drawn = first.get_attribute("data-question")
+    page.reload()
+    page.locator("#sc-result", has_text="Wracasz do rozpoczętego testu").wait_for(timeout=120_000)
+    assert page.is_hidden("#sc-test-settings")
+    assert page.locator("#sc-test-list .sc-question").first.get_attribute("data-question") == drawn
+
+
+def test_interview_answers_come_back_on_return(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/rozmowa/")
+    form = page.locator(".sc-interview").first
+    form.locator("textarea").fill("Najpierw cel, potem źródła danych.")
+    form.locator("summary").click()
+    form.locator("input[type=checkbox]").first.check()
+    form.locator("button[type=submit]").click()
+    form.locator(".sc-feedback", has_text="Zapisano").wait_for()
+    page.evaluate("() => { for (const key of Object.keys(localStorage)) if (key.endsWith(':wersje-robocze')) localStorage.removeItem(key) }")
+    page.reload()
+    page.wait_for_selector(".sc-interview.sc-question--done", timeout=120_000)   # from saved progress, not drafts
+    again = page.locator(".sc-interview").first
+    assert again.locator("textarea").input_value() == "Najpierw cel, potem źródła danych."
+    assert again.locator("input[type=checkbox]").first.is_checked()
+
+
+def test_feedback_appears_next_to_the_checked_question_and_in_view(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/?widok=lista")
+    form = page.locator("#sc-questions .sc-question:visible").last
+    answer(form)
+    form.locator("button.sc-check").click()
+    verdict = form.locator(".sc-feedback__verdict")
+    verdict.wait_for()
+    box = verdict.bounding_box()
+    viewport = page.viewport_size
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"]

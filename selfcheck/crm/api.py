@@ -196,3 +196,46 @@ def check_export(text: str) -> list[dict]:
     """Check a candidate's exported file: the same per-task results and feedback as the page.
     Raises CrmStateError (a Polish sentence) for a file that cannot be read."""
     return task_defs.check_all(read_state(text))
+
+
+# --- the page's one entry point: screens as blocks, forms as actions (see ui.py) -------------------
+
+def page(state_json: str, request_json: str) -> str:
+    """request: {"screen", "params"} to show a screen, plus {"form", "fields"} to submit a form on it,
+    or {"check": task_id, "now"} to check a task. Returns {"ok", "state", "screen", "reply", "result"}:
+    a refused form comes back with its reasons per field and the state unchanged."""
+    from . import ui
+
+    try:
+        state = _state(state_json)
+        request = _request(request_json)
+        screen_name, params = request.get("screen") or "zadania", request.get("params") or {}
+        reply, result = None, None
+        if request.get("form"):
+            action, payload, moved = ui.submit(state, request["form"], request.get("fields") or {})
+            if moved:
+                screen_name, params = moved
+            elif action == "exam.finish":
+                from . import exam
+                try:
+                    exam.finish(state, request.get("now", ""))
+                except exam.ExamError as problem:
+                    return _fail(str(problem))
+                reply = {"ok": True, "errors": {}, "messages": ["Symulacja zakończona; wyniki są poniżej."], "record_id": "", "data": {}}
+            else:
+                state, answer = actions.apply(state, action, payload)
+                reply = answer.as_dict()
+                if answer.ok and request["form"].startswith("create:") and answer.record_id:
+                    card = {"companies": "firma", "contacts": "osoba", "opportunities": "szansa", "activities": "czynnosc"}
+                    collection = request["form"].split(":", 1)[1]
+                    if collection in card:
+                        screen_name, params = card[collection], {"id": answer.record_id}
+        elif request.get("check"):
+            checked = json.loads(check(json.dumps(state), request["check"], request.get("now", "")))
+            if not checked["ok"]:
+                return _out(checked)
+            state, result = checked["state"], checked["result"]
+        shown = ui.screen(state, screen_name, params)
+    except (CrmStateError, ViewError, ui.UiError) as problem:
+        return _fail(str(problem))
+    return _out({"ok": True, "state": state, "screen": shown, "reply": reply, "result": result})

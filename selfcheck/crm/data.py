@@ -389,9 +389,10 @@ TASK_FILES = [{'outcome': 'Z1.E1',
              'variant': 'missing_registry',
              'brief': 'Trzy firmy w bazie nie mają numeru REGON ani zapisanego źródła danych rejestrowych:\n'
                       '{{firmy.tekst}}\n'
-                      'Numery podano w rozmowie telefonicznej. Dane formalne firmy (REGON, adres siedziby, forma '
-                      'prawna) potwierdza się w publicznym rejestrze, do którego firma jest wpisana. Dla każdej z '
-                      'tych firm wybierz w polu „Źródło danych rejestrowych” właściwy rejestr i wpisz REGON.',
+                      'Numery podano w rozmowie telefonicznej. Dane rejestrowe firmy (forma prawna, adres siedziby, '
+                      'osoby uprawnione do reprezentacji) potwierdza się w rejestrze przedsiębiorców właściwym dla '
+                      'jej formy prawnej. Dla każdej z tych firm wybierz ten rejestr w polu „Źródło danych '
+                      'rejestrowych” i wpisz REGON.',
              'checks': [{'kind': 'fields_each',
                          'label': 'Źródło danych rejestrowych dobrane do formy prawnej',
                          'weight': 3,
@@ -401,8 +402,11 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                          'expected_key': 'register',
                          'explain': 'Spółki handlowe (z o.o., akcyjne, jawne, komandytowe) są wpisane do rejestru '
                                     'przedsiębiorców Krajowego Rejestru Sądowego (KRS), a osoby prowadzące '
-                                    'jednoosobową działalność gospodarczą — do CEIDG. Rozmowa z klientem jest dobrym '
-                                    'źródłem danych kontaktowych, ale nie potwierdza danych rejestrowych.'},
+                                    'jednoosobową działalność gospodarczą — do CEIDG. Rejestr REGON prowadzony przez '
+                                    'GUS i biała lista VAT też pokazują numer REGON, ale to nie są rejestry '
+                                    'przedsiębiorców, do których firma jest wpisana ze względu na formę prawną. '
+                                    'Rozmowa z klientem jest dobrym źródłem danych kontaktowych, ale nie potwierdza '
+                                    'danych rejestrowych.'},
                         {'kind': 'fields_each',
                          'label': 'REGON wpisany',
                          'weight': 2,
@@ -428,8 +432,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                       '{{leady.tekst}}\n'
                       'W karcie każdej z tych firm ustaw „Kanał pierwszego kontaktu” według zasad działu:\n'
                       '1. Marketing bezpośredni e-mailem, telefonem lub SMS-em wymaga uprzedniej zgody (art. 398 '
-                      'ust. 1 Prawa komunikacji elektronicznej). Sprawdź zgody osób kontaktowych firmy; osoba, która '
-                      'zgłosiła sprzeciw wobec marketingu, się nie liczy.\n'
+                      'ust. 1 Prawa komunikacji elektronicznej). Sprawdź zgody osób kontaktowych firmy; zgód osoby, '
+                      'która zgłosiła sprzeciw wobec marketingu, nie bierze się pod uwagę.\n'
                       '2. Firma średnia lub duża: jeśli ktoś zgodził się na telefon — rozmowa z osobą decyzyjną '
                       '(telefon, spotkanie osobiste albo wideorozmowa); jeśli jest tylko zgoda na e-mail — e-mail.\n'
                       '3. Firma mikro lub mała: jeśli ktoś zgodził się na e-mail — e-mail; jeśli tylko na telefon — '
@@ -445,10 +449,13 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                          'compare': 'one_of'}],
              'hint': 'Otwórz kartę firmy i listę jej osób kontaktowych: kolumny zgód na e-mail i na telefon oraz '
                      'data sprzeciwu rozstrzygają, którego kanału wolno użyć; wielkość firmy — którego warto.',
-             'solution': {'text': 'Dla każdej firmy: najpierw zgody jej osób (bez zgody — list lub zaproszenie na '
-                                  'wydarzenie), potem wielkość firmy (średnia i duża — rozmowa z osobą decyzyjną, '
-                                  'mikro i mała — e-mail). Kanały pasujące do każdej firmy pokazuje ocena '
-                                  'sprawdzenia.',
+             'solution': {'text': 'Dla każdej firmy najpierw zgody jej osób kontaktowych (bez osób, które zgłosiły '
+                                  'sprzeciw): bez zgody na e-mail i bez zgody na telefon — list tradycyjny albo '
+                                  'zaproszenie na wydarzenie lub targi. Potem wielkość firmy: średnia lub duża ze '
+                                  'zgodą na telefon — telefon, spotkanie osobiste albo wideorozmowa, a tylko ze '
+                                  'zgodą na e-mail — e-mail; mikro lub mała ze zgodą na e-mail — e-mail, a tylko ze '
+                                  'zgodą na telefon — telefon albo SMS. Kanały pasujące do każdej firmy pokazuje '
+                                  'ocena sprawdzenia.',
                           'steps': [{'for_each': '{{leady.lista}}',
                                      'action': 'company.edit',
                                      'payload': {'id': '{{item.id}}', 'channel': '{{item.first}}'}}]}},
@@ -567,8 +574,9 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                          'describe': 'NIP {{karta.nip}}',
                          'expect': {'industry': '{{karta.branza}}', 'size': '{{karta.wielkosc}}'},
                          'explain': 'Wielkość firmy w bazie wynika z liczby pracowników: mikro — do 9, mała — 10–49, '
-                                    'średnia — 50–249, duża — 250 i więcej (te same progi zatrudnienia ma ustawa '
-                                    'Prawo przedsiębiorców, art. 7, która bierze pod uwagę także obroty).'},
+                                    'średnia — 50–249, duża — 250 i więcej. Te same progi zatrudnienia ma ustawa '
+                                    'Prawo przedsiębiorców (art. 7 ust. 1), która bierze pod uwagę także roczny '
+                                    'obrót netto albo sumę aktywów bilansu.'},
                         {'kind': 'record',
                          'label': 'Status, źródło pozyskania i opiekun',
                          'weight': 1,
@@ -977,8 +985,8 @@ TASK_FILES = [{'outcome': 'Z1.E1',
                      'klient czeka; przy priorytecie — czy od zadania zależy termin klienta.',
              'solution': {'text': 'Cztery zadania z wykonawcą {{plan.opiekun}}: telefon w sprawie rabatu — do '
                                   'wtorku, priorytet wysoki; spotkanie (analiza potrzeb) — dowolny dzień, średni; '
-                                  'telefon do byłego klienta — dowolny dzień, niski; przygotowanie umowy — '
-                                  'najpóźniej w czwartek, wysoki.',
+                                  'kartka z podziękowaniem do byłego klienta — dowolny dzień, niski; przygotowanie '
+                                  'umowy — najpóźniej w czwartek, wysoki.',
                           'steps': [{'for_each': '{{plan.lista}}',
                                      'action': 'activity.create',
                                      'payload': {'title': '{{item.title}}',

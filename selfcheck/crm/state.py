@@ -25,6 +25,8 @@ ENGINE_FIELDS = {"companies": {"created", "history"}, "contacts": {"created"},
 COLLECTION_KEYS = ("products", "companies", "contacts", "opportunities", "activities", "templates", "goals")
 TOP_KEYS = {"format", "version", "dataset", "seed", "today", "seller", "vocabulary", "funnels", "reports", "exports",
             "documents", "answers", "results", "settings", "events", *COLLECTION_KEYS}
+# Only in the practical mock exam's state: the open or last exam and the history of exams.
+OPTIONAL_KEYS = {"exam", "exams"}
 WHAT = {"companies": "Firma", "contacts": "Osoba kontaktowa", "opportunities": "Szansa", "activities": "Zadanie",
         "products": "Produkt", "templates": "Szablon", "goals": "Cel"}
 
@@ -82,7 +84,7 @@ def check_state(data: Any) -> None:
     if data.get("dataset") != DATASET_VERSION:
         raise CrmStateError(f"Plik powstał dla innej wersji danych ćwiczeń ({data.get('dataset')!r}; obecna: "
                             f"{DATASET_VERSION}). Zacznij od nowa albo wczytaj nowszy zapis.")
-    unknown = sorted(set(data) - TOP_KEYS)
+    unknown = sorted(set(data) - TOP_KEYS - OPTIONAL_KEYS)
     if unknown:
         raise CrmStateError(f"Nieznane pola w pliku: {', '.join(unknown)}.")
     missing = sorted(TOP_KEYS - set(data))
@@ -116,6 +118,22 @@ def check_state(data: Any) -> None:
     for key in ("answers", "results"):
         if not isinstance(data[key], dict) or not all(isinstance(v, dict) for v in data[key].values()):
             raise CrmStateError(f"{key}: potrzebny słownik wpisów przypisanych do zadań.")
+    _exam(data)
+
+
+def _exam(data: dict) -> None:
+    exam = data.get("exam")
+    if exam is not None:
+        if (not isinstance(exam, dict) or not isinstance(exam.get("tasks"), list)
+                or not all(isinstance(t, str) for t in exam["tasks"])
+                or not all(isinstance(exam.get(k), str) for k in ("started", "deadline"))
+                or not _int(exam.get("minutes")) or not (exam.get("finished") is None or isinstance(exam["finished"], str))):
+            raise CrmStateError("exam: zapis symulacji ma złą postać.")
+    exams = data.get("exams", [])
+    if not isinstance(exams, list) or not all(
+            isinstance(e, dict) and isinstance(e.get("started"), str) and isinstance(e.get("score"), (int, float))
+            and _int(e.get("tasks")) for e in exams):
+        raise CrmStateError("exams: historia symulacji ma złą postać.")
 
 
 def _int(value) -> bool:

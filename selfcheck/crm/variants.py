@@ -324,8 +324,11 @@ def week_plan(d: Draw) -> dict:
          f"{_on_day(day(1))}."),
         (early, "spotkanie", 0, 4, "średni",
          f"Umów i odbądź spotkanie (analiza potrzeb) w sprawie szansy „{early['name']}” — w dowolnym dniu tygodnia."),
-        (former, "telefon", 0, 4, "niski",
-         f"Zadzwoń grzecznościowo do byłego klienta: {former['name']} — podtrzymanie relacji, bez terminu klienta."),
+        # A courtesy call to a former client would be marketing needing prior consent (art. 398 ust. 1 Prawa
+        # komunikacji elektronicznej); a thank-you card by post keeps the relationship without it.
+        (former, "inne", 0, 4, "niski",
+         f"Wyślij pocztą kartkę z podziękowaniem za współpracę byłemu klientowi: {former['name']} — podtrzymanie "
+         "relacji, bez terminu klienta."),
         (negotiation[1], "umowa", 0, 3, "wysoki",
          f"Przygotuj umowę do szansy „{negotiation[1]['name']}” — klient chce ją podpisać {_on_day(day(4))}, "
          "więc umowa ma być gotowa dzień wcześniej."),

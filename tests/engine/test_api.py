@@ -189,3 +189,36 @@ class ReturningAndTestFlowTest(unittest.TestCase):
         started = json.loads(api.start_test("", 4, 7, None, "2026-11-25T08:05:00+01:00"))
         report = json.loads(api.report(json.dumps(started["state"])))
         self.assertEqual(report["history"][0]["started_text"], "25.11.2026, 08:05")
+
+
+class PracticalInReadinessTest(unittest.TestCase):
+    """Checked practical tasks count for the criteria they name; thin coverage is never "gotowe"."""
+
+    def setUp(self):
+        api.setup(json.dumps(QUALIFICATION), json.dumps({"files": bank_files()}))
+
+    def test_one_right_answer_does_not_make_an_outcome_ready(self):
+        from selfcheck.readiness import LEVELS
+        question = next(q for q in api._engine.bank.questions.values() if q.type == "true_false")
+        fields = {"answer": ["true" if question.answer else "false"]}
+        state = json.loads(api.check("", question.id, json.dumps(fields), "2026-11-25T08:00:00+01:00"))["state"]
+        report = json.loads(api.report(json.dumps(state)))
+        outcome = next(o for o in report["outcomes"] if o["id"] == question.outcome)
+        self.assertEqual(outcome["value"], 1.0)
+        if outcome["covered"] < outcome["criteria"]:
+            self.assertNotEqual(outcome["level"]["key"], LEVELS[0][1])
+            self.assertIn(f"dane dla {outcome['covered']} z", outcome["coverage_text"])
+        self.assertNotEqual(report["overall"]["level"]["key"], LEVELS[0][1])
+
+    def test_a_checked_task_counts_for_its_criteria_and_bad_practical_data_is_noted(self):
+        from selfcheck.crm import api as crm_api
+        from selfcheck.crm.tasks import all_tasks
+        crm_state = json.loads(crm_api.new(4, "2026-11-25"))["state"]
+        task = next(t for t in all_tasks() if set(t.criteria) <= set(api._engine.structure.criterion_ids()))
+        crm_state["results"][task.id] = {"attempts": 1, "last": 0.5, "best": 0.5, "at": "2026-11-25T08:00:00+01:00"}
+        report = json.loads(api.report("", json.dumps(crm_state)))
+        by_id = {c["id"]: c for c in report["criteria"]}
+        for criterion in task.criteria:
+            self.assertEqual(by_id[criterion]["practical"], 0.5)
+        noted = json.loads(api.report("", "{nie json"))
+        self.assertTrue(noted["notes"])

@@ -39,6 +39,7 @@ session.loaded.then(() => {
     const item = saved[form.dataset.interview]
     if (!item || drafts[form.dataset.interview]) continue
     restoreFields(form, { answer: [item.answer || ""], covered: (item.covered || []).map(String) })
+    if (item.covered?.length) form.querySelector("details").open = true  // the ticked points in view
     form.classList.add("sc-question--done")
   }
 }).catch(() => {})

@@ -2,7 +2,10 @@
 import "./guard.mjs"
 import { chooseFile, downloadJson, notice, now, warnNotSaved } from "./forms.mjs"
 import { openSession } from "./session.mjs"
-import { storage } from "./storage.mjs"
+import { createStore, storage } from "./storage.mjs"
+
+// The practical tasks keep their own saved state (crm.mjs); the report counts their results too.
+const practical = createStore("cwiczenia-praktyczne")
 
 const $ = id => document.getElementById(id)
 const box = $("sc-report"), message = $("sc-data-message")
@@ -51,14 +54,16 @@ function scrolling(t) {
 }
 
 async function draw() {
-  const report = await session.call("report")
+  const report = await session.call("report", practical.readRaw())
+  if (report.notes?.length) notice(message, report.notes.join(" "), "warning")
   // The printout's heading says when the report was made (worded by Python, the visitor's clock).
   $("sc-report-date").textContent = `, stan na ${(await session.python.call("moment_text", now())).text}`
   const parts = []
   parts.push(el("h2", "Gotowość ogólna", { id: "ogolna" }))
   parts.push(el("p", report.overall.value === null
     ? "Brak danych: rozwiąż kilka pytań albo oceń swoje umiejętności."
-    : `${report.overall.level.percent} — ${report.overall.level.label.toLowerCase()}.`, { className: "sc-report__overall" }))
+    : `${report.overall.level.percent} — ${report.overall.level.label.toLowerCase()}; ${report.overall.coverage_text}.`,
+    { className: "sc-report__overall" }))
 
   parts.push(el("h2", "Według zestawów i efektów", { id: "wykresy" }))
   for (const svg of [report.charts.sets, report.charts.outcomes]) {
@@ -67,7 +72,7 @@ async function draw() {
     parts.push(figure)
   }
   parts.push(scrolling(table("Gotowość według efektów uczenia się", ["Efekt", "Gotowość", "Kryteria z danymi"],
-    report.outcomes.map(o => [`${o.id} ${o.text}`, describe(o.level), `${o.covered} z ${o.criteria}`]))))
+    report.outcomes.map(o => [`${o.id} ${o.text}`, describe(o.level), o.coverage_text]))))
 
   parts.push(el("h2", "Najsłabsze kryteria", { id: "najslabsze" }))
   if (report.weakest.length) {
