@@ -21,7 +21,7 @@ page as ISO 8601 with the visitor's UTC offset, so times are shown as the visito
     load(text)                                 -> {"ok", "state", "notes"} or {"ok": false, "error"}
     renewal(input_json, today)                  -> {"ok", "assessment", "timeline"} or {"ok": false, "problems"}
     load_renewal(text)                          -> {"ok", "input", "notes"} or {"ok": false, "error"}
-    crm(function, *args)                        -> the practice CRM (selfcheck.crm.api): new, reset, page, export, load…
+    crm(function, *args)                        -> the simulated system (selfcheck.crm.api): new, reset, page, export, load…
     crm_exam_start(history_json, seed, today, now) -> {"ok", "state"}: a practical mock exam on a fresh variant
 """
 
@@ -377,7 +377,7 @@ CRM_FUNCTIONS = ("new", "reset", "page", "export", "load", "tasks", "check_all")
 
 
 def crm(function: str, *args) -> str:
-    """Call one of the practice CRM's worker functions; anything else is refused."""
+    """Call one of the simulated system's worker functions; anything else is refused."""
     from .crm import api as crm_api
 
     if function not in CRM_FUNCTIONS:

@@ -1,4 +1,4 @@
-// The practice CRM page: draws the blocks Python sends (selfcheck/crm/ui.py) and sends back what the
+// The practice system page: draws the blocks Python sends (selfcheck/crm/ui.py) and sends back what the
 // candidate did — a form's id with its fields as the browser holds them, or a task to check. Every
 // rule, message and number comes from Python; this file only draws and keeps the state in storage.
 import "./guard.mjs"
