@@ -152,15 +152,11 @@ def finish(state: dict, now: str) -> dict:
         raise ExamError("Nie ma rozpoczętej symulacji do zakończenia.")
     at = moment(now)
     timed_out = at > moment(exam["deadline"])
-    results = [task_defs.check_task(state, task_id) for task_id in exam["tasks"]]
-    per_criterion: dict[str, list[float]] = {}
-    for result in results:
-        for criterion in result["criteria"]:
-            per_criterion.setdefault(criterion, []).append(result["score"])
-    score = sum(r["score"] for r in results) / len(results) if results else 0.0
-    exam.update(finished=exam["deadline"] if timed_out else now, score=round(score, 4), timed_out=timed_out,
+    found = evaluate(state)
+    results, score = found["tasks"], found["score"]
+    exam.update(finished=exam["deadline"] if timed_out else now, score=score, timed_out=timed_out,
                 results={r["id"]: r["score"] for r in results},
-                criteria={c: round(sum(v) / len(v), 4) for c, v in per_criterion.items()})
+                criteria={c["id"]: c["score"] for c in found["criteria"]})
     state["exams"] = [*state.get("exams", []),
                       {"started": exam["started"], "finished": exam["finished"], "score": exam["score"],
                        "tasks": len(results), "seed": exam.get("seed", state["seed"]), "timed_out": timed_out}
@@ -199,31 +195,42 @@ def task_cards(state: dict) -> list[dict]:
     return cards
 
 
-def summary(state: dict, sets: list[dict] | None = None) -> dict:
-    """A finished exam's results: per task (the checks' feedback, hint and model solution, as the
-    practice page shows them) and per criterion, in the qualification's order, with its text when
-    the structure is known. The state is the one handed in, so this is the same at every call."""
-    exam = state.get("exam")
-    if not exam or not exam.get("finished"):
-        raise ExamError("Wyniki będą po zakończeniu symulacji.")
-    results = [task_defs.check_task(state, task_id) for task_id in exam["tasks"]]
+def evaluate(state: dict, sets: list[dict] | None = None) -> dict:
+    """The exam's tasks checked as the state stands: {"tasks": [result], "criteria": [...], "score"};
+    each criterion the mean of the exam's tasks naming it, in the qualification's order, with its
+    text when the structure is known (`sets`, else the one given to use_structure)."""
+    results = [task_defs.check_task(state, task_id) for task_id in state["exam"]["tasks"]]
     texts, order = {}, []
     for qset in (sets if sets is not None else _structure) or []:
         for outcome in qset.get("outcomes", []):
             for criterion in outcome["criteria"]:
                 texts[criterion["id"]] = (outcome["id"], criterion["text"])
                 order.append(criterion["id"])
-    rank = {c: n for n, c in enumerate(order)}  # qualification's order; unknown ones last
-    named = sorted(exam.get("criteria", {}), key=lambda c: (rank.get(c, len(rank)), c))
+    rank = {c: n for n, c in enumerate(order)}  # the qualification's order; unknown ones last
+    named = sorted({c for r in results for c in r["criteria"]}, key=lambda c: (rank.get(c, len(rank)), c))
     criteria = []
     for cid in named:
-        value = exam["criteria"][cid]
-        criteria.append({"id": cid, "anchor": anchor(cid), "outcome": texts.get(cid, ("", ""))[0],
-                         "text": texts.get(cid, ("", ""))[1], "score": value, "percent": percent(value),
-                         "level": level(value), "tasks": [r["id"] for r in results if cid in r["criteria"]]})
-    score = exam.get("score", 0.0)
+        scores = [r["score"] for r in results if cid in r["criteria"]]
+        value = round(sum(scores) / len(scores), 4)
+        outcome, text = texts.get(cid, ("", ""))
+        criteria.append({"id": cid, "anchor": anchor(cid), "outcome": outcome, "text": text, "score": value,
+                         "percent": percent(value), "level": level(value),
+                         "tasks": [r["id"] for r in results if cid in r["criteria"]]})
+    score = sum(r["score"] for r in results) / len(results) if results else 0.0
+    return {"tasks": results, "criteria": criteria, "score": round(score, 4)}
+
+
+def summary(state: dict, sets: list[dict] | None = None) -> dict:
+    """A finished exam's results: per task (the checks' feedback, hint and model solution, as the
+    practice page shows them) and per criterion (see evaluate). The state is the one handed in
+    (changes are refused afterwards), so this is the same at every call and agrees with the score."""
+    exam = state.get("exam")
+    if not exam or not exam.get("finished"):
+        raise ExamError("Wyniki będą po zakończeniu symulacji.")
+    found = evaluate(state, sets)
+    score = exam.get("score", found["score"])
     when = "po upływie czasu (oddana automatycznie)" if exam.get("timed_out") else "w wyznaczonym czasie"
     return {"score": score, "percent": percent(score), "timed_out": bool(exam.get("timed_out")),
-            "text": f"Wynik symulacji: {percent(score)} ({count(len(results), 'zadanie', 'zadania', 'zadań')}); "
+            "text": f"Wynik symulacji: {percent(score)} ({count(len(found['tasks']), 'zadanie', 'zadania', 'zadań')}); "
                     f"zakończona {when}.",
-            "tasks": results, "criteria": criteria}
+            "tasks": found["tasks"], "criteria": found["criteria"]}
