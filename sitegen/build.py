@@ -19,7 +19,8 @@ from .publisher import load_publisher
 from .qualification import load_qualification
 from .schema_check import SCHEMA_DIR
 from .site_map import SITE_DESCRIPTION, navigation, site_pages
-from .selfcheck_content import ASSETS, bank_json, load_bank, package_zip, pyodide_files
+from .python_runtime import runtime_files
+from .selfcheck_content import ASSETS, bank_json, load_bank, package_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,10 +69,6 @@ def build_content(root: Path = ROOT) -> SiteContent:
             bank, bank_files = load_bank(data_root, loaded["qualification"])
         except DataError as error:
             problems.extend(error.problems)
-    try:
-        copies = pyodide_files(root)
-    except DataError as error:
-        problems.extend(error.problems)
     # The practical part: tasks kept with the qualification's data, checked against its criteria
     # (file and line) and shipped as the engine's data module; none without selfcheck/tasks/.
     practical_module = None
@@ -93,8 +90,11 @@ def build_content(root: Path = ROOT) -> SiteContent:
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         DATA_FILES["schema"]: (SCHEMA_DIR / "qualification.schema.json").read_bytes(),
         f"{ASSETS}/bank.json": bank_json(bank_files),
-        f"{ASSETS}/selfcheck.zip": package_zip(root, {"selfcheck/crm/data.py": practical_module} if practical_module else None),
     }
+    # The Python runtime: built (or taken from its cache) with the package and checked on this data.
+    app = package_zip(root, {"selfcheck/crm/data.py": practical_module} if practical_module else None)
+    copies, runtime = runtime_files(root, app, files[DATA_FILES["json"]], files[f"{ASSETS}/bank.json"])
+    files.update(runtime)
     return SiteContent(pages, files, copies, list(dict.fromkeys([*paths.values(), SCHEMA_DIR, root / "selfcheck", data_root / "selfcheck"])),
                        nav=navigation(site_pages(data, practical=practical_module is not None)), site_name=loaded["publisher"]["site_name"],
                        site_description=SITE_DESCRIPTION.format(name=data["name"]),

@@ -115,6 +115,8 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
             meta["search"] = {"exclude": True}
         if spec.script:
             meta["script"] = spec.script
+        if spec.warm_up:
+            meta["warm_up"] = True
         # Links between pages, by template ("outcomes", "selfcheck_report"…): scripts read them from data-*.
         links = {other.template.removesuffix(".md.j2"): spec.link_to(other.url) for other in pages}
         body = env.get_template(spec.template).render(**context, page=spec, links=links,

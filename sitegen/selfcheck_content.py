@@ -1,5 +1,5 @@
-"""The self-check's build products: the question bank as JSON, the Python package as a zip for
-the browser, and the Pyodide runtime files copied from the npm package."""
+"""The self-check's build products: the question bank as JSON and the Python package as a zip for
+the browser (the Python runtime itself: sitegen/python_runtime.py)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,6 @@ from .schema_check import schema_problems
 from .source import format_path, load_source
 
 ASSETS = "assets/selfcheck"
-PYODIDE_DIR = "assets/pyodide"
-# Only what loadPyodide() fetches: the loader, the runtime, the standard library, the lock file.
-PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
-
-
 BANK_SCHEMA = "question-bank.schema.json"
 
 
@@ -77,12 +72,3 @@ def package_zip(root: Path, replace: dict[str, bytes] | None = None) -> bytes:
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # same bytes every build
             archive.writestr(info, replace.get(name, path.read_bytes()), zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
-
-
-def pyodide_files(root: Path) -> dict[str, Path]:
-    source = root / "node_modules" / "pyodide"
-    missing = [name for name in PYODIDE_FILES if not (source / name).is_file()]
-    if missing:
-        raise DataError([Problem("node_modules/pyodide", None, "",
-                                 f"brak plików Pyodide ({', '.join(missing)}); uruchom `npm ci` albo `make site`")])
-    return {f"{PYODIDE_DIR}/{name}": source / name for name in PYODIDE_FILES}

@@ -22,6 +22,7 @@ class PageSpec:
     tool: str = ""     # a tool's call to action on the overview page, e.g. "Sprawdź swoją gotowość"
     needs_renewal: bool = False  # only for certificates that expire and can be renewed
     needs_tasks: bool = False    # only for qualifications whose data has practical tasks (selfcheck/tasks/)
+    warm_up: bool = False  # a landing page of tools that run Python: fetch its runtime when idle
 
     @property
     def url(self) -> str:
@@ -58,7 +59,7 @@ PAGES = [
              "Objaśnienia pojęć używanych w opisie kwalifikacji „{name}”."),
     PageSpec("samoocena/index.md", "selfcheck_index.md.j2", "Samoocena",
              "Sprawdź swoją gotowość do walidacji kwalifikacji „{name}”: ćwiczenia, test próbny, ocena umiejętności i raport gotowości.",
-             section="Samoocena", tool="Sprawdź swoją gotowość"),
+             section="Samoocena", tool="Sprawdź swoją gotowość", warm_up=True),
     PageSpec("samoocena/cwiczenia.md", "selfcheck_practice.md.j2", "Ćwiczenia",
              "Pytania do kwalifikacji „{name}” z wyjaśnieniami, według zestawów, efektów i kryteriów weryfikacji.", "practice.mjs",
              searchable=False,  # exercises, not answers: a search for "ile kosztuje" should find the fee, not a task

@@ -69,3 +69,21 @@ def answer(form) -> None:
         selects.nth(index).select_option(index=index + 1)
     if form.locator("input[type=text]").count():
         form.locator("input[type=text]").fill("12")
+
+
+def answer_and_check(form):
+    """Answer a question form and press its check button; returns its feedback area."""
+    answer(form)
+    form.locator("button.sc-check").click()
+    return form.locator(".sc-feedback")
+
+
+def watched_page(context: BrowserContext, url: str) -> Page:
+    """A page that records its script errors in `page.errors` and accepts every dialog."""
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(url)
+    return page

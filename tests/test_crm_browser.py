@@ -14,6 +14,7 @@ from selfcheck.crm import tasks as task_defs
 from selfcheck.crm.cli import has_tasks
 from sitegen.build import data_dir
 from sitegen.pages import store_id
+from tests.browser_visit import watched_page
 from tests.conftest import ROOT
 from tests.data import QUALIFICATION
 from tests.site_server import BASE_PATH
@@ -29,12 +30,7 @@ PAGE = "samoocena/praktyka/"
 @pytest.fixture
 def crm(served_site, browser):
     context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-    page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(served_site.url + PAGE)
+    page = watched_page(context, served_site.url + PAGE)
     page.wait_for_selector(".crm-task", timeout=120_000)
     yield page
     context.close()

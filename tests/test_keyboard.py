@@ -141,18 +141,18 @@ def test_a_practice_session_runs_on_the_keyboard_alone(tool_page):
         form = page.locator("#sc-session-slot .sc-question")
         kind = page.evaluate("() => document.activeElement.type || document.activeElement.tagName")
         assert form.evaluate("f => f.contains(document.activeElement)")            # focus is in the question
-        if kind in ("radio", "select-one"):
+        if kind == "radio":
             page.keyboard.press("ArrowDown")
         elif kind == "checkbox":
             page.keyboard.press("Space")
-        else:
-            page.keyboard.type("12")
-        if kind == "select-one":   # an ordering or matching question: every row gets a different choice
+        elif kind == "select-one":   # an ordering or matching question: row n takes the n-th choice
             selects = form.locator("select")
             for index in range(selects.count()):
                 selects.nth(index).focus()
                 for _ in range(index + 1):
                     page.keyboard.press("ArrowDown")
+        else:
+            page.keyboard.type("12")
         page.keyboard.press("Enter")
         form.locator(".sc-feedback__verdict").wait_for()
         assert page.evaluate("() => document.activeElement.id") == "sc-session-next"

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from sitegen.pages import store_id
+from tests.browser_visit import watched_page
 from tests.data import QUALIFICATION, RENEWAL
 from tests.site_server import BASE_PATH
 from tests.test_accessibility import AXE, axe_violations
@@ -21,11 +22,7 @@ KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:odnowienie"
 @pytest.fixture
 def page(served_site, browser):
     context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(served_site.url + "odnowienie/")
+    page = watched_page(context, served_site.url + "odnowienie/")
     page.wait_for_selector(".sc-status--ready", timeout=120_000)
     yield page
     context.close()

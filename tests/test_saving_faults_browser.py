@@ -248,8 +248,9 @@ def test_two_sites_on_one_origin_keep_their_own_progress(served_site, context):
     assert page.evaluate(f"localStorage.getItem('{other}')") == foreign
 
 
-@pytest.mark.parametrize("blocked", ["pyodide/pyodide.asm.wasm", "pyodide/pyodide.mjs", "selfcheck/selfcheck.zip",
-                                     "selfcheck/worker.mjs"])
+# The runtime lives in one folder per build (assets/pyodide/<key>/, see sitegen/python_runtime.py).
+@pytest.mark.parametrize("blocked", ["pyodide/*/pyodide.asm.wasm", "pyodide/*/pyodide.mjs", "pyodide/*/stdlib.zip",
+                                     "pyodide/*/selfcheck.zip", "selfcheck/runtime.json", "selfcheck/worker.mjs"])
 def test_python_files_that_do_not_arrive_are_named_as_such(served_site, context, blocked):
     context.route(f"**/assets/{blocked}", lambda route: route.fulfill(status=404, body="nie ma"))
     page = open_page(context, served_site.url + "samoocena/cwiczenia/", ready=False)
@@ -264,7 +265,7 @@ def test_python_files_that_cannot_arrive_offline_are_blamed_on_the_connection(se
     def go_offline(route):
         context.set_offline(True)
         route.abort("internetdisconnected")
-    context.route("**/assets/pyodide/pyodide.asm.wasm", go_offline)
+    context.route("**/assets/pyodide/*/pyodide.asm.wasm", go_offline)
     page = open_page(context, served_site.url + "samoocena/cwiczenia/", ready=False)
     page.wait_for_selector(".sc-status--failed", timeout=PYTHON_START)
     text = page.inner_text("#sc-status")

@@ -11,7 +11,7 @@ from sitegen.pages import store_id
 from selfcheck.assembly import quotas
 from selfcheck.structure import Structure, anchor
 from tests.data import CRITERIA, QUALIFICATION
-from tests.browser_visit import answer
+from tests.browser_visit import answer, answer_and_check
 from tests.site_server import BASE_PATH
 from tests.test_accessibility import AXE, axe_violations
 
@@ -45,9 +45,7 @@ def open_page(context, url: str, *, ready: bool = True):
 def test_practice_answer_gets_feedback_with_explanation_and_criterion_link(served_site, context):
     page = open_page(context, served_site.url + "samoocena/cwiczenia/")
     form = page.locator(".sc-question").first
-    answer(form)
-    form.locator("button.sc-check").click()
-    feedback = form.locator(".sc-feedback")
+    feedback = answer_and_check(form)
     feedback.locator("text=Wyjaśnienie").wait_for()
     text = feedback.inner_text()
     assert any(word in text for word in ("Dobrze", "Częściowo dobrze", "Źle"))
@@ -312,10 +310,7 @@ def test_interview_answers_come_back_on_return(served_site, context):
 
 def test_feedback_appears_next_to_the_checked_question_and_in_view(served_site, context):
     page = open_page(context, served_site.url + "samoocena/cwiczenia/?widok=lista")
-    form = page.locator("#sc-questions .sc-question:visible").last
-    answer(form)
-    form.locator("button.sc-check").click()
-    verdict = form.locator(".sc-feedback__verdict")
+    verdict = answer_and_check(page.locator("#sc-questions .sc-question:visible").last).locator(".sc-feedback__verdict")
     verdict.wait_for()
     box = verdict.bounding_box()
     viewport = page.viewport_size

@@ -10,8 +10,9 @@ import { loadPyodide } from "pyodide"
 
 const [site, runs = "5"] = process.argv.slice(2)
 const assets = join(site, "assets/selfcheck")
+const runtime = join(assets, JSON.parse(readFileSync(join(assets, "runtime.json"), "utf8")).folder)
 const pyodide = await loadPyodide()
-pyodide.unpackArchive(new Uint8Array(readFileSync(join(assets, "selfcheck.zip"))), "zip", { extractDir: "/app" })
+pyodide.unpackArchive(new Uint8Array(readFileSync(join(runtime, "selfcheck.zip"))), "zip", { extractDir: "/app" })
 pyodide.globals.set("QUALIFICATION", readFileSync(join(site, "dane/qualification.json"), "utf8"))
 pyodide.globals.set("BANK", readFileSync(join(assets, "bank.json"), "utf8"))
 pyodide.globals.set("RUNS", Number(runs))
@@ -48,7 +49,21 @@ for _ in range(RUNS):
     started = time.perf_counter()
     api.report(json.dumps(state))
     report.append((time.perf_counter() - started) * 1000)
+# One action of the practice CRM, JSON both ways (what the page sends and gets back).
+crm_ms = []
+try:
+    from selfcheck.crm import api as crm
+    crm_state = json.dumps(json.loads(crm.new(7, "2026-11-25"))["state"], ensure_ascii=False)
+    request = json.dumps({"action": "company.edit", "payload": {"id": "F002", "segment": "C – pozostali"},
+                          "view": {"screen": "company", "params": {"id": "F002"}}}, ensure_ascii=False)
+    for _ in range(RUNS * 4):
+        started = time.perf_counter()
+        answer = json.loads(crm.apply(crm_state, request))
+        crm_ms.append((time.perf_counter() - started) * 1000)
+    crm_ok = bool(answer.get("ok"))
+except ImportError:
+    crm_ok = False
 json.dumps({"grade_all_ms": grade_all, "check_all_ms": score_all, "report_ms": report,
-            "questions": len(engine.bank.questions)})
+            "crm_apply_ms": crm_ms, "crm_ok": crm_ok, "questions": len(engine.bank.questions)})
 `)
 console.log(out)

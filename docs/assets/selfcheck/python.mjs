@@ -58,6 +58,8 @@ export function startPython() {
   ready.then(() => {
     show(status?.dataset.readyText || "Python działa.", 4)  // each page says what runs here
     status?.classList.add("sc-status--ready")
+    // Once the page is idle, let the worker fetch what makes the next visit start fast.
+    whenIdle(() => worker.postMessage({ warm: true }))
   }, error => {
     // A file that did not arrive while the browser is offline is a connection problem, not the site's.
     const reason = error.reason === "download" && navigator.onLine === false ? "offline" : error.reason
@@ -77,10 +79,13 @@ export function startPython() {
   return { ready, call }
 }
 
-/** Why the worker could not start: the first of its files that did not arrive (its name and the
- *  HTTP status, or no connection), or else the error it threw. */
+const whenIdle = callback => "requestIdleCallback" in globalThis
+  ? requestIdleCallback(callback, { timeout: 10_000 }) : setTimeout(callback, 2_000)
+
+/** Why the worker could not start: its file did not arrive (the HTTP status, or no connection), or
+ *  else the error it threw. (Pyodide's own files are the worker's to name: it loads them itself.) */
 async function workerFailure(event) {
-  for (const path of ["worker.mjs", "../pyodide/pyodide.mjs"]) {
+  for (const path of ["worker.mjs"]) {
     const name = path.split("/").pop()
     let response
     try {

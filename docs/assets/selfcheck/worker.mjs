@@ -1,10 +1,23 @@
-// Module Web Worker: loads Pyodide, imports the `selfcheck` package, answers messages.
-// Messages in: {id, type, args}; out: {type: "progress" | "ready" | "failed"} or {id, result | error}.
-// All checking, scoring and date handling happen in Python; this file only passes messages.
-import { loadPyodide } from "../pyodide/pyodide.mjs"
+// Module Web Worker: starts Python (Pyodide), imports the `selfcheck` package, answers messages.
+// Messages in: {id, type, args} (a call of selfcheck.api[type]) or {warm: true} (the page is idle:
+// fetch what makes the next visit fast). Out: {type: "progress" | "ready" | "failed"} or {id, result | error}.
+// All checking, scoring and date handling happen in Python; this file only passes messages and
+// fetches files.
+//
+// Which runtime to start comes from runtime.json (written by sitegen/python_runtime.py): one folder
+// per build, so files of two builds never mix. Its files are kept in Cache Storage, so a later
+// visit downloads nothing. Start-up, fastest first:
+//   1. a memory snapshot of Python with selfcheck.api imported (fetched in the background after a
+//      first visit): restored in about a second; if it fails in any way, a console note and 2.;
+//   2. Pyodide with a small precompiled standard library (stdlib.zip), then `import selfcheck.api`.
 
 const STEPS = 4
-const progress = (step, label) => postMessage({ type: "progress", step, steps: STEPS, label })
+let steps = STEPS
+const progress = (step, label) => postMessage({ type: "progress", step, steps, label })
+// The same environment as when the snapshot was made (sitegen/python_runtime.mjs).
+const ENV = { LANG: "C.UTF-8", TZ: "UTC" }
+const APP = "/home/pyodide/app"
+const CACHE_PREFIX = "selfcheck-python-"
 
 /** A failure the page can explain: `reason` is "download" (a file did not arrive), "offline",
  *  "wasm" (no WebAssembly) or "other". */
@@ -15,62 +28,263 @@ class StartFailure extends Error {
   }
 }
 
-async function fetchOk(path) {
+const unreachable = path => new StartFailure(navigator.onLine === false ? "offline" : "download", `${path}: brak połączenia`)
+
+async function fetchOk(url, options) {
+  const name = String(url).split("/").pop()
   let response
   try {
-    response = await fetch(new URL(path, import.meta.url))
+    response = await fetch(url, options)
   } catch {
-    throw new StartFailure(navigator.onLine === false ? "offline" : "download", `${path}: brak połączenia`)
+    throw unreachable(name)
   }
-  if (!response.ok) throw new StartFailure("download", `${path}: HTTP ${response.status}`)
+  if (!response.ok) throw new StartFailure("download", `${name}: HTTP ${response.status}`)
   return response
+}
+
+/** "3,1 z 5,4 MB": bytes in megabytes (10^6), one decimal, Polish decimal comma. The only numbers
+ *  this file words itself: Python, which words every other, is what is being downloaded. */
+function megabytesOf(part, whole) {
+  const number = bytes => (bytes / 1e6).toFixed(1).replace(".", ",")
+  return `${number(Math.min(part, whole))} z ${number(whole)} MB`
+}
+
+/** The runtime's files: from Cache Storage when this browser has them, else from the site (then
+ *  stored). Downloads are counted for the progress message, in the bytes the server sends. */
+class Files {
+  constructor(manifest, cache) {
+    this.folder = new URL(`${manifest.folder}`, import.meta.url)
+    this.sizes = manifest.files
+    this.cache = cache
+    this.lockInfo = manifest.lock_info
+    this.expected = 0        // bytes (as sent) of what this start downloads
+    this.received = 0
+    this.onProgress = () => {}
+    // Rejects when a download breaks off midway: Pyodide would wait forever for the rest of its wasm.
+    this.failed = new Promise((_, reject) => { this.fail = reject })
+    this.failed.catch(() => {})
+  }
+
+  url(name) {
+    return new URL(name, this.folder).href
+  }
+
+  async cached(name) {
+    try {
+      return this.cache ? (await this.cache.match(this.url(name))) || null : null
+    } catch {
+      return null
+    }
+  }
+
+  /** A Response for `name`, cached or fetched; a fetched one is stored on the way. */
+  async get(name, { store = true, priority = "auto" } = {}) {
+    const hit = await this.cached(name)
+    if (hit) return hit
+    const response = await fetchOk(this.url(name), { priority })
+    // Count what arrives: the stream gives bytes as read (after the server's gzip is undone), so
+    // scale them to what the server sent for the whole file.
+    const size = this.sizes[name] || { bytes: 0, sent: 0 }
+    const scale = size.bytes ? size.sent / size.bytes : 1
+    const reader = response.body.getReader()
+    const counted = new ReadableStream({
+      pull: async controller => {
+        let chunk
+        try {
+          chunk = await reader.read()
+        } catch (error) {
+          this.fail(unreachable(name))
+          controller.error(error)
+          return
+        }
+        if (chunk.done) return controller.close()
+        this.received += chunk.value.byteLength * scale
+        this.onProgress()
+        controller.enqueue(chunk.value)
+      },
+      cancel: reason => reader.cancel(reason),
+    })
+    const [forPage, forCache] = counted.tee()
+    const headers = { "Content-Type": response.headers.get("Content-Type") || "application/octet-stream" }
+    if (store && this.cache) {
+      this.cache.put(this.url(name), new Response(forCache, { headers }))
+        .catch(error => console.info(`Pamięć podręczna: nie zapisano ${name} (${error}).`))
+    } else {
+      forCache.cancel()
+    }
+    return new Response(forPage, { headers })
+  }
+
+  async bytes(name, options) {
+    const response = await this.get(name, options)
+    try {
+      return new Uint8Array(await response.arrayBuffer())
+    } catch {
+      throw unreachable(name)  // the connection broke mid-file
+    }
+  }
+}
+
+async function openCache(key) {
+  if (typeof caches === "undefined") return null  // no Cache Storage (e.g. not a secure origin): the HTTP cache only
+  try {
+    for (const name of await caches.keys())
+      if (name.startsWith(CACHE_PREFIX) && name !== CACHE_PREFIX + key) await caches.delete(name)  // an older build
+    return await caches.open(CACHE_PREFIX + key)
+  } catch {
+    return null
+  }
+}
+
+/** Pyodide fetches the wasm itself (and compiles it while it streams in): hand it the response we
+ *  already have (so a missing file is known before Pyodide waits for it), cached and counted. */
+function routeFetches(url, response) {
+  const own = globalThis.fetch
+  globalThis.fetch = (input, options) => String(input instanceof Request ? input.url : input) === url
+    ? Promise.resolve(response) : own(input, options)
+  return () => { globalThis.fetch = own }
 }
 
 /** Why loadPyodide() failed, from what it reports: a missing file, no network, or something else. */
 function explain(error) {
+  if (error instanceof StartFailure) return error
   const text = String(error && error.message || error)
   if (navigator.onLine === false) return new StartFailure("offline", text)
   if (/\b(404|403|410|5\d\d)\b|Failed to fetch|NetworkError|network error|Load failed/i.test(text)) return new StartFailure("download", text)
   return new StartFailure("other", text)
 }
 
+async function loadPyodideFrom(files, options) {
+  let loader
+  try {
+    loader = await import(files.url("pyodide.mjs"))
+  } catch {
+    await fetchOk(files.url("pyodide.mjs"), { method: "HEAD", cache: "no-store" })  // names a missing file
+    throw new StartFailure("other", "pyodide.mjs nie uruchomił się")
+  }
+  // The runtime's JavaScript, imported from the cached copy when there is one.
+  const script = URL.createObjectURL(new Blob([await (await files.get("pyodide.asm.mjs")).arrayBuffer()],
+                                              { type: "text/javascript" }))
+  const stdlib = URL.createObjectURL(new Blob([await files.bytes("stdlib.zip")]))
+  const restore = routeFetches(files.url("pyodide.asm.wasm"), await files.get("pyodide.asm.wasm"))
+  try {
+    const createPyodideModule = (await import(script)).default
+    return await Promise.race([files.failed, loader.loadPyodide({
+      indexURL: files.folder.href, stdLibURL: stdlib, createPyodideModule, env: { ...ENV },
+      lockFileContents: { info: files.lockInfo, packages: {} },
+      ...options,
+    })])
+  } finally {
+    restore()
+    URL.revokeObjectURL(script)
+    URL.revokeObjectURL(stdlib)
+  }
+}
+
+function unpackApp(pyodide, archive) {
+  pyodide.unpackArchive(archive, "zip", { extractDir: APP })
+  pyodide.runPython(`import sys\nif ${JSON.stringify(APP)} not in sys.path: sys.path.insert(0, ${JSON.stringify(APP)})`)
+}
+
+/** Python restored from the snapshot, checked; null (with a console note) when anything is wrong. */
+async function fromSnapshot(files, app) {
+  const cached = await files.cached("snapshot.bin")
+  if (!cached) return null
+  try {
+    const snapshot = new Uint8Array(await cached.arrayBuffer())
+    const pyodide = await loadPyodideFrom(files, { _loadSnapshot: snapshot })
+    unpackApp(pyodide, app)
+    // The snapshot carries its maker's random state: a new one for this visit. (Its clock zone is
+    // UTC, which nothing reads: the page sends every moment with the visitor's offset.)
+    const check = pyodide.runPython(`
+import random, sys
+random.seed()
+import selfcheck.api
+"selfcheck.api" in sys.modules and callable(selfcheck.api.setup)`)
+    if (check !== true) throw new Error("selfcheck.api niedostępne po odtworzeniu")
+    return pyodide
+  } catch (error) {
+    console.info(`Python: migawka pamięci nie dała się odtworzyć (${error && error.message || error}); zwykłe uruchomienie.`)
+    try { await files.cache?.delete(files.url("snapshot.bin")) } catch { /* nothing to remove */ }
+    return null
+  }
+}
+
+let files = null
+let snapshotWanted = false
+
 async function start() {
   if (typeof WebAssembly !== "object") throw new StartFailure("wasm", "WebAssembly niedostępne")
-  progress(1, "Pobieranie środowiska Python (ok. 13 MB, tylko za pierwszym razem)…")
-  // loadPyodide() can wait forever on a runtime file the server does not have: ask first (HEAD is cheap).
-  await Promise.all(["../pyodide/pyodide.asm.wasm", "../pyodide/python_stdlib.zip"].map(async path => {
-    let response
-    try {
-      response = await fetch(new URL(path, import.meta.url), { method: "HEAD" })
-    } catch {
-      throw new StartFailure(navigator.onLine === false ? "offline" : "download", `${path}: brak połączenia`)
+  const manifest = await (await fetchOk(new URL("runtime.json", import.meta.url))).json()
+  files = new Files(manifest, await openCache(manifest.key))
+  const needed = ["pyodide.asm.mjs", "pyodide.asm.wasm", "stdlib.zip", "selfcheck.zip"]
+  const missing = []
+  for (const name of needed) if (!await files.cached(name)) missing.push(name)
+  const hasSnapshot = Boolean(await files.cached("snapshot.bin"))
+  snapshotWanted = !hasSnapshot && Boolean(files.cache)
+
+  if (missing.length) {
+    files.expected = missing.reduce((sum, name) => sum + (manifest.files[name]?.sent || 0), 0)
+    const say = () => progress(1, `Pobieranie środowiska Python: ${megabytesOf(files.received, files.expected)} ` +
+                                  "(tylko za pierwszym razem)…")
+    let last = 0
+    files.onProgress = () => {  // at most one message per 100 kB
+      if (files.received - last >= 1e5) { last = files.received; say() }
     }
-    if (!response.ok) throw new StartFailure("download", `${path}: HTTP ${response.status}`)
-  }))
-  let pyodide
-  try {
-    pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href })
-  } catch (error) {
-    throw explain(error)
+    say()
+  } else {
+    progress(1, "Uruchamianie Pythona…")
   }
-  progress(2, "Uruchamianie modułu samooceny…")
-  const archive = await (await fetchOk("selfcheck.zip")).arrayBuffer()
-  pyodide.unpackArchive(archive, "zip", { extractDir: "/home/pyodide/app" })
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/app')")
+  const [app, texts] = await Promise.all([
+    files.bytes("selfcheck.zip"),
+    Promise.all(["../../dane/qualification.json", "bank.json"].map(async path =>
+      (await fetchOk(new URL(path, import.meta.url))).text())),
+  ])
+
+  let pyodide = hasSnapshot ? await fromSnapshot(files, app) : null
+  if (!pyodide) {
+    try {
+      pyodide = await loadPyodideFrom(files)
+    } catch (error) {
+      throw explain(error)
+    }
+    files.onProgress = () => {}
+    progress(2, "Uruchamianie modułu samooceny…")
+    unpackApp(pyodide, app)
+  }
   const api = pyodide.pyimport("selfcheck.api")
   progress(3, "Wczytywanie pytań…")
-  const [qualification, bank] = await Promise.all(
-    ["../../dane/qualification.json", "bank.json"].map(async path => (await fetchOk(path)).text()))
-  api.setup(qualification, bank)
+  api.setup(...texts)
   progress(4, "Gotowe.")
   return api
+}
+
+/** After a first visit, when the page is idle: fetch the snapshot (gzipped on the server, kept
+ *  unpacked here) at low priority, so the next visit starts in about a second. */
+async function warm() {
+  if (!snapshotWanted || !files) return
+  snapshotWanted = false
+  try {
+    const packed = await fetchOk(files.url("snapshot.bin.gz"), { priority: "low" })
+    const body = packed.body.pipeThrough(new DecompressionStream("gzip"))
+    await files.cache.put(files.url("snapshot.bin"), new Response(body, { headers: { "Content-Type": "application/octet-stream" } }))
+    console.info("Python: migawka pamięci zapisana; następna wizyta uruchomi Pythona szybciej.")
+  } catch (error) {
+    console.info(`Python: migawka pamięci nie została zapisana (${error && error.message || error}); następna wizyta uruchomi Pythona zwykłą drogą.`)
+    try { await files.cache.delete(files.url("snapshot.bin")) } catch { /* nothing stored */ }
+  }
 }
 
 const ready = start()
 ready.then(() => postMessage({ type: "ready" }),
            error => postMessage({ type: "failed", reason: error.reason || "other", message: String(error && error.message || error) }))
 
-addEventListener("message", async ({ data: { id, type, args } }) => {
+addEventListener("message", async ({ data }) => {
+  if (data.warm) {
+    ready.then(warm, () => {})
+    return
+  }
+  const { id, type, args } = data
   try {
     const api = await ready
     postMessage({ id, result: JSON.parse(api[type](...args)) })

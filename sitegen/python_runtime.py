@@ -1,0 +1,119 @@
+"""The Python runtime the self-check's worker starts, as built files for the site.
+
+Stock Pyodide spends seconds compiling and unpacking a standard library the self-check mostly never
+uses. `python_runtime.mjs` (run under Node, in the same Pyodide) builds instead:
+
+- stdlib.zip: only the modules the self-check loads, precompiled (first visit: less to fetch, nothing
+  to compile);
+- snapshot.bin.gz: Python's memory after start-up and `import selfcheck.api`, which a later visit
+  restores in about a second (the worker fetches it in the background after a first visit).
+
+Both are checked at build time against stock Pyodide and cached, keyed by everything they are made
+from (the Pyodide files, the builder script and the package's code; not the data: setup() runs in
+the browser). The cache lives in node_modules/.cache/, next to the Pyodide it was made with, so
+copies of the project that link node_modules (the tests do) share it, and git never sees it.
+
+Every runtime file goes into one folder named after the key, assets/pyodide/<key>/: a new build
+gets new URLs, so no browser mixes files of two builds, and a cached visit can trust what it has.
+The worker learns the folder and the files' sizes from assets/selfcheck/runtime.json.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .problems import DataError, Problem
+
+BUILDER = Path(__file__).resolve().with_name("python_runtime.mjs")
+# What the worker loads from the npm package; pyodide.mjs is the loader, the rest loadPyodide() takes.
+PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"]
+MANIFEST = "assets/selfcheck/runtime.json"
+RUNTIME_ROOT = "assets/pyodide"
+KEEP_CACHED = 6  # builds kept in the cache (a few branches or data folders side by side)
+
+
+def _problem(text: str) -> DataError:
+    return DataError([Problem("node_modules/pyodide", None, "", text)])
+
+
+def _key(pyodide: Path, app_zip: bytes) -> str:
+    digest = hashlib.sha256()
+    for path in [*(pyodide / name for name in [*PYODIDE_FILES, "python_stdlib.zip", "pyodide-lock.json"]), BUILDER]:
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    digest.update(b"app\0" + hashlib.sha256(app_zip).digest())
+    return digest.hexdigest()[:16]
+
+
+def _build(pyodide: Path, target: Path, app_zip: bytes, qualification_json: bytes, bank_json: bytes) -> None:
+    """Run the builder into a fresh folder, then move it into place (a failed build leaves nothing)."""
+    node = shutil.which("node")
+    if not node:
+        raise _problem("brak Node.js: jest potrzebny, by zbudować środowisko Python samooceny")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix="building-") as work:
+        work_path = Path(work)
+        inputs = {"app": app_zip, "qualification": qualification_json, "bank": bank_json}
+        for name, data in inputs.items():
+            (work_path / f"{name}.in").write_bytes(data)
+        out = work_path / "out"
+        arguments = {"pyodide": str(pyodide), "out": str(out), **{n: str(work_path / f"{n}.in") for n in inputs}}
+        result = subprocess.run([node, str(BUILDER), json.dumps(arguments)], capture_output=True, text=True,
+                                timeout=600)
+        if result.returncode != 0:
+            raise _problem("nie udało się zbudować środowiska Python samooceny:\n"
+                           + (result.stderr or result.stdout)[-3000:])
+        with open(out / "snapshot.bin", "rb") as raw, open(out / "snapshot.bin.gz", "wb") as file, \
+                gzip.GzipFile(fileobj=file, mode="wb", compresslevel=6, mtime=0) as packed:
+            shutil.copyfileobj(raw, packed)
+        (out / "snapshot.bin").unlink()
+        # Sizes, for the worker's progress: `bytes` as the browser reads them, `sent` as a server that
+        # compresses (GitHub Pages gzips these types) sends them. The snapshot is stored gzipped and
+        # unpacked by the worker, so it needs no help from the server.
+        sizes = {name: _sizes((pyodide if name.startswith("pyodide") else out) / name)
+                 for name in ["pyodide.asm.mjs", "pyodide.asm.wasm", "stdlib.zip"]}
+        snapshot = (out / "snapshot.bin.gz").stat().st_size
+        sizes["snapshot.bin.gz"] = {"bytes": snapshot, "sent": snapshot}
+        (out / "sizes.json").write_text(json.dumps(sizes), encoding="utf-8")
+        out.rename(target)
+    # Older builds go, newest kept.
+    builds = sorted((p for p in target.parent.iterdir() if p.is_dir() and not p.name.startswith("building-")),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in builds[KEEP_CACHED:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _sizes(path: Path | bytes) -> dict:
+    data = path if isinstance(path, bytes) else path.read_bytes()
+    return {"bytes": len(data), "sent": min(len(data), len(gzip.compress(data, 6, mtime=0)))}
+
+
+def runtime_files(root: Path, app_zip: bytes, qualification_json: bytes,
+                  bank_json: bytes) -> tuple[dict[str, Path], dict[str, bytes]]:
+    """(files to copy, files to write) by site path: the runtime folder and the manifest."""
+    pyodide = root / "node_modules" / "pyodide"
+    missing = [name for name in [*PYODIDE_FILES, "python_stdlib.zip", "pyodide-lock.json"] if not (pyodide / name).is_file()]
+    if missing:
+        raise _problem(f"brak plików Pyodide ({', '.join(missing)}); uruchom `npm ci` albo `make site`")
+    key = _key(pyodide, app_zip)
+    cached = root / "node_modules" / ".cache" / "selfcheck-python" / key
+    if not (cached / "sizes.json").is_file():
+        _build(pyodide, cached, app_zip, qualification_json, bank_json)
+    folder = f"{RUNTIME_ROOT}/{key}"
+    copies = {f"{folder}/{name}": pyodide / name for name in PYODIDE_FILES}
+    copies[f"{folder}/stdlib.zip"] = cached / "stdlib.zip"
+    copies[f"{folder}/snapshot.bin.gz"] = cached / "snapshot.bin.gz"
+    files = {f"{folder}/selfcheck.zip": app_zip}
+
+    sizes = json.loads((cached / "sizes.json").read_text(encoding="utf-8"))
+    sizes["selfcheck.zip"] = _sizes(app_zip)
+    # The lock file's header only: the self-check loads no packages, so the 120 kB list stays home.
+    lock_info = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    manifest = {"key": key, "folder": f"../pyodide/{key}/", "files": sizes, "lock_info": lock_info}
+    files[MANIFEST] = (json.dumps(manifest, indent=1) + "\n").encode("utf-8")
+    return copies, files
