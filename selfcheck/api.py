@@ -383,7 +383,7 @@ def _crm_api():
     from .crm import api as crm_api
     from .crm import exam
 
-    if exam.structure() is not _engine.structure.sets:
+    if _engine is not None and exam.structure() is not _engine.structure.sets:
         exam.use_structure(_engine.structure.sets)
     return crm_api
 

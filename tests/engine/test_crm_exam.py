@@ -276,5 +276,32 @@ class SavedExamTest(unittest.TestCase):
         self.assertEqual(read_state("\ufeff" + json.dumps(self.state)), self.state)
 
 
+class ThroughTheWorkerTest(unittest.TestCase):
+    """The page reaches the exam through selfcheck.api: the quiz engine's structure is handed over."""
+
+    def setUp(self):
+        from selfcheck import api as worker
+        from tests.engine.fixtures import QUALIFICATION, bank_files
+        self.worker = worker
+        worker.setup(json.dumps(QUALIFICATION), json.dumps({"files": bank_files()}))
+
+    def tearDown(self):
+        exam.use_structure(None)
+
+    def test_exam_functions_use_the_engines_structure(self):
+        structure = self.worker._engine.structure
+        out = json.loads(self.worker.crm("exam_start", "", 3, START))
+        legacy = json.loads(self.worker.crm_exam_start("", 3, START[:10], START))
+        self.assertEqual(out, legacy)
+        if not out["ok"]:   # none of the tasks belongs to the structure's outcomes: said, not raised
+            self.assertIn("nie ma zadań", out["error"])
+            return
+        self.assertTrue(set(exam.set_of_outcome(structure.sets)) >= {c["outcome"] for c in out["exam"]["tasks"]})
+        done = json.loads(self.worker.crm("exam_finish", json.dumps(out["state"]), later(5)))
+        known = set(structure.criterion_ids())
+        self.assertTrue(all(c["text"] for c in done["exam"]["summary"]["criteria"] if c["id"] in known))
+        self.assertIn("Nieznana funkcja", json.loads(self.worker.crm("use_structure", "[]"))["error"])
+
+
 if __name__ == "__main__":
     unittest.main()
