@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
+from . import cli_polish
 from .bank import Bank
 from .crm import cli as crm_cli
 from . import polish
@@ -78,7 +80,10 @@ def coverage(structure: Structure, bank) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m selfcheck", description="Bank pytań samooceny.")
+    cli_polish.install()  # argparse's own messages (usage, errors) in Polish too
+    parser = argparse.ArgumentParser(prog="python -m selfcheck",
+                                     description="Samoocena dla nauczycieli i asesorów: bank pytań, zadania praktyczne, "
+                                                 "przedłużenie certyfikatu.")
     parser.add_argument("--bank", type=Path, default=None,
                         help="katalog z plikami pytań, …/selfcheck/bank (domyślnie ten projektu albo QUALIFICATION_DIR)")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -167,4 +172,8 @@ def renewal_command(args) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the reader stopped early (`| head`): not a fault, and no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

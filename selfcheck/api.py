@@ -22,7 +22,8 @@ page as ISO 8601 with the visitor's UTC offset, so times are shown as the visito
     renewal(input_json, today)                  -> {"ok", "assessment", "timeline"} or {"ok": false, "problems"}
     load_renewal(text)                          -> {"ok", "input", "notes"} or {"ok": false, "error"}
     crm(function, *args)                        -> the simulated system (selfcheck.crm.api): new, reset, page, export, load…
-    crm_exam_start(history_json, seed, today, now) -> {"ok", "state"}: a practical mock exam on a fresh variant
+    crm_exam_start(history_json, seed, today, now) -> {"ok", "state", "exam"}: a practical mock exam on a fresh
+                                                variant (= crm("exam_start", history_json, seed, now))
 """
 
 from __future__ import annotations
@@ -373,33 +374,28 @@ def load_renewal(text: str) -> str:
 
 
 # The practical part's functions the page may call through the worker (selfcheck.crm.api).
-CRM_FUNCTIONS = ("new", "reset", "page", "export", "load", "tasks", "check_all")
+CRM_FUNCTIONS = ("new", "reset", "page", "export", "load", "tasks", "check_all", "exam_start", "exam_open", "exam_finish")
+
+
+def _crm_api():
+    """selfcheck.crm.api, given the qualification's structure once (the mock exam draws by it).
+    Imported on first use: pages without practical tasks never load it."""
+    from .crm import api as crm_api
+    from .crm import exam
+
+    if _engine is not None and exam.structure() is not _engine.structure.sets:
+        exam.use_structure(_engine.structure.sets)
+    return crm_api
 
 
 def crm(function: str, *args) -> str:
     """Call one of the simulated system's worker functions; anything else is refused."""
-    from .crm import api as crm_api
-
     if function not in CRM_FUNCTIONS:
         return json.dumps({"ok": False, "error": f"Nieznana funkcja „{function}”."}, ensure_ascii=False)
-    return getattr(crm_api, function)(*args)
+    return getattr(_crm_api(), function)(*args)
 
 
 def crm_exam_start(history_json: str, seed: int, today: str, now: str) -> str:
-    """A practical mock exam on a fresh variant: tasks in proportion to the sets' hours; the
-    history of earlier exams is taken from the last exam's state (may be empty)."""
-    from .crm import exam
-    from .crm.state import CrmStateError, read_state
-
-    history = []
-    if history_json:
-        try:
-            history = read_state(history_json).get("exams", [])
-        except CrmStateError:
-            history = []
-    sets = [{"id": s["id"], "hours": s["hours"]} for s in _engine.structure.sets]
-    try:
-        state = exam.start(sets, int(seed), today, now, history)
-    except exam.ExamError as problem:
-        return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)
-    return json.dumps({"ok": True, "state": state}, ensure_ascii=False)
+    """A practical mock exam on a fresh variant (selfcheck.crm.api.exam_start; its day is the date
+    of `now`, the visitor's clock, which `today` also is). Kept for the page that calls it so."""
+    return _crm_api().exam_start(history_json, seed, now)

@@ -13,9 +13,18 @@ The rule, as the site states it (sitegen/templates/selfcheck_index.md.j2, "Jak l
 - outcome and set: the mean over their criteria that have data, with the coverage beside it
   ("dane dla 3 z 5 kryteriów");
 - overall: the mean of the sets weighted by their hours;
-- coverage caps the level: an outcome, a set or the whole qualification is "gotowe" only when every
-  one of its criteria has data; with less, a value that would be "gotowe" is shown as "prawie
-  gotowe" with the note that data is missing, so one good answer never makes an outcome ready.
+- evidence caps the level: an outcome, a set or the whole qualification is "gotowe" only when every
+  one of its criteria has a result the candidate showed (W: questions or practical tasks); with
+  less, a value that would be "gotowe" is shown as "prawie gotowe" with the note that data is
+  missing, so one good answer never makes an outcome ready, and neither does self-rating alone;
+  a single criterion known only from self-rating is capped the same way;
+- the coverage beside each outcome, set and the whole: "dane dla X z N kryteriów", and how many of
+  those X rest on self-rating alone ("2 tylko z Twojej oceny"), keys `covered`, `evidence`
+  (criteria with W), `criteria` (N) and `coverage_text`.
+
+Practical tasks (P) reach this module as {criterion: [scores]} (selfcheck/api.py reads them from
+the practical part's saved state, kept apart from the quiz's); without them the rule is the same
+with W = Q.
 """
 
 from __future__ import annotations
@@ -29,22 +38,39 @@ RATING_VALUES = {"nie": 0.0, "czesciowo": 0.5, "tak": 1.0}
 LEVELS = ((0.8, "gotowy", "Gotowe"), (0.5, "prawie", "Prawie gotowe"), (0.0, "slabo", "Do powtórki"))
 
 
-def level(value: float | None, complete: bool = True) -> dict:
+THIN = "za mało danych, by uznać za gotowe"
+RATING_ONLY = "tylko Twoja ocena"
+
+
+def level(value: float | None, complete: bool = True, why: str = THIN) -> dict:
     """Level and the percentage as text, so the page shows Python's numbers as they are. Without
-    data for every criterion (`complete` false) the top level is not given: see the module's rule."""
+    shown results for every criterion (`complete` false) the top level is not given, and `why`
+    says so: see the module's rule."""
     if value is None:
         return {"key": "brak", "label": "Brak danych", "percent": "brak danych"}
     for index, (threshold, key, label) in enumerate(LEVELS):
         if value >= threshold - 1e-9:
             if index == 0 and not complete and len(LEVELS) > 1:
                 _, key, label = LEVELS[1]
-                label = f"{label} (za mało danych, by uznać za gotowe)"
+                label = f"{label}, {why}"
             return {"key": key, "label": label, "percent": f"{round(value * 100)}%"}
     return {"key": "slabo", "label": LEVELS[-1][2], "percent": f"{round(value * 100)}%"}
 
 
-def coverage_text(covered: int, total: int) -> str:
-    return f"dane dla {covered} z {count(total, 'kryterium', 'kryteriów', 'kryteriów')}"
+def coverage_text(covered: int, total: int, evidence: int | None = None) -> str:
+    """ "dane dla 4 z 5 kryteriów (1 tylko z Twojej oceny)"."""
+    text = f"dane dla {covered} z {count(total, 'kryterium', 'kryteriów', 'kryteriów')}"
+    if evidence is not None and evidence < covered:
+        text += f" ({covered - evidence} tylko z Twojej oceny)"
+    return text
+
+
+def _coverage(criteria: list[dict]) -> dict:
+    """covered, evidence, criteria and the text for a group of per-criterion results."""
+    covered = sum(1 for c in criteria if c["value"] is not None)
+    evidence = sum(1 for c in criteria if c["shown"] is not None)
+    return {"covered": covered, "evidence": evidence, "criteria": len(criteria),
+            "coverage_text": coverage_text(covered, len(criteria), evidence)}
 
 
 def _mean(values: list[float]) -> float | None:
@@ -75,7 +101,8 @@ def criterion_scores(structure: Structure, questions_by_criterion: dict[str, lis
         else:
             value = shown if shown is not None else rating
         out[cid] = {"id": cid, "anchor": anchor(cid), "quiz": quiz, "answered": len(scores), "practical": practical,
-                    "rating": rating, "value": value, "level": level(value)}
+                    "shown": shown, "rating": rating, "value": value,
+                    "level": level(value, shown is not None, RATING_ONLY)}
     return out
 
 
@@ -86,28 +113,27 @@ def readiness(structure: Structure, questions_by_criterion: dict[str, list[str]]
                                      practical_by_criterion)
     sets, outcomes = [], []
     for qset in structure.sets:
-        set_values = []
+        set_criteria, set_values = [], []
         for outcome in qset["outcomes"]:
-            values = [per_criterion[c["id"]]["value"] for c in outcome["criteria"]
-                      if per_criterion[c["id"]]["value"] is not None]
+            mine = [per_criterion[c["id"]] for c in outcome["criteria"]]
+            values = [c["value"] for c in mine if c["value"] is not None]
             value = _mean(values)
-            total = len(outcome["criteria"])
+            cover = _coverage(mine)
             outcomes.append({"id": outcome["id"], "anchor": anchor(outcome["id"]), "text": outcome["text"],
-                             "value": value, "level": level(value, len(values) == total),
-                             "covered": len(values), "criteria": total, "coverage_text": coverage_text(len(values), total)})
+                             "value": value, "level": level(value, cover["evidence"] == cover["criteria"]), **cover})
+            set_criteria += mine
             set_values += values
         value = _mean(set_values)
-        set_total = sum(len(o["criteria"]) for o in qset["outcomes"])
+        cover = _coverage(set_criteria)
         sets.append({"id": qset["id"], "name": qset["name"], "hours": qset["hours"], "value": value,
-                     "level": level(value, len(set_values) == set_total), "coverage_text": coverage_text(len(set_values), set_total)})
+                     "level": level(value, cover["evidence"] == cover["criteria"]), **cover})
     weighted = [(s["value"], s["hours"]) for s in sets if s["value"] is not None]
     overall = sum(v * h for v, h in weighted) / sum(h for _, h in weighted) if weighted else None
-    covered_all = sum(1 for c in per_criterion.values() if c["value"] is not None)
+    cover = _coverage(list(per_criterion.values()))
     texts = {c["id"]: c["text"] for s in structure.sets for o in s["outcomes"] for c in o["criteria"]}
     rated = sorted((c for c in per_criterion.values() if c["value"] is not None), key=lambda c: (c["value"], c["id"]))
     return {
-        "overall": {"value": overall, "level": level(overall, covered_all == len(per_criterion)),
-                    "coverage_text": coverage_text(covered_all, len(per_criterion))},
+        "overall": {"value": overall, "level": level(overall, cover["evidence"] == cover["criteria"]), **cover},
         "sets": sets,
         "outcomes": outcomes,
         "criteria": list(per_criterion.values()),

@@ -86,3 +86,59 @@ def test_dataset_is_the_same_for_a_seed_and_csv_never_overwrites(tmp_path):
     assert again.returncode == 1 and "nie nadpisujemy" in again.stderr
     bad = selfcheck("dataset", "--seed", "-3")
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
+
+
+@needs_tasks
+def test_the_text_report_carries_the_pages_feedback_and_a_newer_file_is_refused(tmp_path):
+    from selfcheck.crm.dataset import STATE_VERSION
+    state = json.loads(api.new(4, DAY))["state"]
+    path = tmp_path / "praca.json"
+    path.write_text(json.dumps(state), encoding="utf-8")
+    run = selfcheck("tasks", "check", str(path))
+    assert run.returncode == 0, run.stderr
+    for result in json.loads(api.check_all(json.dumps(state)))["results"]:
+        assert f"{result['id']}  {result['title']}: {result['percent']}" in run.stdout
+        for check in result["checks"]:
+            assert check["label"] in run.stdout and check["feedback"] in run.stdout
+    newer = tmp_path / "nowszy.json"
+    newer.write_text(json.dumps({**state, "version": STATE_VERSION + 1}), encoding="utf-8")
+    refused = selfcheck("tasks", "check", str(newer))
+    assert refused.returncode == 1 and "nowsza wersja" in refused.stderr and "Traceback" not in refused.stderr
+    folder = selfcheck("tasks", "check", str(tmp_path))
+    assert folder.returncode == 1 and "katalog" in folder.stderr and "Errno" not in folder.stderr
+
+
+@needs_tasks
+def test_a_mock_exams_file_is_checked_on_its_own_tasks_with_criteria(tmp_path):
+    from selfcheck.crm import exam
+    from selfcheck.structure import Structure
+    from tests.data import QUALIFICATION
+    sets = Structure.from_qualification(QUALIFICATION).sets
+    api.setup(json.dumps(sets))
+    try:
+        started = json.loads(api.exam_start("", 9, f"{DAY}T09:00:00+01:00"))["state"]
+        finished = json.loads(api.exam_finish(json.dumps(started), f"{DAY}T09:20:00+01:00"))["state"]
+    finally:
+        exam.use_structure(None)
+    for state, word in ((started, "niezakończona"), (finished, "zakończona w czasie")):
+        path = tmp_path / "symulacja.json"
+        path.write_text(json.dumps(state), encoding="utf-8")
+        report = json.loads(selfcheck("tasks", "check", str(path), "--json").stdout)
+        assert [t["id"] for t in report["tasks"]] == state["exam"]["tasks"]
+        expected = exam.evaluate(state, sets)
+        assert report["exam"]["criteria"] == expected["criteria"]
+        assert all(c["text"] for c in report["exam"]["criteria"])
+        text = selfcheck("tasks", "check", str(path))
+        assert text.returncode == 0 and word in text.stdout and "Wynik według kryteriów" in text.stdout
+
+
+@needs_tasks
+def test_argument_mistakes_are_told_in_polish():
+    for args, words in ((["dataset", "--seed", "x"], "liczba całkowita"),
+                        (["dataset", "--seed", "1", "--json", "--csv", "k"], "nie można go łączyć"),
+                        (["dataset"], "brakuje wymaganych argumentów"),
+                        (["tasks", "usun"], "do wyboru")):
+        run = selfcheck(*args)
+        assert run.returncode == 2 and words in run.stderr and "błąd" in run.stderr, run.stderr
+        assert "error:" not in run.stderr and "usage:" not in run.stderr
+    assert "pokaż tę pomoc" in selfcheck("tasks", "--help").stdout

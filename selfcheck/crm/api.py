@@ -2,13 +2,16 @@
 
 Every worker function takes and returns JSON text, like `selfcheck/api.py` does for the quiz, so
 JavaScript only sends `{action, payload}` and draws what comes back. The caller passes the day
-("today", YYYY-MM-DD) and, for results, the moment; the engine never reads the clock.
+("today", YYYY-MM-DD) and, for results, the moment ("now", ISO 8601 with the visitor's offset);
+the engine never reads the clock.
 
     new(seed, today)                  -> {"ok", "state", "view"}      a fresh CRM ("Nowy wariant": a new seed)
     reset(state_json)                 -> {"ok", "state", "view"}      the same seed and day from the start
     apply(state_json, request_json)   -> {"ok", "state", "reply", "view"}
-                                         request: {"action", "payload", "view": {"screen", "params"}}
+                                         request: {"action", "payload", "view": {"screen", "params"}, "now"}
     view(state_json, request_json)    -> {"ok", "view"}                request: {"screen", "params"}
+    page(state_json, request_json)    -> {"ok", "state", "screen", "reply", "result"}  the page's one entry
+                                         point: a screen as blocks, a form read back into an action (ui.py)
     tasks(state_json)                 -> {"ok", "tasks": [task card…]}
     check(state_json, task_id, now)   -> {"ok", "result", "state"}    the result is kept in the state;
                                          result: score, per-check label/feedback, `hint` (only while not
@@ -16,6 +19,26 @@ JavaScript only sends `{action, payload}` and draws what comes back. The caller 
     check_all(state_json)             -> {"ok", "results", "score"}
     export(state_json)                -> {"ok", "filename", "text"}
     load(text)                        -> {"ok", "state", "view"} or {"ok": false, "error"} (nothing changes)
+
+The practical mock exam (rules in exam.py; its state is a CRM state with `exam` and `exams`):
+
+    setup(structure_json)             -> {"ok", "sets"}   the qualification's sets as Structure.sets gives
+                                         them ({"id", "name", "hours", "outcomes": [{"id", "text",
+                                         "criteria": [{"id", "text"}]}]}); needed before exam_start
+    exam_start(state_json, seed, now) -> {"ok", "state", "exam"}   a fresh variant (its day: the date of
+                                         `now`) with an open exam; state_json is the last exam's state,
+                                         whose history is carried over ("" or unreadable: no history)
+    exam_open(state_json)             -> {"ok", "exam", "history"}  exam: null when there is none; else
+                                         {"open", "started", "deadline", "deadline_text", "minutes",
+                                         "tasks": [card: id, title, outcome, criteria, brief, answers, given]}
+                                         and, once finished, "summary" as exam_finish gives it
+    exam_finish(state_json, now)      -> {"ok", "state", "exam"}   every task checked once; exam.summary:
+                                         {"score", "percent", "timed_out", "text",
+                                          "tasks": [result as check() gives, without keeping it],
+                                          "criteria": [{"id", "anchor", "outcome", "text", "score",
+                                                        "percent", "level", "tasks"}]}
+While an exam is open, check() and check_all() are refused (results are hidden until the end);
+after its deadline or its end, changes to its system are refused (see exam.py).
 
 Plain-Python helpers for `python -m selfcheck`: list_tasks(), dataset_as_json(seed, today),
 dataset_as_csv(seed, today) -> {filename: text}, check_export(text) -> results.
@@ -26,7 +49,7 @@ from __future__ import annotations
 
 import json
 
-from . import actions, tasks as task_defs
+from . import actions, exam, tasks as task_defs
 from .dataset import fresh_state
 from .records import COLLECTIONS, parse_date
 from .reports import csv_text
@@ -96,7 +119,11 @@ def apply(state_json: str, request_json: str) -> str:
     try:
         state = _state(state_json)
         request = _request(request_json)
-        new_state, reply = actions.apply(state, request.get("action", ""), request.get("payload", {}))
+        closed = _closed_to(state, request.get("action", ""), request.get("now", ""))
+        if closed:
+            new_state, reply = state, actions.refuse(closed)
+        else:
+            new_state, reply = actions.apply(state, request.get("action", ""), request.get("payload", {}))
         shown = _screen(new_state, request.get("view"))
     except (CrmStateError, ViewError) as problem:
         return _fail(str(problem))
@@ -120,10 +147,15 @@ def tasks(state_json: str) -> str:
     return _out({"ok": True, "tasks": [task_defs.task_view(state, t.id) for t in task_defs.all_tasks()]})
 
 
+HIDDEN = "W trakcie symulacji zadań się nie sprawdza: wyniki zobaczysz po jej zakończeniu, jak na walidacji."
+
+
 def check(state_json: str, task_id: str, now: str) -> str:
     """Check one task; keep the attempt count, the last and the best score in the state."""
     try:
         state = _state(state_json)
+        if exam.is_open(state):
+            return _fail(HIDDEN)
         result = task_defs.check_task(state, task_id)
     except CrmStateError as problem:
         return _fail(str(problem))
@@ -140,6 +172,8 @@ def check_all(state_json: str) -> str:
         state = _state(state_json)
     except CrmStateError as problem:
         return _fail(str(problem))
+    if exam.is_open(state):
+        return _fail(HIDDEN)
     results = task_defs.check_all(state)
     score = sum(r["score"] for r in results) / len(results) if results else 0.0
     return _out({"ok": True, "results": results, "score": round(score, 4)})
@@ -150,7 +184,8 @@ def export(state_json: str) -> str:
         state = _state(state_json)
     except CrmStateError as problem:
         return _fail(str(problem))
-    return _out({"ok": True, "filename": f"cwiczenia-praktyczne-{state['seed']}-{state['today']}.json",
+    kind = "symulacja-praktyczna" if state.get("exam") else "cwiczenia-praktyczne"
+    return _out({"ok": True, "filename": f"{kind}-{state['seed']}-{state['today']}.json",
                  "text": json.dumps(state, ensure_ascii=False, indent=1)})
 
 
@@ -213,15 +248,19 @@ def page(state_json: str, request_json: str) -> str:
         reply, result = None, None
         if request.get("form"):
             action, payload, moved = ui.submit(state, request["form"], request.get("fields") or {})
+            closed = None if moved or action == "exam.finish" else _closed_to(state, action, request.get("now", ""))
             if moved:
                 screen_name, params = moved
-            elif action == "exam.finish":
-                from . import exam
+            elif action == "exam.finish" or closed == TIME_UP:
                 try:
                     exam.finish(state, request.get("now", ""))
                 except exam.ExamError as problem:
                     return _fail(str(problem))
-                reply = {"ok": True, "errors": {}, "messages": ["Symulacja zakończona; wyniki są poniżej."], "record_id": "", "data": {}}
+                done = TIME_UP if closed else "Symulacja zakończona; wyniki są poniżej."
+                reply = {"ok": True, "errors": {}, "messages": [done], "record_id": "", "data": {}}
+                screen_name, params = "zadania", {}
+            elif closed:
+                reply = actions.refuse(closed).as_dict()
             else:
                 state, answer = actions.apply(state, action, payload)
                 reply = answer.as_dict()
@@ -231,6 +270,8 @@ def page(state_json: str, request_json: str) -> str:
                     if collection in card:
                         screen_name, params = card[collection], {"id": answer.record_id}
         elif request.get("check"):
+            if exam.is_open(state):
+                return _fail(HIDDEN)
             checked = json.loads(check(json.dumps(state), request["check"], request.get("now", "")))
             if not checked["ok"]:
                 return _out(checked)
@@ -239,3 +280,85 @@ def page(state_json: str, request_json: str) -> str:
     except (CrmStateError, ViewError, ui.UiError) as problem:
         return _fail(str(problem))
     return _out({"ok": True, "state": state, "screen": shown, "reply": reply, "result": result})
+
+
+# --- the practical mock exam (rules in exam.py) ---------------------------------------------------
+
+TIME_UP = "Czas symulacji minął: została zakończona tak, jak stała w chwili końca czasu, a ta zmiana nie weszła do wyniku."
+HANDED_IN = ("Ta symulacja jest zakończona i jej wynik jest zapisany, więc zmiany nie są już przyjmowane. "
+             "Aby ćwiczyć dalej, rozpocznij nową symulację albo przejdź do zadań praktycznych.")
+
+
+def _closed_to(state: dict, action: str, now: str) -> str | None:
+    """Why a change may not enter an exam's system now (TIME_UP, HANDED_IN), or None. Actions that
+    only show something stay open: a handed-in exam can still be looked through."""
+    if not state.get("exam") or action not in actions.ACTIONS or not actions.ACTIONS[action].changes:
+        return None
+    if state["exam"].get("finished"):
+        return HANDED_IN
+    return TIME_UP if exam.past_deadline(state, now) else None
+
+
+def setup(structure_json: str) -> str:
+    """Keep the qualification's sets (Structure.sets as JSON) for drawing exams and naming criteria."""
+    try:
+        sets = json.loads(structure_json)
+        if isinstance(sets, dict):
+            sets = sets.get("sets")
+        if not isinstance(sets, list) or not sets or not all(
+                isinstance(s, dict) and isinstance(s.get("id"), str) and isinstance(s.get("hours"), (int, float))
+                and isinstance(s.get("outcomes"), list) for s in sets):
+            raise ValueError
+    except (ValueError, TypeError, RecursionError):
+        return _fail("Struktura kwalifikacji ma złą postać (potrzebne zestawy z godzinami i efektami).")
+    exam.use_structure(sets)
+    return _out({"ok": True, "sets": len(sets)})
+
+
+def _exam_view(state: dict) -> dict | None:
+    if not state.get("exam"):
+        return None
+    shown = exam.describe(state)
+    info = {k: shown[k] for k in ("open", "started", "deadline", "deadline_text", "minutes")}
+    info["tasks"] = exam.task_cards(state)
+    if not shown["open"]:
+        info["summary"] = exam.summary(state)
+    return info
+
+
+def exam_start(state_json: str, seed, now: str) -> str:
+    """A fresh variant with an open exam; the history comes from the last exam's state, if readable."""
+    if exam.structure() is None:
+        return _fail("Symulacja potrzebuje struktury kwalifikacji: najpierw setup().")
+    history = []
+    if state_json:
+        try:
+            history = read_state(state_json).get("exams", [])
+        except CrmStateError:
+            history = []
+    try:
+        seed, _ = _seed_and_day(seed, "2000-01-01")
+        day = exam.moment(now).date().isoformat()   # the visitor's calendar day, from their own clock
+        state = exam.start(exam.structure(), seed, day, now, history)
+    except (CrmStateError, exam.ExamError) as problem:
+        return _fail(str(problem))
+    return _out({"ok": True, "state": state, "exam": _exam_view(state)})
+
+
+def exam_open(state_json: str) -> str:
+    """The exam of a saved state, to show after a reload: open (tasks, deadline) or finished (summary)."""
+    try:
+        state = _state(state_json)
+    except CrmStateError as problem:
+        return _fail(str(problem))
+    return _out({"ok": True, "exam": _exam_view(state), "history": exam.history(state)})
+
+
+def exam_finish(state_json: str, now: str) -> str:
+    """Hand the exam in: every task checked once; per-task and per-criterion results."""
+    try:
+        state = _state(state_json)
+        exam.finish(state, now)
+    except (CrmStateError, exam.ExamError) as problem:
+        return _fail(str(problem))
+    return _out({"ok": True, "state": state, "exam": _exam_view(state)})

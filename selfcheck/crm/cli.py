@@ -2,6 +2,7 @@
 
     python -m selfcheck tasks [--json]                      the tasks and the criteria they practise
     python -m selfcheck tasks check FILE [--json]           check a candidate's exported file, as the page does
+                                                            (a mock exam's file: its drawn tasks, per criterion too)
     python -m selfcheck dataset --seed N [--today D] [--json | --csv DIR]
                                                             the starting data of one variant
 
@@ -18,8 +19,9 @@ from datetime import date
 from pathlib import Path
 
 from .. import polish
-from . import api
-from .state import MAX_BYTES, CrmStateError
+from ..cli_polish import whole_number
+from . import api, exam
+from .state import MAX_BYTES, CrmStateError, read_state
 
 CHECK, CROSS = "✔", "✘"
 
@@ -31,14 +33,20 @@ def has_tasks(data_root: Path) -> bool:
 
 def add_commands(commands) -> None:
     tasks = commands.add_parser("tasks", help="zadania praktyczne: lista albo sprawdzenie pliku kandydata")
-    tasks.add_argument("action", nargs="?", choices=["check"], help="check: sprawdź plik zapisany na stronie")
-    tasks.add_argument("file", nargs="?", type=Path, help="plik .json wyeksportowany ze strony ćwiczeń praktycznych")
+    tasks.add_argument("action", nargs="?", choices=["check"], metavar="check",
+                       help="sprawdź plik kandydata: wynik każdego zadania i uwagi do każdego sprawdzenia, jak na stronie")
+    tasks.add_argument("file", nargs="?", type=Path, metavar="PLIK",
+                       help="plik .json zapisany na stronie zadań praktycznych albo symulacji części praktycznej")
     tasks.add_argument("--json", action="store_true", help="wynik jako JSON")
     dataset = commands.add_parser("dataset", help="dane startowe symulowanego systemu dla jednego wariantu")
-    dataset.add_argument("--seed", type=int, required=True, help="numer wariantu (liczba całkowita)")
-    dataset.add_argument("--today", default=date.today().isoformat(), help="dzień symulacji RRRR-MM-DD (domyślnie dziś)")
-    dataset.add_argument("--json", action="store_true", help="całe dane jako JSON")
-    dataset.add_argument("--csv", type=Path, metavar="KATALOG", help="zapisz tabele jako pliki CSV w tym katalogu")
+    dataset.add_argument("--seed", type=whole_number, required=True, metavar="N",
+                         help=f"numer wariantu, liczba całkowita od 0 do {api.MAX_SEED} (ten sam numer, te same dane)")
+    dataset.add_argument("--today", default=date.today().isoformat(), metavar="RRRR-MM-DD",
+                         help="dzień symulacji; od niego liczą się terminy w danych (domyślnie dziś)")
+    form = dataset.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="całe dane jako JSON")
+    form.add_argument("--csv", type=Path, metavar="KATALOG",
+                      help="zapisz tabele jako pliki CSV w tym katalogu (nie nadpisuje istniejących plików)")
 
 
 def run(args, structure, out=sys.stdout, err=sys.stderr) -> int:
@@ -75,19 +83,29 @@ def check_file(path: Path | None, as_json: bool, structure, out, err) -> int:
         print("Podaj plik do sprawdzenia: python -m selfcheck tasks check PLIK.json", file=err)
         return 1
     try:
+        if path.is_dir():
+            raise CrmStateError("to katalog; podaj plik .json zapisany na stronie")
         if path.stat().st_size > MAX_BYTES:
             raise CrmStateError(f"plik jest za duży (ponad {MAX_BYTES // 1024 // 1024} MB)")
-        text = path.read_text(encoding="utf-8")
-        results = api.check_export(text)
+        state = read_state(path.read_text(encoding="utf-8"))
+        results = api.check_export(json.dumps(state)) if not state.get("exam") else None
     except FileNotFoundError:
         print(f"{path}: nie ma takiego pliku.", file=err)
+        return 1
+    except PermissionError:
+        print(f"{path}: brak uprawnień do odczytu tego pliku.", file=err)
         return 1
     except UnicodeDecodeError:
         print(f"{path}: plik nie jest tekstem UTF-8, więc nie jest zapisem ze strony.", file=err)
         return 1
-    except (CrmStateError, OSError) as problem:
+    except OSError:
+        print(f"{path}: nie można odczytać pliku.", file=err)
+        return 1
+    except CrmStateError as problem:
         print(f"{path}: {problem}", file=err)
         return 1
+    if results is None:
+        return check_exam(path, state, as_json, structure, out)
     total = sum(r["score"] for r in results) / len(results) if results else 0.0
     if as_json:
         print(json.dumps({"file": str(path), "score": round(total, 4), "percent": polish.percent(total),
@@ -96,12 +114,41 @@ def check_file(path: Path | None, as_json: bool, structure, out, err) -> int:
     done = sum(1 for r in results if r["complete"])
     print(f"{path.name}: wynik {polish.percent(total)}; wykonane w całości "
           f"{done} z {polish.count(len(results), 'zadania', 'zadań', 'zadań')}.", file=out)
+    print_results(results, out)
+    return 0
+
+
+def check_exam(path: Path, state: dict, as_json: bool, structure, out) -> int:
+    """A mock exam's file: only its drawn tasks, with the per-criterion summary the page shows.
+    An exam not handed in is checked as it stands and said to be unfinished."""
+    info = exam.describe(state)
+    found = exam.evaluate(state, structure.sets)
+    finished = not info["open"]
+    score = state["exam"]["score"] if finished else found["score"]
+    if as_json:
+        print(json.dumps({"file": str(path), "score": score, "percent": polish.percent(score), "tasks": found["tasks"],
+                          "exam": {"finished": finished, "started": info["started"], "deadline": info["deadline"],
+                                   "timed_out": info["timed_out"], "criteria": found["criteria"],
+                                   "history": info["history"]}}, ensure_ascii=False, indent=2), file=out)
+        return 0
+    started = polish.date_time(exam.moment(info["started"]))
+    state_text = ("zakończona po upływie czasu" if info["timed_out"] else "zakończona w czasie") if finished \
+        else "niezakończona (sprawdzona tak, jak stoi)"
+    print(f"{path.name}: symulacja części praktycznej z {started}, {state_text}; wynik {polish.percent(score)} "
+          f"({polish.count(len(found['tasks']), 'zadanie', 'zadania', 'zadań')}).", file=out)
+    print_results(found["tasks"], out)
+    print("\nWynik według kryteriów:", file=out)
+    for criterion in found["criteria"]:
+        print(f"    {criterion['id']:<10} {criterion['percent']:>5}  {criterion['text']}", file=out)
+    return 0
+
+
+def print_results(results: list[dict], out) -> None:
     for result in results:
         print(f"\n{result['id']}  {result['title']}: {result['percent']}", file=out)
         for check in result["checks"]:
             mark = CHECK if check["passed"] else CROSS
             print(f"  {mark} {check['label']}" + (f" — {check['feedback']}" if check["feedback"] else ""), file=out)
-    return 0
 
 
 def dataset(args, out, err) -> int:
@@ -122,9 +169,20 @@ def dataset(args, out, err) -> int:
         if clashes:
             print(f"{folder}: są już pliki {', '.join(clashes)}; nie nadpisujemy ich. Wskaż pusty katalog.", file=err)
             return 1
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, content in files.items():
-            (folder / name).write_text(content, encoding="utf-8")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, content in files.items():
+                with open(folder / name, "x", encoding="utf-8", newline="") as file:  # "x": never overwrite
+                    file.write(content)
+        except FileExistsError as clash:
+            print(f"{folder}: plik {Path(clash.filename).name} pojawił się w trakcie zapisu; nie nadpisujemy go.", file=err)
+            return 1
+        except PermissionError:
+            print(f"{folder}: brak uprawnień do zapisu w tym katalogu.", file=err)
+            return 1
+        except OSError:
+            print(f"{folder}: nie można zapisać plików w tym katalogu.", file=err)
+            return 1
         print(f"Zapisano {polish.count(len(files), 'plik', 'pliki', 'plików')} CSV w {folder}: {', '.join(files)}.", file=out)
         return 0
     if args.json:

@@ -1,13 +1,30 @@
 """The practical mock exam ("Symulacja części praktycznej"): a timed session of tasks on a fresh
 variant of the simulated system, results hidden until the end, as at a real validation.
 
-The rule (the page states it):
-- tasks are drawn across the sets in proportion to the sets' hours (largest remainder; at least
-  one task per set that has tasks), from different outcomes first; the same seed, the same exam;
-- the time limit is `MINUTES_PER_TASK` minutes per task;
-- nothing is checked before the end; at the end every task is checked and each criterion gets the
-  mean score of the exam's tasks that name it;
-- finished exams stay in the history (date, score, tasks), carried over to the next exam.
+The rule (the exam page states it):
+- tasks are drawn across the sets in proportion to the sets' hours: every set that has tasks gets
+  one, then each further task goes to the set furthest below its share of the hours (ties: more
+  hours, then the qualification's order), never more than a set has; within a set, tasks of
+  different outcomes come first; the same seed gives the same exam;
+- the time limit is `MINUTES_PER_TASK` minutes per drawn task;
+- nothing is checked before the end (the page's task check is refused while the exam is open);
+- after the deadline no change enters the exam: the first change sent after it hands the exam in
+  as it stood at the deadline (the page also hands it in when its clock reaches the deadline);
+- at the end every task is checked once; each criterion gets the mean score of the exam's tasks
+  that name it; a finished exam's system is kept as it was handed in (changes are refused), so
+  its results can be shown again at any time and always agree with the score;
+- finished exams stay in the history (start, end, score, tasks), carried over to the next exam.
+
+The qualification's structure (sets with hours, outcomes, criteria) comes from the caller, as for
+the quiz engine (`selfcheck/api.py` passes its Structure; `api.setup` takes it as JSON): the engine
+reads no files. Which set a task belongs to follows from its outcome in that structure.
+
+Stored in the exam's state (beside the simulated system's data):
+    exam:  {"seed", "tasks", "started", "minutes", "deadline", "finished": None | moment,
+            after the end also "score", "results": {task: score}, "criteria": {criterion: score},
+            "timed_out": bool}
+    exams: [{"started", "finished", "score", "tasks", "seed", "timed_out"}]   the history, newest last
+Moments are ISO 8601 with the visitor's UTC offset, as the page sends them ("now").
 """
 
 from __future__ import annotations
@@ -16,47 +33,74 @@ import random
 from datetime import datetime, timedelta
 
 from ..polish import count, date_time, percent
+from ..readiness import level
+from ..structure import anchor
 from . import tasks as task_defs
 from .dataset import fresh_state
+from .state import MAX_EXAMS as MAX_HISTORY
 
 TASKS_PER_EXAM = 6
 MINUTES_PER_TASK = 10
-MAX_HISTORY = 50
+
+
+_structure: list[dict] | None = None
+
+
+def use_structure(sets: list[dict]) -> None:
+    """The qualification's sets (Structure.sets), given once by the caller (api.setup)."""
+    global _structure
+    _structure = sets
+
+
+def structure() -> list[dict] | None:
+    return _structure
 
 
 class ExamError(ValueError):
-    pass
+    """A request the exam cannot carry out; str() says why, in Polish."""
 
 
-def _moment(text: str) -> datetime:
+def moment(text) -> datetime:
     try:
-        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+        value = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
     except ValueError:
-        raise ExamError("Czas podaje się jako datę i godzinę ISO 8601.") from None
-    if moment.tzinfo is None:
+        raise ExamError("Czas podaje się jako datę i godzinę ISO 8601, np. 2026-11-25T08:00:00+01:00.") from None
+    if value.tzinfo is None:
         raise ExamError("Czas musi mieć strefę (np. +01:00).")
-    return moment
+    return value
 
 
-def quotas(sets: list[dict], available: dict[str, int], size: int) -> dict[str, int]:
-    """Tasks per set: in proportion to hours, at least one per set with tasks, never more than it has."""
-    usable = [s for s in sets if available.get(s["id"])]
-    total_hours = sum(s["hours"] for s in usable) or 1
-    exact = {s["id"]: size * s["hours"] / total_hours for s in usable}
-    counts = {k: max(1, int(v)) for k, v in exact.items()}
-    for k in sorted(exact, key=lambda k: exact[k] - int(exact[k]), reverse=True):
-        if sum(counts.values()) >= size:
-            break
-        counts[k] += 1
-    return {k: min(v, available[k]) for k, v in counts.items()}
+# --- drawing -------------------------------------------------------------------------------------
+
+def set_of_outcome(sets: list[dict]) -> dict[str, str]:
+    """{outcome id: set id} from the structure's sets."""
+    return {o["id"]: s["id"] for s in sets for o in s.get("outcomes", [])}
+
+
+def quotas(sets: list[dict], available: dict[str, int], size: int = TASKS_PER_EXAM) -> dict[str, int]:
+    """Tasks per set (see the module's rule): {set id: n}, only sets that have tasks."""
+    usable = [s for s in sets if available.get(s["id"], 0) > 0]
+    if not usable:
+        return {}
+    total_hours = sum(max(0, s["hours"]) for s in usable)
+    share = {s["id"]: max(0, s["hours"]) / total_hours if total_hours else 1 / len(usable) for s in usable}
+    want = max(len(usable), min(size, sum(available[s["id"]] for s in usable)))
+    counts = {s["id"]: 1 for s in usable}
+    order = {s["id"]: n for n, s in enumerate(usable)}
+    while sum(counts.values()) < want:
+        room = [k for k in counts if counts[k] < available[k]]
+        counts[min(room, key=lambda k: (counts[k] - want * share[k], -share[k], order[k]))] += 1
+    return counts
 
 
 def draw(sets: list[dict], seed: int, size: int = TASKS_PER_EXAM) -> list[str]:
-    """Task IDs of an exam; sets: [{"id", "hours"}] in the qualification's order."""
-    rng = random.Random(seed)
+    """Task IDs of an exam; `sets` as in Structure.sets (id, hours, outcomes)."""
+    rng = random.Random(f"exam:{int(seed)}")
+    owner = set_of_outcome(sets)
     by_set: dict[str, list] = {}
     for task in task_defs.all_tasks():
-        by_set.setdefault(task.outcome.split(".")[0], []).append(task)
+        if task.outcome in owner:
+            by_set.setdefault(owner[task.outcome], []).append(task)
     chosen = []
     for set_id, n in quotas(sets, {k: len(v) for k, v in by_set.items()}, size).items():
         pool = sorted(by_set[set_id], key=lambda t: t.id)
@@ -70,45 +114,123 @@ def draw(sets: list[dict], seed: int, size: int = TASKS_PER_EXAM) -> list[str]:
     return chosen
 
 
+# --- the session ---------------------------------------------------------------------------------
+
 def start(sets: list[dict], seed: int, today: str, now: str, history: list | None = None) -> dict:
     """A fresh variant with an open exam; earlier exams' history is kept."""
-    started = _moment(now)
+    started = moment(now)
     chosen = draw(sets, seed)
+    if not chosen:
+        raise ExamError("Ta kwalifikacja nie ma zadań praktycznych, z których można złożyć symulację.")
     state = fresh_state(seed, today)
     minutes = MINUTES_PER_TASK * len(chosen)
-    state["exam"] = {"tasks": chosen, "started": now, "minutes": minutes,
+    state["exam"] = {"seed": int(seed), "tasks": chosen, "started": now, "minutes": minutes,
                      "deadline": (started + timedelta(minutes=minutes)).isoformat(), "finished": None}
     state["exams"] = list(history or [])[-MAX_HISTORY:]
     return state
 
 
+def is_open(state: dict) -> bool:
+    return bool(state.get("exam")) and not state["exam"].get("finished")
+
+
+def past_deadline(state: dict, now: str) -> bool:
+    """True when an open exam's time is over at `now` (an unreadable `now` counts as not over)."""
+    if not is_open(state):
+        return False
+    try:
+        return moment(now) > moment(state["exam"]["deadline"])
+    except ExamError:
+        return False
+
+
 def finish(state: dict, now: str) -> dict:
-    """Check every exam task, note per-criterion results and add the exam to the history."""
+    """Check every exam task once, note per-criterion results and add the exam to the history.
+    After the deadline the exam is handed in as at the deadline (`timed_out`)."""
     exam = state.get("exam")
     if not exam or exam.get("finished"):
         raise ExamError("Nie ma rozpoczętej symulacji do zakończenia.")
-    _moment(now)
-    results = [task_defs.check_task(state, task_id) for task_id in exam["tasks"]]
-    per_criterion: dict[str, list[float]] = {}
-    for result in results:
-        for criterion in result["criteria"]:
-            per_criterion.setdefault(criterion, []).append(result["score"])
-    score = sum(r["score"] for r in results) / len(results) if results else 0.0
-    exam.update(finished=now, score=round(score, 4),
+    at = moment(now)
+    timed_out = at > moment(exam["deadline"])
+    found = evaluate(state)
+    results, score = found["tasks"], found["score"]
+    exam.update(finished=exam["deadline"] if timed_out else now, score=score, timed_out=timed_out,
                 results={r["id"]: r["score"] for r in results},
-                criteria={c: round(sum(v) / len(v), 4) for c, v in per_criterion.items()})
-    state["exams"] = [*state.get("exams", []), {"started": exam["started"], "finished": now, "score": exam["score"],
-                                                  "tasks": len(results)}][-MAX_HISTORY:]
+                criteria={c["id"]: c["score"] for c in found["criteria"]})
+    state["exams"] = [*state.get("exams", []),
+                      {"started": exam["started"], "finished": exam["finished"], "score": exam["score"],
+                       "tasks": len(results), "seed": exam.get("seed", state["seed"]), "timed_out": timed_out}
+                      ][-MAX_HISTORY:]
     return {"results": results, "score": score}
 
 
+# --- what the page and the API show --------------------------------------------------------------
+
+def history(state: dict) -> list[dict]:
+    return [{"number": n, "started": e["started"], "when": date_time(moment(e["started"])),
+             "score": e["score"], "percent": percent(e["score"]),
+             "tasks": count(e["tasks"], "zadanie", "zadania", "zadań"),
+             "timed_out": bool(e.get("timed_out"))}
+            for n, e in enumerate(state.get("exams", []), 1)]
+
+
 def describe(state: dict) -> dict:
-    """What the page says about the exam: open (tasks, deadline) or finished (score), and the history."""
+    """The exam in short: open (tasks, deadline) or finished (score), and the history."""
     exam = state.get("exam")
-    history = [{"when": date_time(_moment(e["started"])), "score": percent(e["score"]),
-                "tasks": count(e["tasks"], "zadanie", "zadania", "zadań")} for e in state.get("exams", [])]
     if not exam:
-        return {"open": False, "history": history}
-    return {"open": not exam.get("finished"), "deadline": exam["deadline"], "minutes": exam["minutes"],
-            "tasks": exam["tasks"], "score": percent(exam.get("score")) if exam.get("finished") else "",
-            "criteria": exam.get("criteria", {}), "history": history}
+        return {"open": False, "history": history(state)}
+    finished = bool(exam.get("finished"))
+    return {"open": not finished, "started": exam["started"], "deadline": exam["deadline"], "minutes": exam["minutes"],
+            "deadline_text": date_time(moment(exam["deadline"])), "tasks": list(exam["tasks"]),
+            "score": percent(exam.get("score")) if finished else "", "finished": exam.get("finished"),
+            "timed_out": bool(exam.get("timed_out")), "criteria": exam.get("criteria", {}), "history": history(state)}
+
+
+def task_cards(state: dict) -> list[dict]:
+    """The open exam's tasks as the candidate reads them (brief, criteria, answer fields); no results."""
+    cards = []
+    for task_id in state["exam"]["tasks"]:
+        card = task_defs.task_view(state, task_id)
+        cards.append({k: card[k] for k in ("id", "title", "outcome", "criteria", "brief", "answers", "given")})
+    return cards
+
+
+def evaluate(state: dict, sets: list[dict] | None = None) -> dict:
+    """The exam's tasks checked as the state stands: {"tasks": [result], "criteria": [...], "score"};
+    each criterion the mean of the exam's tasks naming it, in the qualification's order, with its
+    text when the structure is known (`sets`, else the one given to use_structure)."""
+    results = [task_defs.check_task(state, task_id) for task_id in state["exam"]["tasks"]]
+    texts, order = {}, []
+    for qset in (sets if sets is not None else _structure) or []:
+        for outcome in qset.get("outcomes", []):
+            for criterion in outcome["criteria"]:
+                texts[criterion["id"]] = (outcome["id"], criterion["text"])
+                order.append(criterion["id"])
+    rank = {c: n for n, c in enumerate(order)}  # the qualification's order; unknown ones last
+    named = sorted({c for r in results for c in r["criteria"]}, key=lambda c: (rank.get(c, len(rank)), c))
+    criteria = []
+    for cid in named:
+        scores = [r["score"] for r in results if cid in r["criteria"]]
+        value = round(sum(scores) / len(scores), 4)
+        outcome, text = texts.get(cid, ("", ""))
+        criteria.append({"id": cid, "anchor": anchor(cid), "outcome": outcome, "text": text, "score": value,
+                         "percent": percent(value), "level": level(value),
+                         "tasks": [r["id"] for r in results if cid in r["criteria"]]})
+    score = sum(r["score"] for r in results) / len(results) if results else 0.0
+    return {"tasks": results, "criteria": criteria, "score": round(score, 4)}
+
+
+def summary(state: dict, sets: list[dict] | None = None) -> dict:
+    """A finished exam's results: per task (the checks' feedback, hint and model solution, as the
+    practice page shows them) and per criterion (see evaluate). The state is the one handed in
+    (changes are refused afterwards), so this is the same at every call and agrees with the score."""
+    exam = state.get("exam")
+    if not exam or not exam.get("finished"):
+        raise ExamError("Wyniki będą po zakończeniu symulacji.")
+    found = evaluate(state, sets)
+    score = exam.get("score", found["score"])
+    when = "po upływie czasu (oddana automatycznie)" if exam.get("timed_out") else "w wyznaczonym czasie"
+    return {"score": score, "percent": percent(score), "timed_out": bool(exam.get("timed_out")),
+            "text": f"Wynik symulacji: {percent(score)} ({count(len(found['tasks']), 'zadanie', 'zadania', 'zadań')}); "
+                    f"zakończona {when}.",
+            "tasks": found["tasks"], "criteria": found["criteria"]}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from typing import Any
 
 from .dataset import DATASET_VERSION, FORMAT, STATE_VERSION
@@ -58,6 +59,8 @@ class CrmStateError(ValueError):
 
 def read_state(text: str) -> dict:
     """Parse and check a saved or imported state; raise CrmStateError if anything is off."""
+    if isinstance(text, str):
+        text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors save UTF-8
     if not isinstance(text, str) or not text.strip():
         raise CrmStateError("Plik jest pusty.")
     if len(text.encode("utf-8")) > MAX_BYTES:
@@ -121,19 +124,60 @@ def check_state(data: Any) -> None:
     _exam(data)
 
 
+EXAM_KEYS = {"seed", "tasks", "started", "minutes", "deadline", "finished", "score", "results", "criteria", "timed_out"}
+HISTORY_KEYS = {"started", "finished", "score", "tasks", "seed", "timed_out"}
+MAX_EXAMS = 50
+
+
+def _moment(value) -> bool:
+    """An ISO 8601 moment with its UTC offset, as the page sends "now"."""
+    if not isinstance(value, str) or len(value) > 40:
+        return False
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def _share(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
+
+
 def _exam(data: dict) -> None:
+    """The practical mock exam's part (exam.py): its tasks must be this site's tasks and its
+    results shares, so a tampered file cannot make the exam page check or show odd values."""
+    from .tasks import all_tasks
+
     exam = data.get("exam")
     if exam is not None:
-        if (not isinstance(exam, dict) or not isinstance(exam.get("tasks"), list)
-                or not all(isinstance(t, str) for t in exam["tasks"])
-                or not all(isinstance(exam.get(k), str) for k in ("started", "deadline"))
-                or not _int(exam.get("minutes")) or not (exam.get("finished") is None or isinstance(exam["finished"], str))):
-            raise CrmStateError("exam: zapis symulacji ma złą postać.")
+        known = {t.id for t in all_tasks()}
+        if not isinstance(exam, dict) or set(exam) - EXAM_KEYS:
+            raise CrmStateError("exam: zapis symulacji ma złą postać (nieznane pola).")
+        tasks = exam.get("tasks")
+        if not isinstance(tasks, list) or not tasks or len(tasks) > len(known) or len(set(map(str, tasks))) != len(tasks) \
+                or any(t not in known for t in tasks):
+            raise CrmStateError("exam: symulacja wskazuje zadania, których ta strona nie zna, albo powtarza zadanie.")
+        if not _moment(exam.get("started")) or not _moment(exam.get("deadline")) \
+                or not _int(exam.get("minutes")) or not 0 < exam["minutes"] <= 24 * 60:
+            raise CrmStateError("exam: początek, koniec czasu albo limit minut symulacji mają złą postać.")
+        if "seed" in exam and (not _int(exam["seed"]) or not 0 <= exam["seed"] < 2 ** 31):
+            raise CrmStateError("exam.seed: potrzebna liczba całkowita od 0 do 2147483647.")
+        if exam.get("finished") is not None:
+            results, criteria = exam.get("results", {}), exam.get("criteria", {})
+            if not _moment(exam["finished"]) or not _share(exam.get("score")) or not isinstance(exam.get("timed_out", False), bool) \
+                    or not isinstance(results, dict) or not all(k in tasks and _share(v) for k, v in results.items()) \
+                    or not isinstance(criteria, dict) or not all(isinstance(k, str) and _share(v) for k, v in criteria.items()):
+                raise CrmStateError("exam: wynik zakończonej symulacji ma złą postać.")
     exams = data.get("exams", [])
-    if not isinstance(exams, list) or not all(
-            isinstance(e, dict) and isinstance(e.get("started"), str) and isinstance(e.get("score"), (int, float))
-            and _int(e.get("tasks")) for e in exams):
-        raise CrmStateError("exams: historia symulacji ma złą postać.")
+    if not isinstance(exams, list) or len(exams) > MAX_EXAMS:
+        raise CrmStateError(f"exams: potrzebna lista (najwyżej {MAX_EXAMS} symulacji).")
+    for number, entry in enumerate(exams, 1):
+        if not isinstance(entry, dict) or set(entry) - HISTORY_KEYS or not _moment(entry.get("started")) \
+                or not (entry.get("finished") is None or _moment(entry["finished"])) or not _share(entry.get("score")) \
+                or not _int(entry.get("tasks")) or not 0 <= entry["tasks"] <= 1000 \
+                or not isinstance(entry.get("timed_out", False), bool) \
+                or not (entry.get("seed") is None or _int(entry["seed"])):
+            raise CrmStateError(f"exams: wpis nr {number} historii symulacji ma złą postać.")
 
 
 def _int(value) -> bool:

@@ -108,7 +108,8 @@ def _exam(state):
     if info["open"]:
         blocks.append({"kind": "exam", "deadline": info["deadline"],
                        "text": f"Symulacja trwa: {count(len(info['tasks']), 'zadanie', 'zadania', 'zadań')}, "
-                               f"{count(info['minutes'], 'minuta', 'minuty', 'minut')}. Wyniki zobaczysz po zakończeniu."})
+                               f"{count(info['minutes'], 'minuta', 'minuty', 'minut')} (koniec: {info['deadline_text']}). "
+                               "Wyniki zobaczysz po zakończeniu."})
         for task_id in info["tasks"]:
             card = task_defs.task_view(state, task_id)
             blocks.append({"kind": "task", "id": task_id, "title": card["title"], "brief": card["brief"],
@@ -117,15 +118,18 @@ def _exam(state):
         blocks.append(_form("exam.finish", "Zakończ symulację", [], "Zakończ i sprawdź",
                             note="Po zakończeniu Python sprawdzi wszystkie zadania; wyników nie da się już poprawić."))
     else:
-        blocks.append({"kind": "text", "text": f"Wynik symulacji: {info['score']}."})
-        results = [task_defs.check_task(state, task_id) for task_id in info["tasks"]]
+        # The handed-in system is kept as it was (changes are refused), so these results are the score's.
+        result = exams.summary(state)
+        blocks.append({"kind": "text", "text": result["text"]})
         blocks.append(_table("Wyniki zadań", ["Zadanie", "Wynik", "Do poprawy"],
                              [{"cells": [r["title"], r["percent"], " ".join(c["feedback"] for c in r["checks"] if c["feedback"])]}
-                              for r in results]))
-        blocks.append(_table("Wynik według kryteriów", ["Kryterium", "Wynik"],
-                             [{"cells": [c, percent(v)]} for c, v in sorted(info["criteria"].items())]))
+                              for r in result["tasks"]]))
+        blocks.append(_table("Wynik według kryteriów", ["Kryterium", "Wynik", "Poziom"],
+                             [{"cells": [f"{c['id']} {c['text']}".strip(), c["percent"], c["level"]["label"]]}
+                              for c in result["criteria"]]))
     blocks.append(_table("Historia symulacji", ["Rozpoczęta", "Zadań", "Wynik"],
-                         [{"cells": [h["when"], h["tasks"], h["score"]]} for h in info["history"]]))
+                         [{"cells": [h["when"], h["tasks"], h["percent"] + (" (po czasie)" if h["timed_out"] else "")]}
+                          for h in info["history"]]))
     return "Symulacja części praktycznej", blocks
 
 

@@ -143,32 +143,3 @@ class ShippedToTheBrowser(unittest.TestCase):
             self.assertEqual(result.stdout.split(), ["True", str(len(all_tasks()))])
             self.assertTrue(Path(folder, "selfcheck", "crm", "data.py").is_file())
 
-
-class PracticalExamTest(unittest.TestCase):
-    """The practical mock exam: drawn by hours, seeded, checked only at the end, kept in the history."""
-
-    SETS = [{"id": "Z1", "hours": 20}, {"id": "Z2", "hours": 40}]
-
-    def test_draw_follows_the_hours_and_the_seed(self):
-        from selfcheck.crm import exam
-        from selfcheck.crm.tasks import all_tasks
-        chosen = exam.draw(self.SETS, 9)
-        self.assertEqual(chosen, exam.draw(self.SETS, 9))
-        self.assertEqual(len(chosen), len(set(chosen)))
-        per_set = {s["id"]: sum(1 for t in all_tasks() if t.id in chosen and t.outcome.startswith(s["id"] + ".")) for s in self.SETS}
-        available = {s["id"]: sum(1 for t in all_tasks() if t.outcome.startswith(s["id"] + ".")) for s in self.SETS}
-        self.assertEqual(per_set, exam.quotas(self.SETS, available, exam.TASKS_PER_EXAM))
-
-    def test_finish_checks_every_task_once_and_keeps_history(self):
-        from selfcheck.crm import exam
-        from selfcheck.crm.state import read_state
-        state = exam.start(self.SETS, 3, "2026-11-25", "2026-11-25T08:00:00+01:00")
-        self.assertIsNone(state["exam"]["finished"])
-        out = exam.finish(state, "2026-11-25T08:40:00+01:00")
-        self.assertEqual(len(out["results"]), len(state["exam"]["tasks"]))
-        self.assertEqual(len(state["exams"]), 1)
-        read_state(json.dumps(state))                       # the saved form stays readable
-        with self.assertRaises(exam.ExamError):
-            exam.finish(state, "2026-11-25T08:41:00+01:00")  # handed in once
-        again = exam.start(self.SETS, 4, "2026-11-25", "2026-11-25T09:00:00+01:00", state["exams"])
-        self.assertEqual(len(again["exams"]), 1)

@@ -43,5 +43,55 @@ class ReadinessTest(unittest.TestCase):
         self.assertEqual(report["weakest"][0]["level"]["key"], "slabo")
 
 
+class EvidenceTest(unittest.TestCase):
+    """Practical tasks count beside the quiz; nothing is "gotowe" without shown results for every
+    criterion, and the coverage says how much rests on self-rating alone."""
+
+    ALL = STRUCTURE.criterion_ids()
+
+    def test_self_rating_alone_is_never_ready(self):
+        report = readiness(STRUCTURE, BY_CRITERION, state(ratings={c: "tak" for c in self.ALL}))
+        self.assertEqual(report["overall"]["value"], 1.0)
+        self.assertEqual(report["overall"]["level"]["key"], "prawie")
+        self.assertIn("za mało danych", report["overall"]["level"]["label"])
+        self.assertEqual(report["overall"]["evidence"], 0)
+        self.assertEqual(report["overall"]["covered"], len(self.ALL))
+        self.assertIn(f"({len(self.ALL)} tylko z Twojej oceny)", report["overall"]["coverage_text"])
+        criterion = report["criteria"][0]
+        self.assertEqual((criterion["level"]["key"], criterion["level"]["percent"]), ("prawie", "100%"))
+        self.assertIn("tylko Twoja ocena", criterion["level"]["label"])
+
+    def test_shown_results_for_every_criterion_make_it_ready(self):
+        answers = {q: 1.0 for qs in BY_CRITERION.values() for q in qs}
+        report = readiness(STRUCTURE, BY_CRITERION, state(answers))
+        self.assertEqual(report["overall"]["level"]["key"], "gotowy")
+        self.assertTrue(all(o["level"]["key"] == "gotowy" for o in report["outcomes"]))
+        self.assertNotIn("tylko", report["overall"]["coverage_text"])
+
+    def test_practical_results_count_beside_the_quiz(self):
+        practical = {"Z1.E1.K1": [0.5, 1.0], "Z2.E2.K1": [0.4]}
+        report = readiness(STRUCTURE, BY_CRITERION, state({"q1": 1.0, "q2": 1.0}), None, practical)
+        by_id = {c["id"]: c for c in report["criteria"]}
+        self.assertAlmostEqual(by_id["Z1.E1.K1"]["practical"], 0.75)
+        self.assertAlmostEqual(by_id["Z1.E1.K1"]["shown"], (1.0 + 0.75) / 2)
+        self.assertAlmostEqual(by_id["Z2.E2.K1"]["value"], 0.4)           # a task alone is a shown result
+        outcome = next(o for o in report["outcomes"] if o["id"] == "Z2.E2")
+        self.assertEqual((outcome["covered"], outcome["evidence"], outcome["criteria"]), (1, 1, 1))
+
+    def test_thin_coverage_caps_an_outcome_and_says_how_thin(self):
+        report = readiness(STRUCTURE, BY_CRITERION, state({"q3": 1.0}))
+        outcome = next(o for o in report["outcomes"] if o["id"] == "Z1.E2")
+        self.assertEqual(outcome["level"]["key"], "gotowy")                 # its one criterion has a result
+        first = next(o for o in report["outcomes"] if o["id"] == "Z1.E1")
+        self.assertEqual(first["coverage_text"], "dane dla 0 z 2 kryteriów")
+        report = readiness(STRUCTURE, BY_CRITERION, state({"q1": 1.0}, {"Z1.E1.K2": "tak"}))
+        first = next(o for o in report["outcomes"] if o["id"] == "Z1.E1")
+        self.assertEqual(first["coverage_text"], "dane dla 2 z 2 kryteriów (1 tylko z Twojej oceny)")
+        self.assertEqual(first["level"]["key"], "prawie")
+        z1 = next(s for s in report["sets"] if s["id"] == "Z1")
+        self.assertEqual((z1["covered"], z1["evidence"], z1["criteria"]), (2, 1, 3))
+        self.assertNotEqual(z1["level"]["key"], "gotowy")
+
+
 if __name__ == "__main__":
     unittest.main()
