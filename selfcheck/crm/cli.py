@@ -26,6 +26,24 @@ from .state import MAX_BYTES, CrmStateError, read_state
 CHECK, CROSS = "✔", "✘"
 
 
+def os_problem(error: OSError, permission: str, otherwise: str) -> str:
+    """A file-system error as a Polish sentence (the names of the operation come from the caller)."""
+    if isinstance(error, FileNotFoundError):
+        return "nie ma takiego pliku."
+    if isinstance(error, PermissionError):
+        return f"brak uprawnień do {permission}."
+    return f"{otherwise}."
+
+
+def read_problem(problem: Exception) -> str:
+    """Why a candidate's file could not be read, in Polish."""
+    if isinstance(problem, UnicodeDecodeError):
+        return "plik nie jest tekstem UTF-8, więc nie jest zapisem ze strony."
+    if isinstance(problem, OSError):
+        return os_problem(problem, "odczytu tego pliku", "nie można odczytać pliku")
+    return str(problem)
+
+
 def has_tasks(data_root: Path) -> bool:
     """The practical part exists for a qualification whose data folder has selfcheck/tasks/."""
     return (data_root / "selfcheck" / "tasks").is_dir()
@@ -89,20 +107,8 @@ def check_file(path: Path | None, as_json: bool, structure, out, err) -> int:
             raise CrmStateError(f"plik jest za duży (ponad {MAX_BYTES // 1024 // 1024} MB)")
         state = read_state(path.read_text(encoding="utf-8"))
         results = api.check_export(json.dumps(state)) if not state.get("exam") else None
-    except FileNotFoundError:
-        print(f"{path}: nie ma takiego pliku.", file=err)
-        return 1
-    except PermissionError:
-        print(f"{path}: brak uprawnień do odczytu tego pliku.", file=err)
-        return 1
-    except UnicodeDecodeError:
-        print(f"{path}: plik nie jest tekstem UTF-8, więc nie jest zapisem ze strony.", file=err)
-        return 1
-    except OSError:
-        print(f"{path}: nie można odczytać pliku.", file=err)
-        return 1
-    except CrmStateError as problem:
-        print(f"{path}: {problem}", file=err)
+    except (UnicodeDecodeError, OSError, CrmStateError) as problem:
+        print(f"{path}: {read_problem(problem)}", file=err)
         return 1
     if results is None:
         return check_exam(path, state, as_json, structure, out)
@@ -177,11 +183,8 @@ def dataset(args, out, err) -> int:
         except FileExistsError as clash:
             print(f"{folder}: plik {Path(clash.filename).name} pojawił się w trakcie zapisu; nie nadpisujemy go.", file=err)
             return 1
-        except PermissionError:
-            print(f"{folder}: brak uprawnień do zapisu w tym katalogu.", file=err)
-            return 1
-        except OSError:
-            print(f"{folder}: nie można zapisać plików w tym katalogu.", file=err)
+        except OSError as error:
+            print(f"{folder}: {os_problem(error, 'zapisu w tym katalogu', 'nie można zapisać plików w tym katalogu')}", file=err)
             return 1
         print(f"Zapisano {polish.count(len(files), 'plik', 'pliki', 'plików')} CSV w {folder}: {', '.join(files)}.", file=out)
         return 0
