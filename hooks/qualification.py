@@ -22,6 +22,7 @@ from sitegen.build import SiteContent, build_content  # noqa: E402
 from sitegen.page_text import attribute_text  # noqa: E402
 from sitegen.problems import DataError  # noqa: E402
 from sitegen.search_forms import enrich_search_index  # noqa: E402
+from sitegen.search_index import defer_search_index  # noqa: E402
 from sitegen.slugs import slugify  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.qualification")
@@ -73,4 +74,6 @@ def on_serve(server, config, builder):
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
-    enrich_search_index(Path(config.site_dir) / "search" / "search_index.json", _content.search_synonyms)
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    enrich_search_index(index, _content.search_synonyms)
+    defer_search_index(index)

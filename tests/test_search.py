@@ -90,3 +90,37 @@ def test_every_synonym_finds_the_pages_of_its_group(search):
         found = [pages(results[entry]) for entry in group]
         # A page found by one entry of the group is found by every entry.
         assert set.intersection(*found), group
+
+
+@pytest.mark.browser
+def test_pages_load_the_search_index_only_when_the_visitor_searches(served_site, browser):
+    """Every page fetches a stub index (configuration, no documents); the full index and Material's
+    search engine come with the first real query, and the results then appear as before."""
+    import urllib.parse
+    import urllib.request
+
+    from tests.browser_visit import goto_settled
+
+    with urllib.request.urlopen(served_site.url + "search/search_index.full.json") as response:
+        full = json.loads(response.read())
+    # A word of the site's first page title, as a visitor would type it.
+    word = max(full["docs"][0]["title"].split(), key=len)
+    context = browser.new_context()
+    requested = []  # paths only: the worker's own address names the files it may load later
+    context.on("request", lambda request: requested.append(urllib.parse.urlsplit(request.url).path))
+    page = context.new_page()
+    with page.expect_response(lambda response: response.url.endswith("search/search_index.json")):
+        goto_settled(page, served_site.url + "walidacja/")
+    lazy = [url for url in requested if "search_index.full.json" in url or "/workers/search." in url]
+    assert lazy == [], "the full index or the search engine was loaded before any search"
+
+    page.keyboard.press("/")
+    with page.expect_response(lambda response: "search_index.full.json" in response.url):
+        page.keyboard.type(word)
+    page.wait_for_selector(".md-search-result__item")
+    assert len([url for url in requested if "search_index.full.json" in url]) == 1
+    page.keyboard.type(" ")
+    page.keyboard.press("Backspace")
+    page.wait_for_selector(".md-search-result__item")
+    assert len([url for url in requested if "search_index.full.json" in url]) == 1, "fetched again"
+    context.close()
