@@ -165,6 +165,40 @@ const trimmed = await start({ stdLibURL: stdlibPath })
 const trimmedAnswers = answers(trimmed)
 if (trimmedAnswers !== reference) fail("stdlib.zip: answers differ from stock Pyodide", trimmedAnswers)
 
+// 3b. A module stdlib.zip lacks comes from the full library through the worker's fallback
+// (stdlib_fallback, in the app zip; here its download reads the npm package's file).
+trimmed.FS.writeFile("/tmp/full.zip", new Uint8Array(readFileSync(join(input.pyodide, "python_stdlib.zip"))))
+const fallback = JSON.parse(trimmed.runPython(`
+import json, sys, zipfile
+import stdlib_fallback
+with zipfile.ZipFile("/tmp/full.zip") as full:
+    files = set(full.namelist())
+kept = set(json.loads(KEPT_JSON))
+top = [name for name in ("fractions", "difflib", "calendar", "statistics") if name + ".py" not in kept and name + ".py" in files][:1]
+sub = [name for name in ("json.tool", "email.utils", "xml.dom.minidom") if name.split(".")[0] in sys.modules
+       and name.replace(".", "/") + ".py" not in kept and name.replace(".", "/") + ".py" in files][:1]
+fetched = []
+def read(url):
+    fetched.append(url)
+    return open("/tmp/full.zip", "rb").read()
+finder = stdlib_fallback.FullStdlib("full", frozenset(n.split("/")[0].removesuffix(".py") for n in files), fetch=read)
+sys.meta_path.append(finder)
+imported = []
+for name in top + sub:
+    __import__(name)
+    imported.append(sys.modules[name].__name__)
+try:
+    import _no_such_module_here
+except ImportError:
+    pass
+sys.meta_path.remove(finder)
+json.dumps({"imported": imported, "fetched": len(fetched)})
+`.replace("KEPT_JSON", JSON.stringify(JSON.stringify(kept)))))
+if (!fallback.imported.length || fallback.fetched !== 1) {
+  console.error("stdlib_fallback: a module missing from stdlib.zip was not found in the full library", JSON.stringify(fallback))
+  process.exit(1)
+}
+
 // 4. The snapshot: start on the built zip, import the API (no data), freeze the memory.
 const maker = await start({ stdLibURL: stdlibPath, _makeSnapshot: true })
 maker.runPython("import selfcheck.api")
@@ -180,7 +214,7 @@ if (restoredAnswers !== reference) fail("snapshot.bin: answers differ from stock
 
 writeFileSync(join(input.out, "report.json"), JSON.stringify({
   modules: kept.length, stdlib_bytes: zip.length, snapshot_bytes: snapshot.length,
-  calls: JSON.parse(reference).length, version: stock.version,
+  calls: JSON.parse(reference).length, version: stock.version, fallback,
 }, null, 2))
 console.log(JSON.stringify({ modules: kept.length, stdlib_bytes: zip.length, snapshot_bytes: snapshot.length }))
 

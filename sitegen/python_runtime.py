@@ -26,6 +26,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from .problems import DataError, Problem
@@ -35,6 +36,7 @@ BUILDER = Path(__file__).resolve().with_name("python_runtime.mjs")
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"]
 MANIFEST = "assets/selfcheck/runtime.json"
 RUNTIME_ROOT = "assets/pyodide"
+STDLIB_FULL = "stdlib-full.zip"
 KEEP_CACHED = 6  # builds kept in the cache (a few branches or data folders side by side)
 
 
@@ -93,6 +95,15 @@ def _sizes(path: Path | bytes) -> dict:
     return {"bytes": len(data), "sent": min(len(data), len(gzip.compress(data, 6, mtime=0)))}
 
 
+def _top_level_modules(stdlib_zip: Path) -> list[str]:
+    """The modules and packages at the top of a standard-library zip: the only names for which the
+    worker's fallback fetches it (an optional import of a module Pyodide lacks must not)."""
+    with zipfile.ZipFile(stdlib_zip) as archive:
+        names = {name.split("/")[0].removesuffix(".py") for name in archive.namelist()
+                 if name.endswith(".py") or "/" in name}
+    return sorted(name for name in names if name.isidentifier())
+
+
 def runtime_files(root: Path, app_zip: bytes, qualification_json: bytes,
                   bank_json: bytes) -> tuple[dict[str, Path], dict[str, bytes]]:
     """(files to copy, files to write) by site path: the runtime folder and the manifest."""
@@ -108,12 +119,15 @@ def runtime_files(root: Path, app_zip: bytes, qualification_json: bytes,
     copies = {f"{folder}/{name}": pyodide / name for name in PYODIDE_FILES}
     copies[f"{folder}/stdlib.zip"] = cached / "stdlib.zip"
     copies[f"{folder}/snapshot.bin.gz"] = cached / "snapshot.bin.gz"
+    # The full standard library, fetched only if Python imports a module stdlib.zip lacks.
+    copies[f"{folder}/{STDLIB_FULL}"] = pyodide / "python_stdlib.zip"
     files = {f"{folder}/selfcheck.zip": app_zip}
 
     sizes = json.loads((cached / "sizes.json").read_text(encoding="utf-8"))
     sizes["selfcheck.zip"] = _sizes(app_zip)
     # The lock file's header only: the self-check loads no packages, so the 120 kB list stays home.
     lock_info = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
-    manifest = {"key": key, "folder": f"../pyodide/{key}/", "files": sizes, "lock_info": lock_info}
+    manifest = {"key": key, "folder": f"../pyodide/{key}/", "files": sizes, "lock_info": lock_info,
+                "stdlib_full": {"file": STDLIB_FULL, "modules": _top_level_modules(pyodide / "python_stdlib.zip")}}
     files[MANIFEST] = (json.dumps(manifest, indent=1) + "\n").encode("utf-8")
     return copies, files

@@ -19,6 +19,9 @@ ASSETS = "assets/selfcheck"
 BANK_SCHEMA = "question-bank.schema.json"
 
 
+STDLIB_FALLBACK = Path(__file__).resolve().with_name("python_stdlib_fallback.py")
+
+
 def load_bank(root: Path, qualification: dict, bank_dir: Path | None = None) -> tuple[Bank, list[dict]]:
     """Read selfcheck/bank/*.yaml and check it: YAML and the published schema first (problems with
     file, line and field), then the engine's own rules (answers point at options, criteria belong
@@ -62,13 +65,17 @@ def bank_json(files: list[dict]) -> bytes:
 def package_zip(root: Path, replace: dict[str, bytes] | None = None) -> bytes:
     """selfcheck/**/*.py (the package and its subpackages, e.g. selfcheck/crm with its data module)
     as a zip that the worker unpacks into Pyodide's file system. `replace`: files whose content the
-    build made from this qualification's data (the practical tasks' data module)."""
+    build made from this qualification's data (the practical tasks' data module).
+
+    Beside the package, the top-level module `stdlib_fallback` (sitegen/python_stdlib_fallback.py),
+    which the worker installs: Python in the browser runs on a trimmed standard library."""
     buffer = io.BytesIO()
     package = root / "selfcheck"
     replace = replace or {}
+    sources = {f"selfcheck/{path.relative_to(package).as_posix()}": path for path in package.rglob("*.py")}
+    sources["stdlib_fallback.py"] = STDLIB_FALLBACK
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(package.rglob("*.py")):
-            name = f"selfcheck/{path.relative_to(package).as_posix()}"
+        for name, path in sorted(sources.items()):
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # same bytes every build
             archive.writestr(info, replace.get(name, path.read_bytes()), zipfile.ZIP_DEFLATED)
     return buffer.getvalue()

@@ -132,3 +132,40 @@ def test_content_pages_load_no_self_check_code(served_site, context):
     with page.expect_response(lambda response: response.url.endswith("search/search_index.json")):
         page.goto(served_site.url + "walidacja/", wait_until="load")
     assert not [url for url in requested if "/assets/selfcheck/" in url or "/assets/pyodide/" in url], requested
+
+
+# A worker that starts Python as the site's worker does on a first visit (trimmed stdlib.zip, the
+# app with stdlib_fallback installed), then imports a module the trimmed library lacks.
+FALLBACK_WORKER = """
+const manifest = await (await fetch(MANIFEST)).json()
+const folder = new URL(manifest.folder, MANIFEST).href
+const { loadPyodide } = await import(folder + "pyodide.mjs")
+const pyodide = await loadPyodide({ indexURL: folder, stdLibURL: folder + "stdlib.zip",
+                                    lockFileContents: { info: manifest.lock_info, packages: {} } })
+const app = new Uint8Array(await (await fetch(folder + "selfcheck.zip")).arrayBuffer())
+pyodide.unpackArchive(app, "zip", { extractDir: "/home/pyodide/app" })
+pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/app')")
+pyodide.pyimport("stdlib_fallback").install(folder + manifest.stdlib_full.file, pyodide.toPy(manifest.stdlib_full.modules))
+postMessage(pyodide.runPython(`
+import sys
+before = "fractions" in sys.modules or any(p.endswith("stdlib_full.zip") for p in sys.path)
+import fractions, json.tool
+f"{before} {fractions.Fraction(1, 3) + fractions.Fraction(1, 6)} {json.tool.__name__}"
+`))
+"""
+
+
+def test_a_module_missing_from_the_trimmed_stdlib_is_fetched_from_the_full_one(served_site, context):
+    requested = []
+    context.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+    page = context.new_page()
+    page.goto(served_site.url + "walidacja/", wait_until="load")
+    source = FALLBACK_WORKER.replace("MANIFEST", json.dumps(served_site.url + "assets/selfcheck/runtime.json"))
+    result = page.evaluate("""source => new Promise((resolve, reject) => {
+      const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })), { type: "module" })
+      worker.onmessage = event => resolve(event.data)
+      worker.onerror = event => reject(new Error(event.message))
+    })""", source)
+    assert result == "False 1/2 json.tool"
+    assert requested.count("stdlib-full.zip") == 1
+    page.close()

@@ -57,6 +57,7 @@ class Files {
     this.sizes = manifest.files
     this.cache = cache
     this.lockInfo = manifest.lock_info
+    this.stdlibFull = manifest.stdlib_full
     this.expected = 0        // bytes (as sent) of what this start downloads
     this.received = 0
     this.onProgress = () => {}
@@ -184,6 +185,9 @@ async function loadPyodideFrom(files, options) {
 function unpackApp(pyodide, archive) {
   pyodide.unpackArchive(archive, "zip", { extractDir: APP })
   pyodide.runPython(`import sys\nif ${JSON.stringify(APP)} not in sys.path: sys.path.insert(0, ${JSON.stringify(APP)})`)
+  // A standard-library module missing from stdlib.zip is fetched from the full library, not an ImportError.
+  const { file, modules } = files.stdlibFull
+  pyodide.pyimport("stdlib_fallback").install(files.url(file), pyodide.toPy(modules))
 }
 
 /** Python restored from the snapshot, checked; null (with a console note) when anything is wrong. */
