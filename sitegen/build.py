@@ -13,7 +13,7 @@ from selfcheck.crm.cli import has_tasks
 from selfcheck.crm.compile import build as compile_tasks
 from selfcheck.structure import Structure
 
-from .pages import DATA_FILES, render_pages
+from .pages import DATA_FILES, render_pages, render_question_parts
 from .problems import DataError
 from .publisher import load_publisher
 from .qualification import load_qualification
@@ -90,6 +90,7 @@ def build_content(root: Path = ROOT) -> SiteContent:
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         DATA_FILES["schema"]: (SCHEMA_DIR / "qualification.schema.json").read_bytes(),
         f"{ASSETS}/bank.json": bank_json(bank_files),
+        **{f"{ASSETS}/questions/{part}.html": html.encode("utf-8") for part, html in render_question_parts(questions).items()},
     }
     # The Python runtime: built (or taken from its cache) with the package and checked on this data.
     app = package_zip(root, {"selfcheck/crm/data.py": practical_module} if practical_module else None)

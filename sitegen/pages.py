@@ -103,6 +103,8 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         "levels": [round(threshold * 100) for threshold, _, _ in LEVELS[:2]],
         "days_per_year": DAYS_PER_YEAR,
         "store_id": store_id(data),
+        # Where each question's form is (the tool pages fetch forms by outcome: question_parts).
+        "question_index": json.dumps(question_index(questions), ensure_ascii=False, separators=(",", ":")),
         **renewal_examples(data),
     }
     out = {}
@@ -124,6 +126,29 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         out[spec.path] = f"---\n{front}---\n\n{body.strip()}\n\n{abbreviations}\n"
     return out
+
+
+def question_index(questions: list[dict]) -> list[dict]:
+    """Every question's place in the bank, in bank order, for the tool pages' scripts: its set,
+    outcome and criteria (for choosing a scope) and `part`, the file its form is in."""
+    return [{"id": str(q["id"]), "set": str(q["outcome"]).split(".")[0], "outcome": str(q["outcome"]),
+             "criteria": [str(c) for c in q["criteria"]], "part": anchor(str(q["outcome"]))} for q in questions]
+
+
+def render_question_parts(questions: list[dict]) -> dict[str, str]:
+    """The question forms, one HTML fragment per learning outcome ({part: html}, part as in
+    question_index). A tool page holds only the forms it shows and fetches the rest by part, so no
+    page carries the whole bank. The links in them are written for the tool pages, all of which
+    are at samoocena/<tool>/."""
+    env = make_environment()
+    tool_page = next(spec for spec in PAGES if spec.template == "selfcheck_practice.md.j2")
+    parts: dict[str, list] = {}
+    for question in as_data(questions):
+        parts.setdefault(anchor(str(question["outcome"])), []).append(question)
+    template = env.get_template("question_part.html.j2")
+    return {part: template.render(questions=listed, outcome=listed[0]["outcome"],
+                                  to_outcomes=tool_page.link_to("efekty-uczenia-sie/")).strip() + "\n"
+            for part, listed in parts.items()}
 
 
 def store_id(data: dict) -> str:

@@ -87,3 +87,14 @@ def watched_page(context: BrowserContext, url: str) -> Page:
     page.on("dialog", lambda dialog: dialog.accept())
     page.goto(url)
     return page
+
+
+# Question forms come by outcome after the page loads (docs/assets/selfcheck/question-forms.mjs);
+# a list of them says aria-busy="true" until they are all in place.
+QUESTIONS_IN_PLACE = "() => !document.querySelector('[aria-busy=true]')"
+
+
+def wait_for_questions(page: Page) -> Page:
+    """Once a tool page is ready: its lists of questions are in place."""
+    page.wait_for_function(QUESTIONS_IN_PLACE)
+    return page

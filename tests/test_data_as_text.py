@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from sitegen.glossary import load_glossary
 from sitegen.page_text import escape_text
-from sitegen.pages import PAGES, render_pages
+from sitegen.pages import PAGES, render_pages, render_question_parts
 from sitegen.problems import DataError
 from sitegen.publisher import load_publisher
 from sitegen.qualification import load_qualification
@@ -189,7 +189,11 @@ def render_with(text: str) -> dict[str, tuple[dict, str]]:
         replace_text(copy.deepcopy(publisher), "publisher.schema.json", text),
         questions=replace_bank_text(questions, lambda: text), interview=replace_bank_text(interview, lambda: text),
     )
-    return {path: to_html(page) for path, page in pages.items()}
+    rendered = {path: to_html(page) for path, page in pages.items()}
+    # The question forms the tool pages fetch: HTML as the browser gets it.
+    for part, html in render_question_parts(replace_bank_text(questions, lambda: text)).items():
+        rendered[f"questions/{part}.html"] = ({"description": "opis"}, html)
+    return rendered
 
 
 @lru_cache(maxsize=None)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser_visit import goto_settled
+from tests.browser_visit import goto_settled, wait_for_questions
 
 from tests.test_browser_pages import PAGE_PATHS
 
@@ -112,7 +112,7 @@ def tool_page(served_site, browser):
     def open_at(path: str):
         page.goto(served_site.url + path)
         page.wait_for_selector(".sc-status--ready", timeout=120_000)
-        return page
+        return wait_for_questions(page)
 
     yield open_at
     context.close()

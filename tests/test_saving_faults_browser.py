@@ -13,7 +13,7 @@ import pytest
 
 from sitegen.pages import store_id
 from tests.data import CRITERIA, PAGES, QUALIFICATION, RENEWAL
-from tests.browser_visit import answer
+from tests.browser_visit import answer, wait_for_questions
 from tests.site_server import BASE_PATH
 
 pytestmark = pytest.mark.browser
@@ -47,6 +47,7 @@ def open_page(context, url: str, *, init: str = "", ready: bool = True):
     page.goto(url, wait_until="domcontentloaded")
     if ready:
         page.wait_for_selector(READY, state="attached", timeout=PYTHON_START)
+        wait_for_questions(page)
     return page
 
 

@@ -13,6 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.browser_visit import QUESTIONS_IN_PLACE
 import yaml
 
 from sitegen.pages import PAGES
@@ -83,12 +85,16 @@ HANDLERS_AND_LINKS = """() => ({
 })"""
 
 
-@pytest.mark.parametrize("path", [spec.url for spec in PAGES])
+# The practice list shows every question's form, fetched after the page loads.
+@pytest.mark.parametrize("path", [spec.url for spec in PAGES] + ["samoocena/cwiczenia/?widok=lista"])
 def test_hostile_data_runs_nothing_on_any_page(poisoned_site, context, path):
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(poisoned_site.url + path, wait_until="load")
+    if "widok=lista" in path:
+        page.wait_for_function(QUESTIONS_IN_PLACE)
+        assert page.locator("#sc-questions .sc-question").count() > 1
     for abbr in page.locator("article abbr").all()[:40]:  # every glossary mark (bounded: the same tooltips repeat)
         abbr.hover()
     found = page.evaluate(HANDLERS_AND_LINKS)

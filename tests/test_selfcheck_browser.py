@@ -11,7 +11,7 @@ from sitegen.pages import store_id
 from selfcheck.assembly import quotas
 from selfcheck.structure import Structure, anchor
 from tests.data import CRITERIA, QUALIFICATION
-from tests.browser_visit import answer, answer_and_check
+from tests.browser_visit import QUESTIONS_IN_PLACE, answer, answer_and_check, wait_for_questions
 from tests.site_server import BASE_PATH
 from tests.test_accessibility import AXE, axe_violations
 
@@ -38,6 +38,7 @@ def open_page(context, url: str, *, ready: bool = True):
     page.goto(url)
     if ready:
         page.wait_for_selector(READY, timeout=120_000)
+        wait_for_questions(page)
     page.errors = errors
     return page
 
@@ -315,3 +316,35 @@ def test_feedback_appears_next_to_the_checked_question_and_in_view(served_site, 
     box = verdict.bounding_box()
     viewport = page.viewport_size
     assert box and 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"]
+
+
+def test_tool_pages_hold_only_the_questions_they_show(served_site, context):
+    """The practice page carries one question's form and the test page none; the rest come by outcome
+    (assets/selfcheck/questions/) when shown, and the practice list still shows the whole scope."""
+    import html as html_module
+    import re
+    from urllib.request import urlopen
+
+    def html(path):
+        with urlopen(served_site.url + path) as response:
+            return response.read().decode("utf-8")
+
+    practice, test = html("samoocena/cwiczenia/"), html("samoocena/test/")
+    index = json.loads(html_module.unescape(re.search(r'id="sc-question-index" data-index="([^"]*)"', practice).group(1)))
+    assert len(re.findall(r'<form class="sc-question"', practice)) == 1
+    assert len(re.findall(r'<form class="sc-question"', test)) == 0
+
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/")
+    page.locator("#sc-session-text", has_text="Pytanie 1 z").wait_for()
+    shown = page.locator("#sc-session-slot .sc-question").get_attribute("data-question")
+    parts = {q["part"] for q in index if q["id"] == shown} | {index[0]["part"]}
+    fetched = {url.rsplit("/", 1)[-1].removesuffix(".html") for url in requested if "/questions/" in url}
+    assert fetched <= parts, "the session fetched the forms of questions it does not show"
+    assert page.locator("form.sc-question").count() == 1
+
+    page.check("#sc-mode-list")
+    page.wait_for_function(QUESTIONS_IN_PLACE)
+    assert page.locator("#sc-questions .sc-question").count() == len(index)
+    assert page.errors == []

@@ -2,6 +2,7 @@
 // Test answers are kept apart from practice answers (drafts "test:<id>"), so a test starts empty.
 import "./guard.mjs"
 import { keepDrafts, notice, now, readFields, showFeedback, warnNotSaved } from "./forms.mjs"
+import { FormsUnavailable, eachForm, formsOf, loadedForm } from "./question-forms.mjs"
 import { openSession } from "./session.mjs"
 import { storage } from "./storage.mjs"
 
@@ -10,7 +11,6 @@ const $ = id => document.getElementById(id)
 const settings = $("sc-test-settings"), waiting = $("sc-test-waiting"), testBox = $("sc-test"), list = $("sc-test-list")
 const result = $("sc-result"), timer = $("sc-timer"), progress = $("sc-test-progress"), finishButton = $("sc-finish")
 const after = $("sc-test-after")
-const bank = new Map([...document.querySelectorAll("#sc-bank .sc-question")].map(form => [form.dataset.question, form]))
 const draftKey = id => `test:${id}`
 let questions = [], countdown = null, finished = false, progressAsked = 0
 
@@ -21,9 +21,10 @@ $("sc-to-report").href = session.link("report").href
 session.loaded.then(async () => {
   const open = await session.call("open_attempt")
   waiting.hidden = true
-  if (open.attempt) show(open.attempt.questions, open.deadline, true)
+  if (open.attempt) await show(open.attempt.questions, open.deadline, true)
   else settings.hidden = false
 }).catch(error => {
+  if (error instanceof FormsUnavailable) { notice(waiting, error.message, "warning"); return }
   // Without Python the status box says why; with it, a failure here is unexpected: say it, never silently.
   session.python.ready.then(() => notice(waiting, `Nie udało się odczytać zapisanych postępów (${error.message}), więc ` +
     "test jest wstrzymany, żeby ich nie nadpisać. Odśwież stronę; zapisane postępy się nie zmieniły.", "warning"),
@@ -39,26 +40,27 @@ settings.addEventListener("submit", async event => {
     const limit = settings.limit.value ? Number(settings.limit.value) : null
     const out = await session.call("start_test", Number(settings.size.value), seed, limit, now())
     if (out.error) { notice(result, out.error, "warning"); result.hidden = false; return }
-    for (const id of out.questions) {  // every drawn question starts empty
-      bank.get(id).reset()
-      storage.saveDraft(draftKey(id), {})
+    const forms = await formsOf(out.questions)  // before anything is saved: a failed fetch changes nothing
+    for (const form of forms) {  // every drawn question starts empty
+      form.reset()
+      storage.saveDraft(draftKey(form.dataset.question), {})
     }
-    show(out.questions, out.deadline, false)
+    await show(out.questions, out.deadline, false)
     if (!session.save()) warnNotSaved(progress.parentElement, () => session.state)
-  } catch {
-    notice(result, "Test wymaga Pythona, który nie uruchomił się w tej przeglądarce.", "warning")
+  } catch (error) {
+    notice(result, error instanceof FormsUnavailable ? error.message : "Test wymaga Pythona, który nie uruchomił się w tej przeglądarce.", "warning")
     result.hidden = false
   } finally {
     button.disabled = false
   }
 })
 
-function show(ids, deadline, resumed) {
+async function show(ids, deadline, resumed) {
+  const forms = await formsOf(ids)
   questions = ids
   finished = false
-  list.replaceChildren(...ids.map(id => {
+  list.replaceChildren(...forms.map(form => {
     const item = document.createElement("li")
-    const form = bank.get(id)
     form.querySelector(".sc-feedback").replaceChildren()
     for (const element of form.elements) element.disabled = false
     item.append(form)
@@ -87,7 +89,7 @@ async function updateProgress() {
 list.addEventListener("change", updateProgress)
 list.addEventListener("input", updateProgress)
 
-const responses = () => Object.fromEntries(questions.map(id => [id, readFields(bank.get(id))]))
+const responses = () => Object.fromEntries(questions.map(id => [id, readFields(loadedForm(id))]))
 
 function startTimer(deadline) {
   clearInterval(countdown)
@@ -114,8 +116,8 @@ async function finish(timeUp = false) {
     timer.hidden = true
     finishButton.hidden = true
     after.hidden = false
-    out.results.forEach(r => showFeedback(bank.get(r.question_id), r))
-    for (const form of bank.values()) for (const element of form.elements) element.disabled = true
+    out.results.forEach(r => showFeedback(loadedForm(r.question_id), r))
+    for (const id of questions) for (const element of loadedForm(id).elements) element.disabled = true
     drawResult(out, timeUp)
     if (!kept) warnNotSaved(result, () => session.state)
     result.focus()
@@ -168,5 +170,11 @@ finishButton.addEventListener("click", async () => {
   if (confirm(question)) finish()
 })
 
-// Last: restoring drafts may meet bad saved data; the handlers above are already in place.
-keepDrafts(bank.values(), result, form => draftKey(form.dataset.question))
+// Last: restoring drafts may meet bad saved data; the handlers above are already in place. Forms
+// arrive when a test starts or resumes; a test's forms are checked on hand-in only (no button).
+keepDrafts([], result)
+eachForm(form => {
+  form.querySelector(".sc-check")?.closest("p")?.remove()
+  form.addEventListener("submit", event => event.preventDefault())
+  keepDrafts([form], null, form => draftKey(form.dataset.question))
+})

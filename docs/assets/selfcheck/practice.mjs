@@ -1,47 +1,47 @@
 // Practice, two ways: a session that asks one question at a time (Python chooses them and counts the
 // progress), or every question of the chosen scope as a list. Both check each answer at once and show
 // the explanation; on return the list shows the last verdict of every question answered before.
+// The page holds the first question only; the others' forms are fetched by outcome when shown.
 import "./guard.mjs"
-import { keepDrafts, now, readFields, restoreFields, showFeedback, warnNotSaved } from "./forms.mjs"
+import { keepDrafts, notice, now, readFields, restoreFields, showFeedback, warnNotSaved } from "./forms.mjs"
+import { eachForm, formsOf, loadedForm, questions } from "./question-forms.mjs"
 import { openSession } from "./session.mjs"
 import { storage } from "./storage.mjs"
 
 const session = openSession()
 const $ = id => document.getElementById(id)
-const forms = [...document.querySelectorAll("#sc-questions .sc-question")]
-const byId = new Map(forms.map(form => [form.dataset.question, form]))
 const scope = $("sc-scope"), count = $("sc-count"), list = $("sc-questions"), box = $("sc-session")
 const slot = $("sc-session-slot"), text = $("sc-session-text"), bar = $("sc-session-bar")
 const nextButton = $("sc-session-next"), summary = $("sc-session-summary"), size = $("sc-session-size")
-const homes = new Map()      // form -> the placeholder it came from, so the list keeps its order
 let practice = null          // the session as Python last returned it
 let warmUp = null            // the question shown before Python was ready
 let touched = false          // whether the candidate began answering it
+let answered = null          // {question id: last result} once saved progress is read
+let current = null           // the session's progress as last shown
+let shown = 0                // which call of applyScope is the latest (an older one's forms are dropped)
 
-const inScope = form => {
+const inScope = question => {
   const [kind, id] = (scope.value || ":").split(":")
-  return !kind || (kind === "set" && form.dataset.set === id) || (kind === "outcome" && form.dataset.outcome === id) ||
-    (kind === "criterion" && form.dataset.criteria.split(" ").includes(id))
+  return !kind || (kind === "set" && question.set === id) || (kind === "outcome" && question.outcome === id) ||
+    (kind === "criterion" && question.criteria.includes(id))
 }
 const listMode = () => $("sc-mode-list").checked
+const inSlot = form => slot.contains(form)
 
-function toSlot(form) {
-  for (const [other, home] of homes) { home.replaceWith(other); homes.delete(other) }
-  const home = document.createComment("")
-  form.replaceWith(home)
-  homes.set(form, home)
-  form.hidden = false
-  slot.replaceChildren(form)
+/** Forms for the page, or null with the reason said where the candidate looks. */
+async function formsFor(ids, where) {
+  try {
+    return await formsOf(ids)
+  } catch (error) {
+    notice(where, error.message, "warning")
+    return null
+  }
 }
 
-function applyScope() {
-  let shown = 0
-  for (const form of forms) {
-    const visible = inScope(form)
-    if (!homes.has(form)) form.hidden = !visible
-    shown += visible
-  }
-  count.textContent = `Pytań w wybranym zakresie: ${shown}.`
+async function applyScope() {
+  const call = ++shown
+  const ids = questions.filter(inScope).map(question => question.id)
+  count.textContent = `Pytań w wybranym zakresie: ${ids.length}.`
   const url = new URL(location.href)
   scope.value ? url.searchParams.set("zakres", scope.value) : url.searchParams.delete("zakres")
   listMode() ? url.searchParams.set("widok", "lista") : url.searchParams.delete("widok")
@@ -50,10 +50,21 @@ function applyScope() {
   box.hidden = listMode()
   $("sc-session-settings").hidden = listMode()
   if (listMode()) {
-    for (const [form, home] of homes) { home.replaceWith(form); homes.delete(form); form.hidden = !inScope(form) }
+    // The list is the scope's questions in bank order; busy until their forms are here.
+    list.setAttribute("aria-busy", "true")
+    const forms = await formsFor(ids, count)
+    if (call !== shown || !forms) return
+    for (const form of forms) form.hidden = false
+    list.replaceChildren(...forms)
+    list.setAttribute("aria-busy", "false")
+  } else if (practice && current && !current.done) {
+    await showCurrent(current, current.current)  // back from the list: the session's question, as left
   } else if (!practice) {
-    warmUp = forms.find(inScope)
-    if (warmUp) toSlot(warmUp)
+    const [first] = ids.length ? await formsFor([ids[0]], text) || [] : []
+    if (call !== shown || !first || practice) return
+    warmUp = first
+    first.hidden = false
+    slot.replaceChildren(first)
   }
 }
 
@@ -69,28 +80,31 @@ async function startSession() {
   nextButton.hidden = true
   text.textContent = "Dobieranie pytań…"
   try {
-    const keep = touched && warmUp && inScope(warmUp) ? warmUp.dataset.question : ""
+    const keep = touched && warmUp && questions.some(q => q.id === warmUp.dataset.question && inScope(q)) ? warmUp.dataset.question : ""
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]
     const out = await session.call("practice_start", scope.value, Number(size.value), seed, now(), keep)
     if (out.error) { text.textContent = out.error; return }
     practice = out.session
-    showCurrent(out.progress, keep)
+    await showCurrent(out.progress, keep)
   } catch {
     text.textContent = "Sesja wymaga Pythona, który nie uruchomił się w tej przeglądarce. Możesz przeglądać pytania z listy."
   }
 }
 
 /** Put the session's current question in view, empty unless the candidate began it before. */
-function showCurrent(progress, keep = "") {
+async function showCurrent(progress, keep = "") {
+  current = progress
   showProgress(progress)
-  const form = byId.get(progress.current)
+  const [form] = await formsFor([progress.current], text) || []
+  if (!form) return
   if (form.dataset.question !== keep) {
     form.reset()
     form.querySelector(".sc-feedback").replaceChildren()
     form.querySelector(".sc-feedback").className = "sc-feedback"
     form.classList.remove("sc-question--done")
   }
-  toSlot(form)
+  form.hidden = false
+  slot.replaceChildren(form)
   nextButton.hidden = true
   form.querySelector("input, select, textarea")?.focus({ preventScroll: true })
   box.scrollIntoView({ block: "nearest" })
@@ -99,9 +113,8 @@ function showCurrent(progress, keep = "") {
 async function next() {
   const out = await session.call("practice_next", JSON.stringify(practice))
   practice = out.session
-  if (!out.progress.done) { showCurrent(out.progress); return }
+  if (!out.progress.done) { await showCurrent(out.progress); return }
   showProgress(out.progress)
-  for (const [form, home] of homes) { home.replaceWith(form); homes.delete(form); form.hidden = !inScope(form) }
   slot.replaceChildren()
   nextButton.hidden = true
   const parts = [Object.assign(document.createElement("h2"), { textContent: "Podsumowanie sesji" }),
@@ -125,13 +138,13 @@ async function next() {
   summary.focus()
 }
 
-for (const form of forms) {
+function prepare(form) {
   form.addEventListener("submit", async event => {
     event.preventDefault()
     const feedback = form.querySelector(".sc-feedback")
     feedback.textContent = "Sprawdzanie… (czekamy, aż Python będzie gotowy)"
     feedback.scrollIntoView({ block: "nearest" })
-    const inSession = practice && homes.has(form) && form.dataset.question === practice.queue[practice.position]
+    const inSession = practice && inSlot(form) && form.dataset.question === practice.queue[practice.position]
     try {
       const fields = JSON.stringify(readFields(form))
       const out = inSession
@@ -158,6 +171,9 @@ for (const form of forms) {
     }
   })
   form.addEventListener("input", () => { if (form === warmUp) touched = true })
+  // Restoring a draft, or a verdict, may meet bad saved data: the handlers above are in place first.
+  keepDrafts([form], null)
+  showAnswered(form)
 }
 
 nextButton.addEventListener("click", () => next().catch(() => {}))
@@ -174,18 +190,23 @@ session.loaded.then(startSession, () => {})
 
 // In the list, a returning candidate sees what they did: the answer last checked and its verdict. A
 // draft typed after that check wins (the verdict would not be about it, so none is shown).
+function showAnswered(form) {
+  const id = form.dataset.question, result = answered?.[id], saved = session.state?.answers?.[id]?.fields
+  if (!result || !saved || inSlot(form)) return
+  const draft = storage.drafts()[id]
+  if (draft && JSON.stringify(draft) !== JSON.stringify(saved)) return
+  restoreFields(form, saved)
+  showFeedback(form, result)
+  form.classList.add("sc-question--done")
+}
+
+// Drafts that cannot be read are said once, for the page; then every form, as it arrives.
+keepDrafts([], session.pageMessage)
+eachForm(prepare)
 session.loaded.then(async () => {
-  const { results } = await session.call("answered")
-  const drafts = storage.drafts()
-  for (const form of forms) {
-    const id = form.dataset.question, result = results[id], saved = session.state?.answers?.[id]?.fields
-    if (!result || !saved || homes.has(form)) continue
-    if (drafts[id] && JSON.stringify(drafts[id]) !== JSON.stringify(saved)) continue
-    restoreFields(form, saved)
-    showFeedback(form, result)
-    form.classList.add("sc-question--done")
+  answered = (await session.call("answered")).results
+  for (const question of questions) {
+    const form = loadedForm(question.id)
+    if (form) showAnswered(form)
   }
 }).catch(() => {})
-
-// Last: restoring drafts may meet bad saved data; the form handlers above are already in place.
-keepDrafts(forms, session.pageMessage)
