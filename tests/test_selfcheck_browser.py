@@ -348,3 +348,28 @@ def test_tool_pages_hold_only_the_questions_they_show(served_site, context):
     page.wait_for_function(QUESTIONS_IN_PLACE)
     assert page.locator("#sc-questions .sc-question").count() == len(index)
     assert page.errors == []
+
+
+def test_the_first_question_is_answerable_before_any_script_and_stays_first_once_begun(served_site, context):
+    held = []
+    context.route("**/assets/selfcheck/worker.mjs", lambda route: held.append(route))  # Python waits for us
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/", ready=False)
+    form = page.locator("#sc-session-slot .sc-question")
+    first = form.get_attribute("data-question")
+    answer(form)
+    for _ in range(1200):  # until the page asks for its worker (scripts run, Python not started), ≤ 60 s
+        if held:
+            break
+        page.wait_for_timeout(50)  # lets Playwright deliver the route
+    assert held, "the page never asked for its Python worker"
+    held[0].continue_()
+    page.locator("#sc-session-text", has_text="Pytanie 1 z").wait_for()
+    assert page.locator("#sc-session-slot .sc-question").get_attribute("data-question") == first
+    answered = page.locator("#sc-session-slot .sc-question").evaluate(
+        "f => [...new FormData(f).values()].some(v => v !== '')")
+    assert answered, "the answer given before Python was ready was cleared"
+
+    blocked = context.new_page()
+    blocked.route("**/*.mjs", lambda route: route.abort())  # no script at all: the question is still there
+    blocked.goto(served_site.url + "samoocena/cwiczenia/", wait_until="load")
+    assert blocked.locator("#sc-session-slot .sc-question input, #sc-session-slot .sc-question select").first.is_visible()

@@ -80,7 +80,9 @@ async function startSession() {
   nextButton.hidden = true
   text.textContent = "Dobieranie pytań…"
   try {
-    const keep = touched && warmUp && questions.some(q => q.id === warmUp.dataset.question && inScope(q)) ? warmUp.dataset.question : ""
+    // Begun: typed into since the script came, or before (the first question is answerable at once).
+    const begun = warmUp && (touched || Object.values(readFields(warmUp)).flat().some(value => value !== ""))
+    const keep = begun && questions.some(q => q.id === warmUp.dataset.question && inScope(q)) ? warmUp.dataset.question : ""
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]
     const out = await session.call("practice_start", scope.value, Number(size.value), seed, now(), keep)
     if (out.error) { text.textContent = out.error; return }
