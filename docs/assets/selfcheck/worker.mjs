@@ -13,7 +13,8 @@
 
 const STEPS = 4
 let steps = STEPS
-const progress = (step, label) => postMessage({ type: "progress", step, steps, label })
+let failed = false  // after a failed start, downloads still running report no progress
+const progress = (step, label) => failed || postMessage({ type: "progress", step, steps, label })
 // The same environment as when the snapshot was made (sitegen/python_runtime.mjs).
 const ENV = { LANG: "C.UTF-8", TZ: "UTC" }
 const APP = "/home/pyodide/app"
@@ -155,19 +156,29 @@ function explain(error) {
   return new StartFailure("other", text)
 }
 
-async function loadPyodideFrom(files, options) {
-  let loader
-  try {
-    loader = await import(files.url("pyodide.mjs"))
-  } catch {
-    await fetchOk(files.url("pyodide.mjs"), { method: "HEAD", cache: "no-store" })  // names a missing file
-    throw new StartFailure("other", "pyodide.mjs nie uruchomił się")
+/** Every runtime file asked for at once (the network and the server work in parallel, and the
+ *  wasm streams into its compiler as it arrives); each promise is used once. */
+function fetchRuntime(files) {
+  const runtime = {
+    loader: import(files.url("pyodide.mjs")).catch(async () => {
+      await fetchOk(files.url("pyodide.mjs"), { method: "HEAD", cache: "no-store" })  // names a missing file
+      throw new StartFailure("other", "pyodide.mjs nie uruchomił się")
+    }),
+    // The runtime's JavaScript, imported from the cached copy when there is one.
+    script: files.get("pyodide.asm.mjs").then(async response => URL.createObjectURL(
+      new Blob([await response.arrayBuffer()], { type: "text/javascript" }))),
+    stdlib: files.bytes("stdlib.zip").then(bytes => URL.createObjectURL(new Blob([bytes]))),
+    wasm: files.get("pyodide.asm.wasm"),
   }
-  // The runtime's JavaScript, imported from the cached copy when there is one.
-  const script = URL.createObjectURL(new Blob([await (await files.get("pyodide.asm.mjs")).arrayBuffer()],
-                                              { type: "text/javascript" }))
-  const stdlib = URL.createObjectURL(new Blob([await files.bytes("stdlib.zip")]))
-  const restore = routeFetches(files.url("pyodide.asm.wasm"), await files.get("pyodide.asm.wasm"))
+  for (const promise of Object.values(runtime)) promise.catch(() => {})  // awaited below, or dropped on a failed start
+  return runtime
+}
+
+async function loadPyodideFrom(files, options, runtime = fetchRuntime(files)) {
+  const loader = await runtime.loader
+  const script = await runtime.script
+  const stdlib = await runtime.stdlib
+  const restore = routeFetches(files.url("pyodide.asm.wasm"), await runtime.wasm)
   try {
     const createPyodideModule = (await import(script)).default
     return await Promise.race([files.failed, loader.loadPyodide({
@@ -191,12 +202,12 @@ function unpackApp(pyodide, archive) {
 }
 
 /** Python restored from the snapshot, checked; null (with a console note) when anything is wrong. */
-async function fromSnapshot(files, app) {
+async function fromSnapshot(files, app, runtime) {
   const cached = await files.cached("snapshot.bin")
   if (!cached) return null
   try {
     const snapshot = new Uint8Array(await cached.arrayBuffer())
-    const pyodide = await loadPyodideFrom(files, { _loadSnapshot: snapshot })
+    const pyodide = await loadPyodideFrom(files, { _loadSnapshot: snapshot }, runtime)
     unpackApp(pyodide, app)
     // The snapshot carries its maker's random state: a new one for this visit. (Its clock zone is
     // UTC, which nothing reads: the page sends every moment with the visitor's offset.)
@@ -222,9 +233,9 @@ async function start() {
   const manifest = await (await fetchOk(new URL("runtime.json", import.meta.url))).json()
   files = new Files(manifest, await openCache(manifest.key))
   const needed = ["pyodide.asm.mjs", "pyodide.asm.wasm", "stdlib.zip", "selfcheck.zip"]
-  const missing = []
-  for (const name of needed) if (!await files.cached(name)) missing.push(name)
-  const hasSnapshot = Boolean(await files.cached("snapshot.bin"))
+  const found = await Promise.all([...needed, "snapshot.bin"].map(name => files.cached(name)))
+  const missing = needed.filter((_, n) => !found[n])
+  const hasSnapshot = Boolean(found.at(-1))
   snapshotWanted = !hasSnapshot && Boolean(files.cache)
 
   if (missing.length) {
@@ -239,16 +250,18 @@ async function start() {
   } else {
     progress(1, "Uruchamianie Pythona…")
   }
+  const runtime = fetchRuntime(files)
   const [app, texts] = await Promise.all([
     files.bytes("selfcheck.zip"),
     Promise.all(["../../dane/qualification.json", "bank.json"].map(async path =>
       (await fetchOk(new URL(path, import.meta.url))).text())),
   ])
 
-  let pyodide = hasSnapshot ? await fromSnapshot(files, app) : null
+  let pyodide = hasSnapshot ? await fromSnapshot(files, app, runtime) : null
   if (!pyodide) {
     try {
-      pyodide = await loadPyodideFrom(files)
+      // After a failed restore the files are fetched again (from the cache by now): each is used once.
+      pyodide = await loadPyodideFrom(files, {}, hasSnapshot ? fetchRuntime(files) : runtime)
     } catch (error) {
       throw explain(error)
     }
@@ -281,7 +294,7 @@ async function warm() {
 
 const ready = start()
 ready.then(() => postMessage({ type: "ready" }),
-           error => postMessage({ type: "failed", reason: error.reason || "other", message: String(error && error.message || error) }))
+           error => (failed = true) && postMessage({ type: "failed", reason: error.reason || "other", message: String(error && error.message || error) }))
 
 addEventListener("message", async ({ data }) => {
   if (data.warm) {
