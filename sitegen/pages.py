@@ -22,6 +22,7 @@ from selfcheck.readiness import LEVELS, QUIZ_WEIGHT, RATING_WEIGHT
 from selfcheck.renewal import DAYS_PER_YEAR, add_years
 
 from .glossary import abbreviation_lines, terms_by_group
+from .module_graph import module_closure
 from .page_text import PageText, as_data, attribute_text, finalize, json_for_script
 from .qualification import anchor, criteria
 from .rich_text import render_rich_text
@@ -117,6 +118,7 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
             meta["search"] = {"exclude": True}
         if spec.script:
             meta["script"] = spec.script
+            meta["modules"] = module_closure(spec.script)  # asked for at once: <link rel="modulepreload">
         if spec.warm_up:
             meta["warm_up"] = True
         # Links between pages, by template ("outcomes", "selfcheck_report"…): scripts read them from data-*.

@@ -102,3 +102,19 @@ def test_missing_page_shows_the_sites_404_page_with_working_resources(served_sit
         assert home == served_site.url
     finally:
         record.page.close()
+
+
+@pytest.mark.parametrize("spec", [spec for spec in PAGES if spec.script], ids=lambda spec: spec.url)
+def test_a_tool_page_asks_for_its_modules_at_once(served_site, context, spec):
+    """Every module the page's script loads is named in <link rel="modulepreload">, and nothing else
+    is, so none waits for the module that imports it (sitegen/module_graph.py)."""
+    record = visit(context, served_site.url + spec.url)
+    try:
+        preloaded = set(record.page.eval_on_selector_all("link[rel=modulepreload]", "links => links.map(l => l.href)"))
+        page_modules = set(record.page.evaluate(
+            "() => performance.getEntriesByType('resource').map(e => e.name)"
+            ".filter(n => n.endsWith('.mjs') && n.includes('/assets/selfcheck/'))"))
+        page_modules -= {url for url in page_modules if url.endswith(("/worker.mjs", "/warm-up.mjs"))}
+        assert preloaded == page_modules
+    finally:
+        record.page.close()
