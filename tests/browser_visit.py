@@ -89,9 +89,10 @@ def watched_page(context: BrowserContext, url: str) -> Page:
     return page
 
 
-# Question forms come by outcome after the page loads (docs/assets/selfcheck/question-forms.mjs);
-# a list of them says aria-busy="true" until they are all in place.
-QUESTIONS_IN_PLACE = "() => !document.querySelector('[aria-busy=true]')"
+# Question forms come by outcome after the page loads (docs/assets/selfcheck/question-forms.mjs):
+# a list of them says aria-busy="true" until they are all in place, and a practice session box
+# data-loading until the session's question replaced the one shown before Python was ready.
+QUESTIONS_IN_PLACE = "() => !document.querySelector('[aria-busy=true], [data-loading]')"
 
 
 def wait_for_questions(page: Page) -> Page:

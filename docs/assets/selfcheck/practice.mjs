@@ -76,6 +76,7 @@ function showProgress(progress) {
 
 async function startSession() {
   if (listMode()) return
+  box.dataset.loading = ""  // until the session's question is in place (tests wait for it)
   summary.hidden = true
   nextButton.hidden = true
   text.textContent = "Dobieranie pytań…"
@@ -90,6 +91,8 @@ async function startSession() {
     await showCurrent(out.progress, keep)
   } catch {
     text.textContent = "Sesja wymaga Pythona, który nie uruchomił się w tej przeglądarce. Możesz przeglądać pytania z listy."
+  } finally {
+    delete box.dataset.loading
   }
 }
 
@@ -188,6 +191,7 @@ for (const radio of document.querySelectorAll("input[name=mode]")) radio.addEven
   if (!listMode() && !practice) session.loaded.then(startSession, () => {})
 })
 applyScope()
+if (!listMode()) box.dataset.loading = ""  // the session is chosen once Python is ready
 session.loaded.then(startSession, () => {})
 
 // In the list, a returning candidate sees what they did: the answer last checked and its verdict. A
