@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import re
 
+from pathlib import Path
+
 import pytest
 
 from selfcheck.crm import tasks as task_defs
@@ -252,6 +254,10 @@ def test_report_task_through_the_report_builder(crm):
     crm.locator(f'form[data-form="{form_id}"] button[name="_second"]').click()      # "Pokaż raport": shown, not saved
     crm.locator(f'form[data-form="{form_id}"] .crm-report svg').wait_for()
     assert saved(crm)["reports"] == []
+    with crm.expect_download() as download:  # the report as CSV, marked UTF-8 for Excel
+        crm.locator(f'form[data-form="{form_id}"] a[download$=".csv"]').click()
+    data = Path(download.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b";" in data.splitlines()[0]
     submit(crm, form_id)
     assert check_task(crm, "z2e3-raport-opiekunowie").endswith("100%")
 

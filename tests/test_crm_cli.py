@@ -82,6 +82,8 @@ def test_dataset_is_the_same_for_a_seed_and_csv_never_overwrites(tmp_path):
     written = selfcheck("dataset", "--seed", "5", "--today", DAY, "--csv", str(folder))
     assert written.returncode == 0, written.stderr
     assert sorted(p.name for p in folder.iterdir()) == sorted(api.dataset_as_csv(5, DAY))
+    for name, text in api.dataset_as_csv(5, DAY).items():  # with the mark Excel needs to read UTF-8
+        assert (folder / name).read_bytes() == b"\xef\xbb\xbf" + text.encode("utf-8")
     again = selfcheck("dataset", "--seed", "5", "--today", DAY, "--csv", str(folder))
     assert again.returncode == 1 and "nie nadpisujemy" in again.stderr
     bad = selfcheck("dataset", "--seed", "-3")

@@ -178,7 +178,9 @@ def dataset(args, out, err) -> int:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             for name, content in files.items():
-                with open(folder / name, "x", encoding="utf-8", newline="") as file:  # "x": never overwrite
+                # "x": never overwrite; "utf-8-sig": the byte-order mark that tells Excel the file is
+                # UTF-8, or it shows Polish letters wrongly.
+                with open(folder / name, "x", encoding="utf-8-sig", newline="") as file:
                     file.write(content)
         except FileExistsError as clash:
             print(f"{folder}: plik {Path(clash.filename).name} pojawił się w trakcie zapisu; nie nadpisujemy go.", file=err)

@@ -274,8 +274,9 @@ function reportTable(data) {
     part.append(figure)
   }
   if (data.csv) {
-    const link = el("a", "Pobierz CSV", { className: "md-button", download: "raport.csv",
-                                          href: URL.createObjectURL(new Blob([data.csv], { type: "text/csv" })) })
+    // The byte-order mark tells Excel the file is UTF-8; without it Polish letters come out wrong.
+    const file = new Blob(["\ufeff", data.csv], { type: "text/csv;charset=utf-8" })
+    const link = el("a", "Pobierz CSV", { className: "md-button", download: "raport.csv", href: URL.createObjectURL(file) })
     part.append(el("p").appendChild(link).parentNode)
   }
   return part

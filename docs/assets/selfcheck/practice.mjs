@@ -99,9 +99,9 @@ async function startSession() {
 /** Put the session's current question in view, empty unless the candidate began it before. */
 async function showCurrent(progress, keep = "") {
   current = progress
-  showProgress(progress)
   const [form] = await formsFor([progress.current], text) || []
   if (!form) return
+  showProgress(progress)  // with the question it counts, not before it is here
   if (form.dataset.question !== keep) {
     form.reset()
     form.querySelector(".sc-feedback").replaceChildren()
