@@ -13,7 +13,7 @@ import pytest
 
 from sitegen.pages import store_id
 from tests.data import CRITERIA, PAGES, QUALIFICATION, RENEWAL
-from tests.browser_visit import answer, wait_for_questions
+from tests.browser_visit import QUESTIONS_IN_PLACE, answer, wait_for_questions
 from tests.site_server import BASE_PATH
 
 pytestmark = pytest.mark.browser
@@ -317,3 +317,17 @@ def test_a_saved_renewal_date_that_is_not_a_date_is_named_and_the_rest_kept(serv
     assert page.input_value("#rn-p1-organisation") == "Pierwsza"
     assert page.input_value("#rn-p1-end") == "2023-12-31"
     assert page.input_value("#rn-issued") == "2023-01-15"
+
+
+def test_question_forms_that_do_not_arrive_are_said_where_the_candidate_looks(served_site, context):
+    """The practice list fetches its forms by outcome: when they cannot come, the page says so next to
+    the scope, and choosing a scope again tries again."""
+    context.route("**/assets/selfcheck/questions/*.html", lambda route: route.fulfill(status=404, body="nie ma"))
+    page = open_page(context, served_site.url + "samoocena/cwiczenia/?widok=lista")
+    assert "Nie udało się wczytać pytań" in page.inner_text("#sc-count")
+    assert "HTTP 404" in page.inner_text("#sc-count")
+    context.unroute("**/assets/selfcheck/questions/*.html")
+    page.select_option("#sc-scope", index=1)
+    page.wait_for_function(QUESTIONS_IN_PLACE)
+    assert page.locator("#sc-questions .sc-question").count() > 0
+    assert "Nie udało się" not in page.inner_text("#sc-count")

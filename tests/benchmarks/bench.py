@@ -108,6 +108,11 @@ def visit_practice(context, url: str, *, stay_for_snapshot: bool = False) -> dic
     has kept the snapshot for the next visit (it fetches it once Python is ready and the page idle)."""
     page = context.new_page()
     # The moment the status turns "ready", taken in the page (a poll from here would come later).
+    # Also when the page creates its worker: stock Pyodide is timed from that moment, so this gives
+    # the like-for-like figure beside the candidate's (from the click on the link).
+    page.add_init_script("""const PageWorker = window.Worker
+    window.Worker = function (...args) { window.benchWorker ??= performance.now(); return new PageWorker(...args) }
+    window.Worker.prototype = PageWorker.prototype""")
     page.add_init_script("""new MutationObserver((_, observer) => {
       if (document.querySelector("#sc-status.sc-status--ready")) {
         window.benchReady = [performance.now(), performance.timeOrigin + performance.now()]
@@ -124,6 +129,7 @@ def visit_practice(context, url: str, *, stay_for_snapshot: bool = False) -> dic
     answerable = page.evaluate("performance.now()")
     page.locator(PYTHON_READY).wait_for(state="attached", timeout=LONG)
     ready, ready_at = page.evaluate("window.benchReady")
+    worker_at = page.evaluate("window.benchWorker")
     # Only what was asked for before Python was ready: the snapshot, fetched once the page is idle
     # (which on a fast local server can finish before this line), is for the next visit.
     before_ready = transferred([r for r in requests if r.timing["startTime"] <= ready_at])
@@ -131,7 +137,8 @@ def visit_practice(context, url: str, *, stay_for_snapshot: bool = False) -> dic
         page.wait_for_event("console", lambda message: SNAPSHOT_KEPT in message.text, timeout=LONG)
     context.remove_listener("requestfinished", listener)
     page.close()
-    return {"answerable_ms": answerable, "ready_ms": ready, "bytes_before_ready": before_ready}
+    return {"answerable_ms": answerable, "ready_ms": ready, "from_worker_ms": ready - worker_at,
+            "bytes_before_ready": before_ready}
 
 
 ROUND_TRIP = """async ([url, now, runs, request]) => {
@@ -206,7 +213,8 @@ def browser_figures(base: str) -> dict:
 
     figures: dict[str, list[float]] = {name: [] for name in (
         "content_bytes", "answerable_cold", "answerable_warm", "ready_cold", "ready_warm",
-        "bytes_before_ready", "stock_cold", "stock_warm", "round_trip", "crm_round_trip")}
+        "bytes_before_ready", "stock_cold", "stock_warm", "round_trip", "crm_round_trip",
+        "worker_cold", "worker_warm")}
     with sync_playwright() as playwright:
         browser = Browser(playwright)
         for _ in range(RUNS):
@@ -227,6 +235,8 @@ def browser_figures(base: str) -> dict:
             figures["answerable_warm"].append(warm["answerable_ms"])
             figures["ready_cold"].append(cold["ready_ms"])
             figures["ready_warm"].append(warm["ready_ms"])
+            figures["worker_cold"].append(cold["from_worker_ms"])
+            figures["worker_warm"].append(warm["from_worker_ms"])
             figures["bytes_before_ready"].append(cold["bytes_before_ready"])
 
             context, directory = browser.profile()
@@ -320,6 +330,8 @@ def main() -> int:
         row("practice page: first question answerable, warm", figures["answerable_warm"], "s", "≤ 0.5 s"),
         row("Python ready on the practice page, cold", figures["ready_cold"], "s", "≤ 0.5 × stock", figures["stock_cold"]),
         row("Python ready on the practice page, second visit", figures["ready_warm"], "s", "≤ 0.35 × stock", figures["stock_warm"]),
+        row("… of which from the page's `new Worker` (as stock is timed), cold", figures["worker_cold"], "s", "≤ 0.5 × stock", figures["stock_cold"]),
+        row("… of which from the page's `new Worker`, second visit", figures["worker_warm"], "s", "≤ 0.35 × stock", figures["stock_warm"]),
         row("stock Pyodide (load, unpack, import, setup), cold", figures["stock_cold"], "s", "the reference"),
         row("stock Pyodide, warm", figures["stock_warm"], "s", "the reference"),
         row("bytes downloaded before Python is ready (gzip)", figures["bytes_before_ready"], "MB", "≤ 5.5 MB"),
@@ -336,6 +348,9 @@ def main() -> int:
         "",
         "Python ready: a first visit starts on the trimmed, precompiled standard library; the second visit",
         "restores the memory snapshot the first visit kept in Cache Storage (sitegen/python_runtime.py).",
+        "\"Python ready on the practice page\" counts from the navigation (the page, its styles and scripts",
+        "load first); the rows \"of which from `new Worker`\" count from the moment the page starts its",
+        "worker, the moment stock Pyodide's time starts from.",
         "Bytes are what the server sent (gzip), the snapshot fetched after Python was ready not counted.",
         "",
     ]

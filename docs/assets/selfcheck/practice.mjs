@@ -41,6 +41,7 @@ async function formsFor(ids, where) {
 async function applyScope() {
   const call = ++shown
   const ids = questions.filter(inScope).map(question => question.id)
+  count.className = "sc-filter__count"  // no longer a warning, if the last scope's forms did not come
   count.textContent = `Pytań w wybranym zakresie: ${ids.length}.`
   const url = new URL(location.href)
   scope.value ? url.searchParams.set("zakres", scope.value) : url.searchParams.delete("zakres")
@@ -53,10 +54,11 @@ async function applyScope() {
     // The list is the scope's questions in bank order; busy until their forms are here.
     list.setAttribute("aria-busy", "true")
     const forms = await formsFor(ids, count)
-    if (call !== shown || !forms) return
+    if (call !== shown) return
+    list.setAttribute("aria-busy", "false")
+    if (!forms) return
     for (const form of forms) form.hidden = false
     list.replaceChildren(...forms)
-    list.setAttribute("aria-busy", "false")
   } else if (practice && current && !current.done) {
     await showCurrent(current, current.current)  // back from the list: the session's question, as left
   } else if (!practice) {
