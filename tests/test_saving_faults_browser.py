@@ -331,3 +331,14 @@ def test_question_forms_that_do_not_arrive_are_said_where_the_candidate_looks(se
     page.wait_for_function(QUESTIONS_IN_PLACE)
     assert page.locator("#sc-questions .sc-question").count() > 0
     assert "Nie udało się" not in page.inner_text("#sc-count")
+
+
+def test_a_mock_test_whose_questions_do_not_arrive_says_so_and_can_be_started_again(served_site, context):
+    context.route("**/assets/selfcheck/questions/*.html", lambda route: route.fulfill(status=404, body="nie ma"))
+    page = open_page(context, served_site.url + "samoocena/test/")
+    page.wait_for_selector("#sc-test-settings:not([hidden])")
+    page.click("#sc-start")
+    page.locator("#sc-result", has_text="Nie udało się wczytać pytań").wait_for()
+    context.unroute("**/assets/selfcheck/questions/*.html")
+    page.click("#sc-start")
+    page.wait_for_selector("#sc-test-list .sc-question")

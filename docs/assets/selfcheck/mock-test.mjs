@@ -38,9 +38,16 @@ settings.addEventListener("submit", async event => {
   try {
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]
     const limit = settings.limit.value ? Number(settings.limit.value) : null
+    const before = session.state
     const out = await session.call("start_test", Number(settings.size.value), seed, limit, now())
     if (out.error) { notice(result, out.error, "warning"); result.hidden = false; return }
-    const forms = await formsOf(out.questions)  // before anything is saved: a failed fetch changes nothing
+    let forms
+    try {
+      forms = await formsOf(out.questions)
+    } catch (error) {
+      session.replace(before)  // a test whose questions cannot be shown is not started, nor saved
+      throw error
+    }
     for (const form of forms) {  // every drawn question starts empty
       form.reset()
       storage.saveDraft(draftKey(form.dataset.question), {})
