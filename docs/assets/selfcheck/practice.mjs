@@ -76,6 +76,13 @@ function showProgress(progress) {
   bar.value = progress.done ? progress.total : progress.number - 1
 }
 
+/** The question shown before the session, if the candidate began answering it (since the script
+ *  came, or before: it is answerable at once) and it is in the scope; else "". */
+function begunQuestion() {
+  const begun = warmUp && (touched || Object.values(readFields(warmUp)).flat().some(value => value !== ""))
+  return begun && questions.some(q => q.id === warmUp.dataset.question && inScope(q)) ? warmUp.dataset.question : ""
+}
+
 async function startSession() {
   if (listMode()) return
   box.dataset.loading = ""  // until the session's question is in place (tests wait for it)
@@ -83,14 +90,17 @@ async function startSession() {
   nextButton.hidden = true
   text.textContent = "Dobieranie pytań…"
   try {
-    // Begun: typed into since the script came, or before (the first question is answerable at once).
-    const begun = warmUp && (touched || Object.values(readFields(warmUp)).flat().some(value => value !== ""))
-    const keep = begun && questions.some(q => q.id === warmUp.dataset.question && inScope(q)) ? warmUp.dataset.question : ""
+    const keep = begunQuestion()
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]
     const out = await session.call("practice_start", scope.value, Number(size.value), seed, now(), keep)
     if (out.error) { text.textContent = out.error; return }
+    await formsFor([out.progress.current], text)  // here before it replaces the question on screen
+    // The candidate began the question on screen while Python chose: keep it and choose again.
+    if (!keep && begunQuestion() && begunQuestion() !== out.progress.current) return await startSession()
     practice = out.session
-    await showCurrent(out.progress, keep)
+    await showCurrent(out.progress, keep || begunQuestion())  // begun and chosen first anyway: not emptied
+    warmUp = null  // it served this session; a new session chooses freely
+    touched = false
   } catch {
     text.textContent = "Sesja wymaga Pythona, który nie uruchomił się w tej przeglądarce. Możesz przeglądać pytania z listy."
   } finally {
