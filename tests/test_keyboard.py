@@ -137,6 +137,11 @@ def test_a_practice_session_runs_on_the_keyboard_alone(tool_page):
     """The session focuses each question; keys answer it, Enter checks it and Enter on "Dalej" goes on."""
     page = tool_page("samoocena/cwiczenia/")
     page.locator("#sc-session-text", has_text="Pytanie 1 z").wait_for()
+    # The page started the session by itself: focus stayed where the candidate had it, who now goes
+    # to the question; from "Dalej" on, the session moves focus to each question.
+    first = page.locator("#sc-session-slot .sc-question")
+    assert not first.evaluate("f => f.contains(document.activeElement)")
+    first.locator("input, select, textarea").first.focus()
     for number in (1, 2):
         form = page.locator("#sc-session-slot .sc-question")
         kind = page.evaluate("() => document.activeElement.type || document.activeElement.tagName")
@@ -156,5 +161,7 @@ def test_a_practice_session_runs_on_the_keyboard_alone(tool_page):
         page.keyboard.press("Enter")
         form.locator(".sc-feedback__verdict").wait_for()
         assert page.evaluate("() => document.activeElement.id") == "sc-session-next"
+        assert page.evaluate("""() => { const box = document.activeElement.getBoundingClientRect()
+                                        return box.top >= 0 && box.bottom <= innerHeight + 1 }"""), "focus on a button out of view"
         page.keyboard.press("Enter")
         page.locator("#sc-session-text", has_text=f"Pytanie {number + 1} z").wait_for()

@@ -127,7 +127,8 @@ async function finish(timeUp = false) {
     for (const id of questions) for (const element of loadedForm(id).elements) element.disabled = true
     drawResult(out, timeUp)
     if (!kept) warnNotSaved(result, () => session.state)
-    result.focus()
+    result.focus({ preventScroll: true })
+    result.scrollIntoView({ block: "start" })  // its heading first, below the sticky header (site.css)
   } catch (error) {
     finished = false
     notice(result, `Nie udało się ocenić testu: ${error.message}. Odpowiedzi są zapisane.`, "warning")

@@ -83,22 +83,32 @@ function begunQuestion() {
   return begun && questions.some(q => q.id === warmUp.dataset.question && inScope(q)) ? warmUp.dataset.question : ""
 }
 
-async function startSession() {
+/** The question on screen before the session, kept first when begun or never answered before: the
+ *  candidate may be reading it, and an unanswered question is what a session asks first anyway. */
+function shownQuestion() {
+  const id = warmUp?.dataset.question
+  if (!id || !questions.some(q => q.id === id && inScope(q))) return ""
+  return begunQuestion() || (session.state?.answers?.[id] ? "" : id)
+}
+
+/** Start a session. `auto`: the page started it (Python became ready, the scope changed), so focus
+ *  and scrolling stay where the candidate has them; a button press moves them to the question. */
+async function startSession({ auto = false } = {}) {
   if (listMode()) return
   box.dataset.loading = ""  // until the session's question is in place (tests wait for it)
   summary.hidden = true
   nextButton.hidden = true
   text.textContent = "Dobieranie pytań…"
   try {
-    const keep = begunQuestion()
+    const keep = shownQuestion()
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]
     const out = await session.call("practice_start", scope.value, Number(size.value), seed, now(), keep)
     if (out.error) { text.textContent = out.error; return }
     await formsFor([out.progress.current], text)  // here before it replaces the question on screen
     // The candidate began the question on screen while Python chose: keep it and choose again.
-    if (!keep && begunQuestion() && begunQuestion() !== out.progress.current) return await startSession()
+    if (!keep && begunQuestion() && begunQuestion() !== out.progress.current) return await startSession({ auto })
     practice = out.session
-    await showCurrent(out.progress, keep || begunQuestion())  // begun and chosen first anyway: not emptied
+    await showCurrent(out.progress, keep || begunQuestion(), { move: !auto })  // begun and chosen first anyway: not emptied
     warmUp = null  // it served this session; a new session chooses freely
     touched = false
   } catch {
@@ -109,7 +119,7 @@ async function startSession() {
 }
 
 /** Put the session's current question in view, empty unless the candidate began it before. */
-async function showCurrent(progress, keep = "") {
+async function showCurrent(progress, keep = "", { move = true } = {}) {
   current = progress
   const [form] = await formsFor([progress.current], text) || []
   if (!form) return
@@ -123,6 +133,7 @@ async function showCurrent(progress, keep = "") {
   form.hidden = false
   slot.replaceChildren(form)
   nextButton.hidden = true
+  if (!move) return
   form.querySelector("input, select, textarea")?.focus({ preventScroll: true })
   box.scrollIntoView({ block: "nearest" })
 }
@@ -148,7 +159,7 @@ async function next() {
     parts.push(items)
   }
   const again = Object.assign(document.createElement("button"), { type: "button", className: "md-button md-button--primary", textContent: "Nowa sesja" })
-  again.addEventListener("click", startSession)
+  again.addEventListener("click", () => startSession())
   parts.push(again)
   summary.replaceChildren(...parts)
   summary.hidden = false
@@ -173,12 +184,17 @@ function prepare(form) {
       if (inSession) {
         practice = out.session
         showProgress(out.progress)
-        if (out.result.verdict !== "invalid") { nextButton.hidden = false; nextButton.focus({ preventScroll: true }) }
+        if (out.result.verdict !== "invalid") {
+          nextButton.hidden = false
+          nextButton.focus({ preventScroll: true })
+        }
       }
     } catch (error) {
       feedback.textContent = "Nie można sprawdzić odpowiedzi, bo Python nie działa w tej przeglądarce. Twoja odpowiedź jest zapisana."
     }
     feedback.scrollIntoView({ block: "nearest" })
+    // In a session focus is on "Dalej", just below the feedback: that button in view too.
+    if (document.activeElement === nextButton) nextButton.scrollIntoView({ block: "nearest" })
   })
   // Enter checks the answer from any control, not only from a text field.
   form.addEventListener("keydown", event => {
@@ -194,17 +210,18 @@ function prepare(form) {
 }
 
 nextButton.addEventListener("click", () => next().catch(() => {}))
-$("sc-session-new").addEventListener("click", startSession)
+$("sc-session-new").addEventListener("click", () => startSession())
 scope.value = new URL(location.href).searchParams.get("zakres") || ""
 if (new URL(location.href).searchParams.get("widok") === "lista") $("sc-mode-list").checked = true
-scope.addEventListener("change", () => { practice = null; applyScope(); if (!listMode()) session.loaded.then(startSession, () => {}) })
+const autoStart = () => startSession({ auto: true })
+scope.addEventListener("change", () => { practice = null; applyScope(); if (!listMode()) session.loaded.then(autoStart, () => {}) })
 for (const radio of document.querySelectorAll("input[name=mode]")) radio.addEventListener("change", () => {
   applyScope()
-  if (!listMode() && !practice) session.loaded.then(startSession, () => {})
+  if (!listMode() && !practice) session.loaded.then(autoStart, () => {})
 })
 applyScope()
 if (!listMode()) box.dataset.loading = ""  // the session is chosen once Python is ready
-session.loaded.then(startSession, () => {})
+session.loaded.then(autoStart, () => {})
 
 // In the list, a returning candidate sees what they did: the answer last checked and its verdict. A
 // draft typed after that check wins (the verdict would not be about it, so none is shown).
