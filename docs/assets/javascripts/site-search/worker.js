@@ -3,8 +3,9 @@
 // Material's page script starts its search worker on every page and hands it the search index at
 // once. The build ships a stub index in the usual place (configuration only, no documents: see
 // sitegen/search_index.py) and points the page at this worker instead (overrides/main.html). It
-// answers like Material's worker until the first real query; only then does it fetch the full
-// index and Material's own worker, hand the index over and let that worker answer from then on.
+// answers like Material's worker until the visitor goes to the search field or types a query; only
+// then does it fetch the full index and Material's own worker, hand the index over and let that
+// worker answer from then on.
 // No search logic lives here: ranking, Polish word forms and highlighting stay Material's and the
 // build's.
 //
@@ -59,17 +60,29 @@ addEventListener("message", event => {
       return
     }
     latest = data
-    loading ??= start().catch(error => {
-      loading = null  // the next query tries again
-      console.warn("Wyszukiwarka: nie udało się wczytać indeksu", error)
-      send({ type: RESULT, data: { items: [] } })
-      throw error
-    })
-    loading.then(() => {
+    load().then(() => {
       if (latest === null) return
       const query = latest
       latest = null
       hand({ type: QUERY, data: query })
-    }, () => {})
+    }, () => send({ type: RESULT, data: { items: [] } }))
   }
 })
+
+function load() {
+  loading ??= start().catch(error => {
+    loading = null  // the next query tries again
+    console.warn("Wyszukiwarka: nie udało się wczytać indeksu", error)
+    throw error
+  })
+  return loading
+}
+
+// The page says when the visitor goes to the search field (overrides/main.html names itself with a
+// random id in this worker's address): loading starts then, so results are ready when a word is.
+const page = here.searchParams.get("page")
+if (page && typeof BroadcastChannel === "function") {
+  new BroadcastChannel("site-search").addEventListener("message", ({ data }) => {
+    if (data === page) load().catch(() => {})
+  })
+}
