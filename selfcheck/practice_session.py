@@ -107,7 +107,9 @@ def progress(session: dict) -> dict:
     done = position >= total
     return {"current": None if done else session["queue"][position], "number": min(position + 1, total),
             "total": total, "done": done,
-            "text": "Koniec sesji." if done else f"Pytanie {position + 1} z {total}"}
+            "text": "Koniec sesji." if done else f"Pytanie {position + 1} z {total}",
+            # The button after a checked answer: the last question leads to the summary.
+            "next": "Zobacz podsumowanie" if position + 1 >= total else "Dalej"}
 
 
 def summary(bank: Bank, structure, session: dict) -> dict:

@@ -27,6 +27,10 @@ class PracticeSessionTest(unittest.TestCase):
         self.assertEqual(sorted(scoped), sorted(q for q, v in self.bank.questions.items() if v.outcome == outcome))
         self.assertIn("error", self.start(scope="outcome:Z9.E9"))
 
+    def test_the_button_after_the_last_question_says_it_leads_to_the_summary(self):
+        self.assertEqual(self.start(size=3)["progress"]["next"], "Dalej")
+        self.assertEqual(self.start(size=1)["progress"]["next"], "Zobacz podsumowanie")
+
     def test_unanswered_questions_come_before_those_answered_right(self):
         answered = json.loads(api.start_test("", 4, 3, None, NOW))["state"]
         for qid in list(self.bank.questions)[:len(self.bank.questions) - 2]:

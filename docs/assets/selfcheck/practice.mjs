@@ -72,6 +72,7 @@ async function applyScope() {
 
 function showProgress(progress) {
   text.textContent = progress.text
+  nextButton.textContent = progress.next
   bar.max = progress.total
   bar.value = progress.done ? progress.total : progress.number - 1
 }
