@@ -124,3 +124,36 @@ def test_pages_load_the_search_index_only_when_the_visitor_searches(served_site,
     page.wait_for_selector(".md-search-result__item")
     assert len([url for url in requested if "search_index.full.json" in url]) == 1, "fetched again"
     context.close()
+
+
+@pytest.mark.browser
+def test_search_works_when_the_visitor_reaches_the_field_before_the_page_set_it_up(served_site, browser):
+    """The visitor goes to the search field before the page has fetched its (stub) index: the full
+    index loads at once, and the stub that arrives afterwards does not replace it."""
+    import urllib.request
+
+    with urllib.request.urlopen(served_site.url + "search/search_index.full.json") as response:
+        docs = json.loads(response.read())["docs"]
+    word = max(docs[0]["title"].split(), key=len)
+    # A second query, after the stub surely reached the worker: a page title that is not the first.
+    other = next(doc for doc in docs if doc["location"] and "#" not in doc["location"])
+    context = browser.new_context()
+    page = context.new_page()
+    held = []
+    page.route("**/search/search_index.json", lambda route: held.append(route))  # the stub waits
+    page.goto(served_site.url + "walidacja/", wait_until="load")
+    with page.expect_response(lambda response: "search_index.full.json" in response.url):
+        page.keyboard.press("/")
+    for _ in range(1200):  # until the page's request for the stub is held here, ≤ 60 s
+        if held:
+            break
+        page.wait_for_timeout(50)  # lets Playwright deliver the route
+    assert held, "the page never asked for its search index"
+    with page.expect_response(lambda response: response.url.endswith("search/search_index.json")):
+        held[0].continue_()
+    page.keyboard.type(word)
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(max(other["title"].split(), key=len))
+    page.locator(f'.md-search-result__item a[href*="{other["location"]}"]').first.wait_for()
+    context.close()

@@ -46,14 +46,20 @@ async function start() {
 }
 
 addEventListener("message", event => {
-  // What this script hands over is for the engine; once live, everything is.
-  if (live || handed.has(event.data)) return
-  event.stopImmediatePropagation()
+  // What this script hands over is for the engine.
+  if (handed.has(event.data)) return
   const { type, data } = event.data
   if (type === SETUP) {
+    // The page's own setup carries the stub index: never for the engine, even when it comes after
+    // the engine was loaded (the visitor went to the search field before the stub arrived).
+    event.stopImmediatePropagation()
     options = data.options || {}
     send({ type: READY })
-  } else if (type === QUERY) {
+    return
+  }
+  if (live) return  // Material's worker answers every query from now on
+  event.stopImmediatePropagation()
+  if (type === QUERY) {
     if (!String(data).trim()) {
       // The page asks with an empty query as soon as it is ready: nothing to find, nothing to load.
       send({ type: RESULT, data: { items: [] } })
