@@ -81,14 +81,15 @@ function showProgress(progress) {
  *  came, or before: it is answerable at once) and it is in the scope; else "". */
 function begunQuestion() {
   const begun = warmUp && (touched || Object.values(readFields(warmUp)).flat().some(value => value !== ""))
-  return begun && questions.some(q => q.id === warmUp.dataset.question && inScope(q)) ? warmUp.dataset.question : ""
+  return begun && idInScope(warmUp.dataset.question) ? warmUp.dataset.question : ""
 }
+const idInScope = id => questions.some(q => q.id === id && inScope(q))
 
 /** The question on screen before the session, kept first when begun or never answered before: the
  *  candidate may be reading it, and an unanswered question is what a session asks first anyway. */
 function shownQuestion() {
   const id = warmUp?.dataset.question
-  if (!id || !questions.some(q => q.id === id && inScope(q))) return ""
+  if (!id || !idInScope(id)) return ""
   return begunQuestion() || (session.state?.answers?.[id] ? "" : id)
 }
 
