@@ -20,7 +20,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by file path; make `sitegen` i
 
 from sitegen.build import SiteContent, build_content  # noqa: E402
 from sitegen.page_text import attribute_text  # noqa: E402
-from sitegen.problems import DataError  # noqa: E402
+from datafiles.problems import DataError  # noqa: E402
 from sitegen.search_forms import enrich_search_index  # noqa: E402
 from sitegen.search_index import defer_search_index  # noqa: E402
 from sitegen.slugs import slugify  # noqa: E402

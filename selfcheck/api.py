@@ -2,7 +2,8 @@
 JavaScript side only passes messages and draws what comes back. Moments ("now") come from the
 page as ISO 8601 with the visitor's UTC offset, so times are shown as the visitor's clock read.
 
-    setup(qualification_json, bank_json)       -> summary
+    setup(qualification_json, bank_json)       -> summary; bank_json: {"files": [bank file…], "practical":
+                                                null or {"module", "tasks": [catalog entry…]}} (the build writes it)
     check(state_json, question_id, fields_json, now)  -> {"result", "state"}
     answered(state_json)                        -> {"results": {question_id: result}} the last verdicts, to show again
     practice_start(state_json, scope, size, seed, now, keep) -> {"session", "progress"} or {"error"}
@@ -16,20 +17,18 @@ page as ISO 8601 with the visitor's UTC offset, so times are shown as the visito
     rate(state_json, criterion_id, value)      -> {"state", "rated_text"}
     rating_progress(state_json)                 -> {"rated_text"}
     interview(state_json, item_id, answer, covered_json) -> {"share", "percent", "text", "state"}
-    report(state_json, crm_state_json)         -> readiness with SVG charts (practical tasks included when given)
+    report(state_json, practice_json, exam_json) -> readiness with SVG charts; the practical part's saved
+                                                states (practice, timed exam) counted when given (selfcheck.practical)
     moment_text(now)                           -> {"text"} "25.11.2026, 08:05", e.g. a printout's date
     load(text)                                 -> {"ok", "state", "notes"} or {"ok": false, "error"}
     renewal(input_json, today)                  -> {"ok", "assessment", "timeline"} or {"ok": false, "problems"}
     load_renewal(text)                          -> {"ok", "input", "notes"} or {"ok": false, "error"}
-    crm(function, *args)                        -> the simulated system (selfcheck.crm.api): new, reset, page, export, load…
-    crm_exam_start(history_json, seed, today, now) -> {"ok", "state", "exam"}: a practical mock exam on a fresh
-                                                variant (= crm("exam_start", history_json, seed, now))
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from . import practice_session
@@ -37,10 +36,12 @@ from .assembly import AssemblyError, assemble_test
 from .bank import Bank, parse_bank
 from . import polish
 from .chart import bar_chart, percent
+from .practical import STATE_MAX_BYTES, STATE_MAX_DEPTH, PracticalError, catalog_problems, criterion_scores, read_exam_criteria, read_results
 from .readiness import RATING_VALUES, readiness
 from .renewal import Evidence, RenewalInputError, assess
 from .renewal_state import RenewalStateError, load_renewal_input
 from .responses import read_response
+from .json_text import read_json
 from .saved_state import StateError, empty_state, load_state
 from .scoring import InvalidResponse, Result, score
 from .structure import Structure
@@ -53,17 +54,22 @@ class Engine:
     bank: Bank
 
     @classmethod
-    def from_data(cls, qualification: dict, bank_files: list[dict]) -> "Engine":
+    def from_data(cls, qualification: dict, bank_files: list[dict], practical: dict | None = None) -> "Engine":
         structure = Structure.from_qualification(qualification)
         certificate = qualification["certificate"]
         rules = None  # a certificate without expiry has no renewal to assess
         if certificate.get("validity_years") is not None and certificate.get("renewal"):
             rules = {"validity_years": certificate["validity_years"],
                      "min_practice_years": certificate["renewal"]["min_practice_years"]}
-        return cls(structure, parse_bank(bank_files, structure.criterion_ids()), rules, qualification.get("name", ""))
+        catalog = (practical or {}).get("tasks", [])
+        problems = catalog_problems(catalog, set(structure.criterion_ids()))
+        if problems:
+            raise ValueError("; ".join(problems))
+        return cls(structure, parse_bank(bank_files, structure.criterion_ids()), rules, qualification.get("name", ""), catalog)
 
     renewal_rules: dict | None = None
     name: str = ""  # the qualification's name, recorded in saved progress
+    practical: list[dict] = field(default_factory=list)  # the practical tasks' catalog: id, title, outcome, criteria
 
     def load(self, text: str) -> dict:
         return self.load_with_notes(text)[0]
@@ -123,7 +129,8 @@ def _state(state_json: str) -> dict:
 
 def setup(qualification_json: str, bank_json: str) -> str:
     global _engine
-    _engine = Engine.from_data(json.loads(qualification_json), json.loads(bank_json)["files"])
+    bank = json.loads(bank_json)
+    _engine = Engine.from_data(json.loads(qualification_json), bank["files"], bank.get("practical"))
     return json.dumps({"questions": len(_engine.bank.questions), "criteria": len(_engine.structure.criterion_ids())})
 
 
@@ -308,36 +315,40 @@ def moment_text(now: str) -> str:
     return json.dumps({"text": _when(now)}, ensure_ascii=False)
 
 
-def report(state_json: str, crm_state_json: str = "") -> str:
-    """Readiness from the saved progress and, when given, the practical tasks' saved state (kept
-    under its own key in the browser). Unreadable practical data is left out with a note."""
-    practical, notes = _practical_scores(crm_state_json)
+def report(state_json: str, practice_json: str = "", exam_json: str = "") -> str:
+    """Readiness from the saved progress and, when given, the practical part's saved states (practice
+    and timed exam, kept under their own keys in the browser). Unreadable practical data is left
+    out with a note."""
+    practical, notes = _practical_scores(practice_json, exam_json)
     result = _engine.report(_state(state_json), practical)
     result["notes"] = notes
     return json.dumps(result, ensure_ascii=False)
 
 
-def _practical_scores(crm_state_json: str) -> tuple[dict[str, list[float]], list[str]]:
-    """{criterion: [best score of each checked task naming it]} from the practical part's state."""
-    if not crm_state_json:
-        return {}, []
-    from .crm.state import CrmStateError, read_state
-    from .crm.tasks import all_tasks
-
-    try:
-        crm_state = read_state(crm_state_json)
-    except CrmStateError as problem:
-        return {}, [f"Wyników zadań praktycznych nie da się odczytać ({problem}), więc raport ich nie uwzględnia."]
-    known = set(_engine.structure.criterion_ids())
-    scores: dict[str, list[float]] = {}
-    for task in all_tasks():
-        result = crm_state["results"].get(task.id)
-        if not result or not isinstance(result.get("best"), (int, float)):
+def _practical_scores(practice_json: str, exam_json: str) -> tuple[dict[str, list[float]], list[str]]:
+    """{criterion: [scores]} from the practical part's saved states (selfcheck.practical): only their
+    results and exam history are read, so no module code is needed."""
+    known_tasks = {t["id"] for t in _engine.practical}
+    known_criteria = set(_engine.structure.criterion_ids())
+    results, exams, notes = {}, [], []
+    for text, what in ((practice_json, "zadań praktycznych"), (exam_json, "symulacji części praktycznej")):
+        if not text:
             continue
-        for criterion in task.criteria:
-            if criterion in known:
-                scores.setdefault(criterion, []).append(max(0.0, min(1.0, float(result["best"]))))
-    return scores, []
+        try:
+            saved = read_json(text, PracticalError, max_depth=STATE_MAX_DEPTH, max_bytes=STATE_MAX_BYTES)
+            if not isinstance(saved, dict):
+                raise PracticalError("to nie jest zapis części praktycznej.")
+            if text is practice_json:
+                results = read_results(saved.get("results", {}), known_tasks)
+            history = saved.get("exams", [])
+            if not isinstance(history, list):
+                raise PracticalError("exams: potrzebna lista.")
+            exams += [{"finished": e.get("finished"),
+                       "criteria": read_exam_criteria(e.get("criteria", {}), f"exams[{n}].criteria", known_criteria)}
+                      for n, e in enumerate(history, 1) if isinstance(e, dict)]
+        except PracticalError as problem:
+            notes.append(f"Wyników {what} nie da się odczytać ({problem}), więc raport ich nie uwzględnia.")
+    return criterion_scores(_engine.practical, results, exams), notes
 
 
 def load(text: str) -> str:
@@ -371,31 +382,3 @@ def load_renewal(text: str) -> str:
         return json.dumps({"ok": True, "input": form, "notes": notes}, ensure_ascii=False)
     except RenewalStateError as problem:
         return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)
-
-
-# The practical part's functions the page may call through the worker (selfcheck.crm.api).
-CRM_FUNCTIONS = ("new", "reset", "page", "export", "load", "tasks", "check_all", "exam_start", "exam_open", "exam_finish")
-
-
-def _crm_api():
-    """selfcheck.crm.api, given the qualification's structure once (the mock exam draws by it).
-    Imported on first use: pages without practical tasks never load it."""
-    from .crm import api as crm_api
-    from .crm import exam
-
-    if _engine is not None and exam.structure() is not _engine.structure.sets:
-        exam.use_structure(_engine.structure.sets)
-    return crm_api
-
-
-def crm(function: str, *args) -> str:
-    """Call one of the simulated system's worker functions; anything else is refused."""
-    if function not in CRM_FUNCTIONS:
-        return json.dumps({"ok": False, "error": f"Nieznana funkcja „{function}”."}, ensure_ascii=False)
-    return getattr(_crm_api(), function)(*args)
-
-
-def crm_exam_start(history_json: str, seed: int, today: str, now: str) -> str:
-    """A practical mock exam on a fresh variant (selfcheck.crm.api.exam_start; its day is the date
-    of `now`, the visitor's clock, which `today` also is). Kept for the page that calls it so."""
-    return _crm_api().exam_start(history_json, seed, now)

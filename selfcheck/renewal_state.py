@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .saved_state import is_format, read_json
+from .json_text import read_json
+from .saved_state import MAX_DEPTH, is_format
 
 FORMAT = "odnowienie"
 # Files saved before the format stopped naming the site ("<site>/odnowienie") still load.
@@ -35,7 +36,7 @@ def load_renewal_input(text: str) -> tuple[dict, list[str]]:
     field holding something that is not a date is cleared, and a note quotes the value: the
     form's date inputs would otherwise blank it without a word.
     """
-    data = read_json(text, RenewalStateError)
+    data = read_json(text, RenewalStateError, max_depth=MAX_DEPTH)
     if not isinstance(data, dict) or not is_format(data.get("format"), FORMAT, _EARLIER_FORMAT):
         raise RenewalStateError(f"To nie jest plik zestawienia dowodów do odnowienia (brak pola format: „{FORMAT}”).")
     if data.get("version") != VERSION:

@@ -8,6 +8,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from .json_text import read_json
 from .polish import count
 from .renewal import FIRST_YEAR, LAST_YEAR
 
@@ -27,19 +28,6 @@ class StateError(ValueError):
 def empty_state(qualification: str = "") -> dict:
     return {"format": FORMAT, "version": VERSION, "qualification": qualification,
             "answers": {}, "ratings": {}, "attempts": [], "interview": {}}
-
-
-def read_json(text: str, error: type[ValueError]) -> Any:
-    """Parse a saved or imported file; raise `error` with a reader's message if it is not JSON."""
-    from .crm.state import nesting  # the one bracket-depth check: deep JSON kills the Pyodide worker
-
-    if isinstance(text, str) and nesting(text) > MAX_DEPTH:
-        raise error(f"Plik ma zbyt głęboko zagnieżdżone dane (ponad {MAX_DEPTH} poziomów).")
-    try:
-        return json.loads(text)
-    except (json.JSONDecodeError, TypeError, RecursionError) as problem:
-        line = getattr(problem, "lineno", None)
-        raise error(f"To nie jest poprawny plik JSON{f' (wiersz {line})' if line else ''}.") from None
 
 
 def is_format(value: Any, name: str, earlier: re.Pattern) -> bool:
@@ -62,7 +50,7 @@ def load_state(text: str, *, known_questions: set[str], known_criteria: set[str]
     is a mock test whose dates are unreadable; the notes say what was left out, so a bank edit
     never costs a candidate the rest of their progress.
     """
-    data = read_json(text, StateError)
+    data = read_json(text, StateError, max_depth=MAX_DEPTH)
     if not isinstance(data, dict) or not is_format(data.get("format"), FORMAT, _EARLIER_FORMAT):
         raise StateError("To nie jest plik postępów samooceny (brak pola format: „samoocena”).")
     version = data.get("version")

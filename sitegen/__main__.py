@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .build import ROOT, build_content
-from .problems import DataError
+from datafiles.problems import DataError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "bank-schema":
-        from .bank_schema import SCHEMA_PATH, composed_text
+        from datafiles.bank_schema import SCHEMA_PATH, composed_text
 
         SCHEMA_PATH.write_text(composed_text(), encoding="utf-8")
         print(f"Zapisano {SCHEMA_PATH.name}")

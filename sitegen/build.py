@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .glossary import load_glossary
+from datafiles.bank import load_bank
+from datafiles.location import data_dir
+from datafiles.problems import DataError
+from datafiles.qualification import load_qualification
+from datafiles.schema_check import SCHEMA_DIR
+from practical_modules.loading import FOLDER as PRACTICAL_FOLDER, load_practical
 from selfcheck.assembly import test_sizes
-from selfcheck.crm.cli import has_tasks
-from selfcheck.crm.compile import build as compile_tasks
 from selfcheck.structure import Structure
 
+from .glossary import load_glossary
 from .pages import DATA_FILES, render_pages, render_question_parts
-from .problems import DataError
 from .publisher import load_publisher
-from .qualification import load_qualification
-from .schema_check import SCHEMA_DIR
+from .python_runtime import PracticalRuntime, runtime_files
+from .selfcheck_content import ASSETS, bank_json, module_zip, package_zip
 from .site_map import SITE_DESCRIPTION, navigation, site_pages
-from .python_runtime import runtime_files
-from .selfcheck_content import ASSETS, bank_json, load_bank, package_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,14 +35,6 @@ class SiteContent:
     site_name: str = ""                                     # plain text
     site_description: str = ""                              # plain text
     search_synonyms: list = field(default_factory=list)    # groups of words that find each other
-
-
-def data_dir(root: Path = ROOT) -> Path:
-    """Where the data files are: the project itself, or the folder named by QUALIFICATION_DIR
-    (relative to the project), which holds the same files — qualification.yaml, glossary.yaml,
-    publisher.yaml and selfcheck/bank/ — for another qualification (e.g. the test fixture)."""
-    chosen = os.environ.get("QUALIFICATION_DIR")
-    return (root / chosen).resolve() if chosen else root
 
 
 def build_content(root: Path = ROOT) -> SiteContent:
@@ -69,12 +61,13 @@ def build_content(root: Path = ROOT) -> SiteContent:
             bank, bank_files = load_bank(data_root, loaded["qualification"])
         except DataError as error:
             problems.extend(error.problems)
-    # The practical part: tasks kept with the qualification's data, checked against its criteria
-    # (file and line) and shipped as the engine's data module; none without selfcheck/tasks/.
-    practical_module = None
-    if has_tasks(data_root) and "qualification" in loaded:
+    # The practical part (its module and data, beside the qualification's), checked against the
+    # criteria (file and line) by its module; None without practical/.
+    practical = None
+    if "qualification" in loaded:
         try:
-            practical_module = compile_tasks(data_root).encode("utf-8")
+            criteria = Structure.from_qualification(loaded["qualification"]).criterion_ids()
+            practical = load_practical(data_root, criteria)
         except DataError as error:
             problems.extend(error.problems)
     if problems:
@@ -84,19 +77,25 @@ def build_content(root: Path = ROOT) -> SiteContent:
     questions = [question.display() for question in bank.questions.values()]
     sizes = test_sizes(bank, Structure.from_qualification(data))
     pages = render_pages(data, loaded["glossary"], loaded["publisher"], questions=questions,
-                         interview=list(bank.interview.values()), test_sizes=sizes, practical=practical_module is not None)
+                         interview=list(bank.interview.values()), test_sizes=sizes, practical=practical is not None)
     files = {
         DATA_FILES["yaml"]: paths["qualification"].read_bytes(),
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         DATA_FILES["schema"]: (SCHEMA_DIR / "qualification.schema.json").read_bytes(),
-        f"{ASSETS}/bank.json": bank_json(bank_files),
+        f"{ASSETS}/bank.json": bank_json(bank_files, practical and {"module": practical.module, "tasks": practical.data["tasks"]}),
         **{f"{ASSETS}/questions/{part}.html": html.encode("utf-8") for part, html in render_question_parts(questions).items()},
     }
-    # The Python runtime: built (or taken from its cache) with the package and checked on this data.
-    app = package_zip(root, {"selfcheck/crm/data.py": practical_module} if practical_module else None)
-    copies, runtime = runtime_files(root, app, files[DATA_FILES["json"]], files[f"{ASSETS}/bank.json"])
+    # The Python runtime: built (or taken from its cache) with the engine and the practical module,
+    # and checked on this data. The module and its data go only to the pages that use them.
+    module = None
+    if practical:
+        files[f"{ASSETS}/practical.json"] = json.dumps(practical.data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        module = PracticalRuntime(practical.module, practical.package, module_zip(root, practical.package),
+                                  files[f"{ASSETS}/practical.json"])
+    copies, runtime = runtime_files(root, package_zip(root), files[DATA_FILES["json"]], files[f"{ASSETS}/bank.json"], module)
     files.update(runtime)
-    return SiteContent(pages, files, copies, list(dict.fromkeys([*paths.values(), SCHEMA_DIR, root / "selfcheck", data_root / "selfcheck"])),
-                       nav=navigation(site_pages(data, practical=practical_module is not None)), site_name=loaded["publisher"]["site_name"],
+    return SiteContent(pages, files, copies, list(dict.fromkeys([*paths.values(), SCHEMA_DIR, root / "selfcheck", root / "practical_modules",
+                                                          data_root / "selfcheck", data_root / PRACTICAL_FOLDER])),
+                       nav=navigation(site_pages(data, practical=practical is not None)), site_name=loaded["publisher"]["site_name"],
                        site_description=SITE_DESCRIPTION.format(name=data["name"]),
                        search_synonyms=loaded["glossary"].get("search_synonyms", []))

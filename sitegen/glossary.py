@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .problems import Problem
+from datafiles.problems import Problem
 from .rich_text import link_problems
-from .schema_check import load_checked
+from datafiles.schema_check import load_checked
 from .site_map import PAGES
-from .source import format_path
+from datafiles.source import format_path
 
 SCHEMA = "glossary.schema.json"
 

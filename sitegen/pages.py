@@ -16,7 +16,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 from selfcheck import polish
-from selfcheck.crm.exam import MINUTES_PER_TASK as EXAM_MINUTES_PER_TASK
+from practical_modules.crm.exam import MINUTES_PER_TASK as EXAM_MINUTES_PER_TASK
 from selfcheck.renewal_state import FORMAT as RENEWAL_FORMAT, VERSION as RENEWAL_VERSION
 from selfcheck.readiness import LEVELS, QUIZ_WEIGHT, RATING_WEIGHT
 from selfcheck.renewal import DAYS_PER_YEAR, add_years
@@ -24,7 +24,7 @@ from selfcheck.renewal import DAYS_PER_YEAR, add_years
 from .glossary import abbreviation_lines, terms_by_group
 from .module_graph import module_closure
 from .page_text import PageText, as_data, attribute_text, finalize, json_for_script
-from .qualification import anchor, criteria
+from datafiles.qualification import anchor, criteria
 from .rich_text import render_rich_text
 from .slugs import slugify
 from .site_map import DATA_FILES, PAGES, PageSpec, has_renewal, site_pages  # noqa: F401 - PAGES re-exported for tests

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .schema_check import load_checked
+from datafiles.schema_check import load_checked
 
 SCHEMA = "publisher.schema.json"
 

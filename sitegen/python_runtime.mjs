@@ -3,11 +3,13 @@
 //
 //   node python_runtime.mjs INPUT_JSON
 //   INPUT_JSON: {"pyodide": dir of the npm package, "app": selfcheck.zip, "qualification": JSON file,
-//                "bank": JSON file, "out": folder to write}
+//                "bank": JSON file, "out": folder to write, and for a qualification with a practical part
+//                "module": its module's zip, "package": e.g. "practical_modules.crm", "practical": its data (JSON)}
 //
 // Writes into "out":
 //   stdlib.zip     only the standard-library modules the self-check loads (found by importing every
-//                  selfcheck module and calling the API on the real data), as .pyc compiled by this
+//                  module of selfcheck and of the practical module and calling their APIs on the real
+//                  data; the module's own calls are its api.exercise), as .pyc compiled by this
 //                  very Pyodide, so the browser neither downloads nor compiles the rest;
 //   snapshot.bin   Python's memory after start-up and `import selfcheck.api` (no data: setup() runs in
 //                  the browser, so a data edit needs no new snapshot), made with stdlib.zip, which the
@@ -24,14 +26,22 @@ const { loadPyodide } = await import(pathToFileURL(join(input.pyodide, "pyodide.
 const app = new Uint8Array(readFileSync(input.app))
 const qualification = readFileSync(input.qualification, "utf8")
 const bank = readFileSync(input.bank, "utf8")
+const module = input.module ? new Uint8Array(readFileSync(input.module)) : null
+const practical = input.practical ? readFileSync(input.practical, "utf8") : ""
+const PACKAGE = input.package || ""
 // The same environment when making and when restoring: nothing of this machine in the snapshot.
 const ENV = { LANG: "C.UTF-8", TZ: "UTC" }
 
 async function start(options = {}) {
   const pyodide = await loadPyodide({ indexURL: input.pyodide, env: { ...ENV }, ...options })
-  pyodide.unpackArchive(app, "zip", { extractDir: "/home/pyodide/app" })
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/app')")
+  unpack(pyodide)
   return pyodide
+}
+
+function unpack(pyodide) {
+  pyodide.unpackArchive(app, "zip", { extractDir: "/home/pyodide/app" })
+  if (module) pyodide.unpackArchive(module, "zip", { extractDir: "/home/pyodide/app" })
+  pyodide.runPython("import sys; '/home/pyodide/app' in sys.path or sys.path.insert(0, '/home/pyodide/app')")
 }
 
 // Calls that reach every part of the engine a page uses; their answers, as text, are compared
@@ -40,18 +50,20 @@ async function start(options = {}) {
 // and every absolute import written in it, also inside functions. Found by a scout interpreter, so
 // the tools used to find them (ast, pkgutil) do not count as needed.
 const SCOUT = `
-import ast, json, pathlib, pkgutil, selfcheck
+import ast, importlib, json, pathlib, pkgutil, selfcheck
+packages = [selfcheck] + ([importlib.import_module(PACKAGE)] if PACKAGE else [])
 names = set()
-for path in pathlib.Path(selfcheck.__file__).parent.rglob("*.py"):
+for path in (p for package in packages for p in pathlib.Path(package.__file__).parent.rglob("*.py")):
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.add(node.module)
-stdlib = sorted(n for n in names if not n.startswith(("selfcheck", "sitegen")))
-package = sorted(m.name for m in pkgutil.walk_packages(selfcheck.__path__, "selfcheck.") if not m.name.endswith("__main__"))
+stdlib = sorted(n for n in names if not n.startswith(("selfcheck", "practical_modules", "cli", "datafiles", "sitegen")))
+package = sorted(m.name for p in packages for m in pkgutil.walk_packages(p.__path__, p.__name__ + ".")
+                 if not m.name.endswith("__main__"))
 json.dumps(stdlib + package)
-`
+`.replaceAll("PACKAGE", JSON.stringify(PACKAGE))
 const scout = await start()
 const MODULES = scout.runPython(SCOUT)
 
@@ -101,15 +113,9 @@ def exercise(qualification, bank):
     _call(out, "start_test", api.start_test, "", 10, 7, 60, now)
     _call(out, "renewal", api.renewal, json.dumps({}), "2026-11-25")
     _call(out, "load_renewal", api.load_renewal, "{}")
-    try:
-        import selfcheck.crm.api as crm
-        _call(out, "crm new", crm.new, 7, "2026-11-25")
-        crm_state = json.dumps(json.loads(crm.new(7, "2026-11-25"))["state"])
-        _call(out, "crm tasks", crm.tasks, crm_state)
-        _call(out, "crm check_all", crm.check_all, crm_state)
-        _call(out, "crm export", crm.export, crm_state)
-    except Exception as error:
-        out.append(["crm", type(error).__name__])
+    if PACKAGE:  # the module's own calls must run: an error here stops the build with its traceback
+        module = importlib.import_module(PACKAGE + ".api")
+        out.append(["practical", module.exercise(qualification, PRACTICAL)])
     return json.dumps(out, ensure_ascii=False)
 `
 
@@ -118,6 +124,8 @@ function answers(pyodide) {
   pyodide.globals.set("QUALIFICATION", qualification)
   pyodide.globals.set("BANK", bank)
   pyodide.globals.set("MODULES", MODULES)
+  pyodide.globals.set("PACKAGE", PACKAGE)
+  pyodide.globals.set("PRACTICAL", practical)
   return pyodide.runPython("exercise(QUALIFICATION, BANK)")
 }
 
@@ -208,7 +216,7 @@ writeFileSync(join(input.out, "snapshot.bin"), snapshot)
 // 5. Restored from the snapshot (as the browser's worker does), it answers as stock does.
 const restored = await loadPyodide({ indexURL: input.pyodide, env: { ...ENV }, stdLibURL: stdlibPath,
                                      _loadSnapshot: new Uint8Array(readFileSync(join(input.out, "snapshot.bin"))) })
-restored.unpackArchive(app, "zip", { extractDir: "/home/pyodide/app" })
+unpack(restored)
 const restoredAnswers = answers(restored)
 if (restoredAnswers !== reference) fail("snapshot.bin: answers differ from stock Pyodide", restoredAnswers)
 

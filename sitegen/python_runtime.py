@@ -5,7 +5,8 @@ uses. `python_runtime.mjs` (run under Node, in the same Pyodide) builds instead:
 
 - stdlib.zip: only the modules the self-check loads, precompiled (first visit: less to fetch, nothing
   to compile);
-- snapshot.bin.gz: Python's memory after start-up and `import selfcheck.api`, which a later visit
+- snapshot.bin.gz: Python's memory after start-up and `import selfcheck.api` (the practical module,
+  used by its own pages only, is imported after a restore), which a later visit
   restores in about a second (the worker fetches it in the background after a first visit).
 
 Both are checked at build time against stock Pyodide and cached, keyed by everything they are made
@@ -27,9 +28,10 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import DataError, Problem
+from datafiles.problems import DataError, Problem
 
 BUILDER = Path(__file__).resolve().with_name("python_runtime.mjs")
 # What the worker loads from the npm package; pyodide.mjs is the loader, the rest loadPyodide() takes.
@@ -40,19 +42,35 @@ STDLIB_FULL = "stdlib-full.zip"
 KEEP_CACHED = 6  # builds kept in the cache (a few branches or data folders side by side)
 
 
+@dataclass(frozen=True)
+class PracticalRuntime:
+    """A qualification's practical module, for the pages that use it."""
+    module: str     # its name in practical/module.yaml, e.g. "crm"
+    package: str    # e.g. "practical_modules.crm"
+    zip: bytes      # selfcheck_content.module_zip
+    data: bytes     # its compiled data (JSON), for the build's check of the module's calls
+
+    @property
+    def zip_name(self) -> str:
+        return f"practical-{self.module}.zip"
+
+
 def _problem(text: str) -> DataError:
     return DataError([Problem("node_modules/pyodide", None, "", text)])
 
 
-def _key(pyodide: Path, app_zip: bytes) -> str:
+def _key(pyodide: Path, app_zip: bytes, module: PracticalRuntime | None) -> str:
     digest = hashlib.sha256()
     for path in [*(pyodide / name for name in [*PYODIDE_FILES, "python_stdlib.zip", "pyodide-lock.json"]), BUILDER]:
         digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     digest.update(b"app\0" + hashlib.sha256(app_zip).digest())
+    if module:
+        digest.update(module.package.encode() + b"\0" + hashlib.sha256(module.zip).digest())
     return digest.hexdigest()[:16]
 
 
-def _build(pyodide: Path, target: Path, app_zip: bytes, qualification_json: bytes, bank_json: bytes) -> None:
+def _build(pyodide: Path, target: Path, app_zip: bytes, qualification_json: bytes, bank_json: bytes,
+           module: PracticalRuntime | None) -> None:
     """Run the builder into a fresh folder, then move it into place (a failed build leaves nothing)."""
     node = shutil.which("node")
     if not node:
@@ -61,10 +79,13 @@ def _build(pyodide: Path, target: Path, app_zip: bytes, qualification_json: byte
     with tempfile.TemporaryDirectory(dir=target.parent, prefix="building-") as work:
         work_path = Path(work)
         inputs = {"app": app_zip, "qualification": qualification_json, "bank": bank_json}
+        if module:
+            inputs.update(module=module.zip, practical=module.data)
         for name, data in inputs.items():
             (work_path / f"{name}.in").write_bytes(data)
         out = work_path / "out"
-        arguments = {"pyodide": str(pyodide), "out": str(out), **{n: str(work_path / f"{n}.in") for n in inputs}}
+        arguments = {"pyodide": str(pyodide), "out": str(out), **{n: str(work_path / f"{n}.in") for n in inputs},
+                     "package": module.package if module else ""}
         result = subprocess.run([node, str(BUILDER), json.dumps(arguments)], capture_output=True, text=True,
                                 timeout=600)
         if result.returncode != 0:
@@ -104,17 +125,17 @@ def _top_level_modules(stdlib_zip: Path) -> list[str]:
     return sorted(name for name in names if name.isidentifier())
 
 
-def runtime_files(root: Path, app_zip: bytes, qualification_json: bytes,
-                  bank_json: bytes) -> tuple[dict[str, Path], dict[str, bytes]]:
+def runtime_files(root: Path, app_zip: bytes, qualification_json: bytes, bank_json: bytes,
+                  module: PracticalRuntime | None = None) -> tuple[dict[str, Path], dict[str, bytes]]:
     """(files to copy, files to write) by site path: the runtime folder and the manifest."""
     pyodide = root / "node_modules" / "pyodide"
     missing = [name for name in [*PYODIDE_FILES, "python_stdlib.zip", "pyodide-lock.json"] if not (pyodide / name).is_file()]
     if missing:
         raise _problem(f"brak plików Pyodide ({', '.join(missing)}); uruchom `npm ci` albo `make site`")
-    key = _key(pyodide, app_zip)
+    key = _key(pyodide, app_zip, module)
     cached = root / "node_modules" / ".cache" / "selfcheck-python" / key
     if not (cached / "sizes.json").is_file():
-        _build(pyodide, cached, app_zip, qualification_json, bank_json)
+        _build(pyodide, cached, app_zip, qualification_json, bank_json, module)
     folder = f"{RUNTIME_ROOT}/{key}"
     copies = {f"{folder}/{name}": pyodide / name for name in PYODIDE_FILES}
     copies[f"{folder}/stdlib.zip"] = cached / "stdlib.zip"
@@ -125,9 +146,14 @@ def runtime_files(root: Path, app_zip: bytes, qualification_json: bytes,
 
     sizes = json.loads((cached / "sizes.json").read_text(encoding="utf-8"))
     sizes["selfcheck.zip"] = _sizes(app_zip)
+    practical = None
+    if module:
+        files[f"{folder}/{module.zip_name}"] = module.zip
+        sizes[module.zip_name] = _sizes(module.zip)
+        practical = {"module": module.module, "package": module.package, "zip": module.zip_name, "data": "practical.json"}
     # The lock file's header only: the self-check loads no packages, so the 120 kB list stays home.
     lock_info = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
-    manifest = {"key": key, "folder": f"../pyodide/{key}/", "files": sizes, "lock_info": lock_info,
+    manifest = {"key": key, "folder": f"../pyodide/{key}/", "files": sizes, "lock_info": lock_info, "practical": practical,
                 "stdlib_full": {"file": STDLIB_FULL, "modules": _top_level_modules(pyodide / "python_stdlib.zip")}}
     files[MANIFEST] = (json.dumps(manifest, indent=1) + "\n").encode("utf-8")
     return copies, files

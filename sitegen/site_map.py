@@ -21,7 +21,7 @@ class PageSpec:
     section: str = ""  # the navigation section the page belongs to ("" — top level)
     tool: str = ""     # a tool's call to action on the overview page, e.g. "Sprawdź swoją gotowość"
     needs_renewal: bool = False  # only for certificates that expire and can be renewed
-    needs_tasks: bool = False    # only for qualifications whose data has practical tasks (selfcheck/tasks/)
+    needs_tasks: bool = False    # only for qualifications whose data has practical tasks (practical/ in its data folder)
     warm_up: bool = False  # a landing page of tools that run Python: fetch its runtime when idle
 
     @property

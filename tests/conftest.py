@@ -12,8 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a project needs to build; copied for tests that break the data on purpose.
-PROJECT_FILES = ["mkdocs.yml", "qualification.yaml", "glossary.yaml", "publisher.yaml",
-                 "docs", "hooks", "overrides", "schemas", "sitegen", "selfcheck"]
+PROJECT_FILES = ["mkdocs.yml", "qualification.yaml", "glossary.yaml", "publisher.yaml", "practical",
+                 "docs", "hooks", "overrides", "schemas", "sitegen", "selfcheck", "practical_modules", "datafiles", "cli"]
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> subprocess.CompletedProcess:
@@ -55,6 +55,9 @@ def project_copy(tmp_path) -> Path:
             shutil.copy2(DATA_DIR / name, tmp_path / name)
         shutil.rmtree(tmp_path / "selfcheck" / "bank")
         shutil.copytree(DATA_DIR / "selfcheck" / "bank", tmp_path / "selfcheck" / "bank")
+        shutil.rmtree(tmp_path / "practical")
+        if (DATA_DIR / "practical").is_dir():
+            shutil.copytree(DATA_DIR / "practical", tmp_path / "practical")
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # Pyodide for the build; large, read only
     return tmp_path
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import yaml
 
-from sitegen.build import ROOT, data_dir
-from selfcheck.crm.cli import has_tasks
+from datafiles.location import PROJECT as ROOT, data_dir
+from practical_modules.loading import has_practical
 from sitegen.site_map import has_renewal, site_pages
 
 DATA_DIR = data_dir(ROOT)
@@ -23,7 +23,7 @@ def _load(name: str):
 QUALIFICATION = _load("qualification.yaml")
 GLOSSARY = _load("glossary.yaml")
 PUBLISHER = _load("publisher.yaml")
-PAGES = site_pages(QUALIFICATION, practical=has_tasks(DATA_DIR))
+PAGES = site_pages(QUALIFICATION, practical=has_practical(DATA_DIR))
 RENEWAL = QUALIFICATION["certificate"].get("renewal") if has_renewal(QUALIFICATION) else None
 OUTCOMES = [outcome for qset in QUALIFICATION["sets"] for outcome in qset["outcomes"]]
 CRITERIA = [criterion for outcome in OUTCOMES for criterion in outcome["criteria"]]

@@ -52,7 +52,7 @@ def test_schema_refuses_a_unit_with_markup():
 
 def test_published_schema_matches_the_question_types():
     """Each question type describes its own fields; the published file must say the same."""
-    from sitegen.bank_schema import composed_text
+    from datafiles.bank_schema import composed_text
 
     published = (ROOT / "schemas" / "question-bank.schema.json").read_text(encoding="utf-8")
     assert published == composed_text(), "run `python -m sitegen bank-schema` after changing a question type"

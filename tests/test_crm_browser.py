@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck.crm import tasks as task_defs
-from selfcheck.crm.cli import has_tasks
-from sitegen.build import data_dir
+from practical_modules.crm import tasks as task_defs
+from practical_modules.loading import has_practical
+from datafiles.location import data_dir
 from sitegen.pages import store_id
 from tests.browser_visit import watched_page
 from tests.conftest import ROOT
@@ -23,7 +23,7 @@ from tests.site_server import BASE_PATH
 from tests.test_accessibility import AXE, axe_violations
 
 pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not has_tasks(data_dir(ROOT)), reason="this qualification has no practical tasks")]
+              pytest.mark.skipif(not has_practical(data_dir(ROOT)), reason="this qualification has no practical tasks")]
 
 KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:cwiczenia-praktyczne"
 PAGE = "samoocena/praktyka/"
@@ -214,7 +214,7 @@ def test_no_accessibility_violations_on_the_screens(crm, label):
 
 
 def test_practical_mock_exam_hides_results_until_it_is_handed_in(served_site, browser):
-    from selfcheck.crm.exam import TASKS_PER_EXAM
+    from practical_modules.crm.exam import TASKS_PER_EXAM
     context = browser.new_context()
     try:
         page = context.new_page()

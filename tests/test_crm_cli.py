@@ -10,13 +10,14 @@ import sys
 
 import pytest
 
-from selfcheck.crm import api
-from selfcheck.crm.cli import has_tasks
-from sitegen.build import data_dir
+from datafiles.location import data_dir
+from practical_modules.crm import api
+from practical_modules.loading import has_practical
 from tests.conftest import ROOT
+from tests.practical_crm import given
 
 DAY = "2026-11-25"
-PRACTICAL = has_tasks(data_dir(ROOT))
+PRACTICAL = has_practical(data_dir(ROOT))
 
 
 def selfcheck(*args: str) -> subprocess.CompletedProcess:
@@ -92,7 +93,7 @@ def test_dataset_is_the_same_for_a_seed_and_csv_never_overwrites(tmp_path):
 
 @needs_tasks
 def test_the_text_report_carries_the_pages_feedback_and_a_newer_file_is_refused(tmp_path):
-    from selfcheck.crm.dataset import STATE_VERSION
+    from practical_modules.crm.dataset import STATE_VERSION
     state = json.loads(api.new(4, DAY))["state"]
     path = tmp_path / "praca.json"
     path.write_text(json.dumps(state), encoding="utf-8")
@@ -112,16 +113,16 @@ def test_the_text_report_carries_the_pages_feedback_and_a_newer_file_is_refused(
 
 @needs_tasks
 def test_a_mock_exams_file_is_checked_on_its_own_tasks_with_criteria(tmp_path):
-    from selfcheck.crm import exam
+    from practical_modules.crm import exam
     from selfcheck.structure import Structure
     from tests.data import QUALIFICATION
     sets = Structure.from_qualification(QUALIFICATION).sets
-    api.setup(json.dumps(sets))
+    given.use_sets(sets)
     try:
         started = json.loads(api.exam_start("", 9, f"{DAY}T09:00:00+01:00"))["state"]
         finished = json.loads(api.exam_finish(json.dumps(started), f"{DAY}T09:20:00+01:00"))["state"]
     finally:
-        exam.use_structure(None)
+        given.install()
     for state, word in ((started, "niezakończona"), (finished, "zakończona w czasie")):
         path = tmp_path / "symulacja.json"
         path.write_text(json.dumps(state), encoding="utf-8")

@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 from sitegen.glossary import load_glossary
 from sitegen.page_text import escape_text
 from sitegen.pages import PAGES, render_pages, render_question_parts
-from sitegen.problems import DataError
+from datafiles.problems import DataError
 from sitegen.publisher import load_publisher
-from sitegen.qualification import load_qualification
+from datafiles.qualification import load_qualification
 from sitegen.rich_text import link_problems, render_rich_text
-from sitegen.selfcheck_content import load_bank
+from datafiles.bank import load_bank
 from sitegen.slugs import slugify
 from tests.data_payloads import replace_bank_text, replace_text
 

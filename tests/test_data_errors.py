@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.glossary import load_glossary
-from sitegen.problems import DataError
-from sitegen.qualification import load_qualification
+from datafiles.problems import DataError
+from datafiles.qualification import load_qualification
 from tests.conftest import ROOT, run_mkdocs_build
 
 FROZEN = ROOT / "tests" / "fixtures" / "validator"

@@ -18,11 +18,11 @@ import yaml
 
 from selfcheck import api
 from selfcheck.bank import BankError, parse_bank
-from sitegen.problems import DataError
+from datafiles.problems import DataError
 from sitegen.publisher import load_publisher
-from sitegen.qualification import load_qualification
-from sitegen.selfcheck_content import load_bank
-from sitegen.source import MAX_DEPTH, load_source, parse_source
+from datafiles.qualification import load_qualification
+from datafiles.bank import load_bank
+from datafiles.source import MAX_DEPTH, load_source, parse_source
 from tests.conftest import ROOT
 from tests.data import DATA_DIR, QUALIFICATION
 

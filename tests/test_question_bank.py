@@ -12,10 +12,10 @@ from statistics import mean
 
 import pytest
 
-from selfcheck.__main__ import MIN_PER_CRITERION
+from cli.main import MIN_PER_CRITERION
 from selfcheck.scoring import normalise_text
 from selfcheck.structure import Structure
-from sitegen.selfcheck_content import load_bank
+from datafiles.bank import load_bank
 from tests.conftest import ROOT
 from tests.data import DATA_DIR, QUALIFICATION
 

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from selfcheck import polish
-from sitegen.qualification import anchor
+from datafiles.qualification import anchor
 from tests.data import CRITERIA, DATA_DIR, GLOSSARY, OUTCOMES, PAGES, PUBLISHER, QUALIFICATION, RENEWAL
 from tests.form_text import form_sets, normalise
 

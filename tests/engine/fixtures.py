@@ -71,3 +71,10 @@ def bank_files() -> list[dict]:
 
 
 CRITERIA = [c["id"] for s in QUALIFICATION["sets"] for o in s["outcomes"] for c in o["criteria"]]
+
+
+# A practical part's catalog as the build gives it to the core (selfcheck.practical): made up, no module needed.
+PRACTICAL = {"module": "test", "tasks": [
+    {"id": "zadanie-1", "title": "Zadanie pierwsze", "outcome": "Z1.E1", "criteria": ["Z1.E1.K1", "Z1.E1.K2"]},
+    {"id": "zadanie-2", "title": "Zadanie drugie", "outcome": "Z2.E2", "criteria": ["Z2.E2.K1"]},
+]}

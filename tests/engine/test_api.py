@@ -5,7 +5,7 @@ import unittest
 
 from selfcheck import api
 from selfcheck.saved_state import FORMAT
-from tests.engine.fixtures import QUALIFICATION, bank_files
+from tests.engine.fixtures import PRACTICAL, QUALIFICATION, bank_files
 
 NOW = "2026-11-24T10:00:00Z"
 
@@ -210,15 +210,26 @@ class PracticalInReadinessTest(unittest.TestCase):
             self.assertIn(f"dane dla {outcome['covered']} z", outcome["coverage_text"])
         self.assertNotEqual(report["overall"]["level"]["key"], LEVELS[0][1])
 
-    def test_a_checked_task_counts_for_its_criteria_and_bad_practical_data_is_noted(self):
-        from selfcheck.crm import api as crm_api
-        from selfcheck.crm.tasks import all_tasks
-        crm_state = json.loads(crm_api.new(4, "2026-11-25"))["state"]
-        task = next(t for t in all_tasks() if set(t.criteria) <= set(api._engine.structure.criterion_ids()))
-        crm_state["results"][task.id] = {"attempts": 1, "last": 0.5, "best": 0.5, "at": "2026-11-25T08:00:00+01:00"}
-        report = json.loads(api.report("", json.dumps(crm_state)))
+    def test_checked_tasks_and_the_latest_exam_count_for_their_criteria_and_bad_practical_data_is_noted(self):
+        # The practical part reaches the core as a catalog (from the build) and the results a module keeps
+        # in its saved state (selfcheck.practical): no module code is involved.
+        api.setup(json.dumps(QUALIFICATION), json.dumps({"files": bank_files(), "practical": PRACTICAL}))
+        task = PRACTICAL["tasks"][0]
+        practice = {"results": {task["id"]: {"attempts": 2, "last": 0.25, "best": 0.5, "at": "2026-11-25T08:00:00+01:00"}}}
+        report = json.loads(api.report("", json.dumps(practice)))
         by_id = {c["id"]: c for c in report["criteria"]}
-        for criterion in task.criteria:
+        for criterion in task["criteria"]:
             self.assertEqual(by_id[criterion]["practical"], 0.5)
-        noted = json.loads(api.report("", "{nie json"))
-        self.assertTrue(noted["notes"])
+        exam = {"exams": [{"finished": "2026-11-20T09:00:00+01:00", "criteria": {task["criteria"][0]: 0.1}},
+                          {"finished": "2026-11-24T09:00:00+01:00", "criteria": {task["criteria"][0]: 1.0}}]}
+        report = json.loads(api.report("", json.dumps(practice), json.dumps(exam)))
+        by_id = {c["id"]: c for c in report["criteria"]}
+        self.assertEqual(by_id[task["criteria"][0]]["practical"], 0.75)  # the task's best and the latest exam
+        self.assertEqual(report["notes"], [])
+        for bad in ("{nie json", json.dumps({"results": {"nie-ma": practice["results"][task["id"]]}}),
+                    json.dumps({"results": {task["id"]: {**practice["results"][task["id"]], "best": 7}}}),
+                    json.dumps({"results": {task["id"]: {**practice["results"][task["id"]], "attempts": "2"}}}),
+                    "[" + "1" * 5001 + "]"):
+            noted = json.loads(api.report("", bad))
+            self.assertEqual(len(noted["notes"]), 1, bad[:80])
+            self.assertTrue(all(c["practical"] is None for c in noted["criteria"]))

@@ -1,4 +1,4 @@
-// The practice system page: draws the blocks Python sends (selfcheck/crm/ui.py) and sends back what the
+// The practice system page: draws the blocks Python sends (practical_modules/crm/ui.py) and sends back what the
 // candidate did — a form's id with its fields as the browser holds them, or a task to check. Every
 // rule, message and number comes from Python; this file only draws and keeps the state in storage.
 import "./guard.mjs"
@@ -11,7 +11,7 @@ const $ = id => document.getElementById(id)
 // each with its own saved state.
 const examMode = $("crm").dataset.mode === "exam"
 const store = createStore(examMode ? "symulacja-praktyczna" : "cwiczenia-praktyczne")
-const python = startPython()
+const python = startPython({ practical: true })
 const nav = $("crm-nav"), context = $("crm-context"), screenBox = $("crm-screen"), message = $("crm-message")
 const outcomes = new URL($("crm").dataset.outcomes, location.href)
 const today = () => new Date().toLocaleDateString("sv-SE")  // the visitor's calendar day, as YYYY-MM-DD
@@ -24,7 +24,7 @@ const el = (tag, text, attrs = {}) => {
   if (text !== undefined && text !== null) node.textContent = text
   return node
 }
-const crm = (fn, ...args) => python.call("crm", fn, ...args)
+const crm = (fn, ...args) => python.practical(fn, ...args)
 
 /** Keep the state; the first time the browser refuses, say so next to `near` and offer a file. */
 function save(near) {
@@ -262,7 +262,7 @@ function examBar(b) {
   return bar
 }
 
-/** A report or export from Python: its table, its chart (SVG made by selfcheck.crm.report_charts
+/** A report or export from Python: its table, its chart (SVG made by practical_modules.crm.report_charts
  *  from escaped text) and its CSV as a download. */
 function reportTable(data) {
   const part = el("div", undefined, { className: "crm-report" })
@@ -334,8 +334,7 @@ python.ready.then(async () => {
 $("crm-exam-start")?.addEventListener("click", async () => {
   if (state?.exam && !state.exam.finished &&
       !confirm("Symulacja jest w toku. Zacząć nową? Obecna zostanie przerwana bez wyniku.")) return
-  const out = await python.call("crm_exam_start", state ? JSON.stringify(state) : "",
-                                crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff, today(), now())
+  const out = await crm("exam_start", state ? JSON.stringify(state) : "", crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff, now())
   if (!out.ok) { notice(message, out.error, "warning"); return }
   state = out.state
   save(message)

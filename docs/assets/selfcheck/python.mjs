@@ -1,7 +1,9 @@
 // The page's side of the Python worker: start it, show its progress, call its functions.
-//   const python = startPython()        shows progress in #sc-status
+//   const python = startPython()        shows progress in #sc-status; startPython({ practical: true })
+//                                       also loads the qualification's practical module (its pages only)
 //   await python.ready                  resolves when Python can answer, rejects if it cannot load
 //   await python.call("check", ...)     one call of selfcheck.api, with JSON-ready arguments
+//   await python.practical("page", ...) one call of the practical module's api
 
 // Why Python could not start, in the reader's words (the worker says which it was). Answers typed so
 // far stay in the browser either way.
@@ -16,7 +18,7 @@ const FAILED = {
   other: `Nie udało się uruchomić Pythona w tej przeglądarce, więc nie możemy sprawdzić odpowiedzi ani policzyć wyników. ${KEPT}`,
 }
 
-export function startPython() {
+export function startPython({ practical = false } = {}) {
   const text = document.getElementById("sc-status-text")
   const bar = document.getElementById("sc-status-bar")
   const status = document.getElementById("sc-status")
@@ -36,7 +38,7 @@ export function startPython() {
       return
     }
     try {
-      worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" })
+      worker = new Worker(new URL(practical ? "worker.mjs?practical" : "worker.mjs", import.meta.url), { type: "module" })
     } catch (error) {
       reject(Object.assign(error, { reason: "other" }))  // no module workers in this browser
       return
@@ -68,15 +70,19 @@ export function startPython() {
     bar?.remove()
   })
 
-  const call = async (type, ...args) => {
+  const send = async (message) => {
     await ready
     const id = next++
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject })
-      worker.postMessage({ id, type, args })
+      worker.postMessage({ id, ...message })
     })
   }
-  return { ready, call }
+  return {
+    ready,
+    call: (type, ...args) => send({ type, args }),
+    practical: (type, ...args) => send({ type, args, practical: true }),
+  }
 }
 
 const whenIdle = callback => "requestIdleCallback" in globalThis

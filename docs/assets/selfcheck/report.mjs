@@ -4,8 +4,10 @@ import { chooseFile, downloadJson, notice, now, warnNotSaved } from "./forms.mjs
 import { openSession } from "./session.mjs"
 import { createStore, storage } from "./storage.mjs"
 
-// The practical tasks keep their own saved state (crm.mjs); the report counts their results too.
+// The practical tasks and the practical mock exam keep their own saved states (crm.mjs); the report
+// counts their results too (Python reads only their results: selfcheck.practical).
 const practical = createStore("cwiczenia-praktyczne")
+const practicalExam = createStore("symulacja-praktyczna")
 
 const $ = id => document.getElementById(id)
 const box = $("sc-report"), message = $("sc-data-message")
@@ -54,7 +56,7 @@ function scrolling(t) {
 }
 
 async function draw() {
-  const report = await session.call("report", practical.readRaw())
+  const report = await session.call("report", practical.readRaw(), practicalExam.readRaw())
   if (report.notes?.length) notice(message, report.notes.join(" "), "warning")
   // The printout's heading says when the report was made (worded by Python, the visitor's clock).
   $("sc-report-date").textContent = `, stan na ${(await session.python.call("moment_text", now())).text}`

@@ -1,6 +1,8 @@
 // Module Web Worker: starts Python (Pyodide), imports the `selfcheck` package, answers messages.
-// Messages in: {id, type, args} (a call of selfcheck.api[type]) or {warm: true} (the page is idle:
-// fetch what makes the next visit fast). Out: {type: "progress" | "ready" | "failed"} or {id, result | error}.
+// Messages in: {id, type, args} (a call of selfcheck.api[type]; with `practical: true`, of the
+// practical module's api) or {warm: true} (the page is idle: fetch what makes the next visit fast).
+// A page that uses the practical module starts this worker as worker.mjs?practical: only then are
+// the module's zip and data fetched (runtime.json names them), and its api set up after the core's. Out: {type: "progress" | "ready" | "failed"} or {id, result | error}.
 // All checking, scoring and date handling happen in Python; this file only passes messages and
 // fetches files.
 //
@@ -19,6 +21,7 @@ const progress = (step, label) => failed || postMessage({ type: "progress", step
 const ENV = { LANG: "C.UTF-8", TZ: "UTC" }
 const APP = "/home/pyodide/app"
 const CACHE_PREFIX = "selfcheck-python-"
+const WANTS_PRACTICAL = new URL(import.meta.url).searchParams.has("practical")
 
 /** A failure the page can explain: `reason` is "download" (a file did not arrive), "offline",
  *  "wasm" (no WebAssembly) or "other". */
@@ -232,7 +235,9 @@ async function start() {
   if (typeof WebAssembly !== "object") throw new StartFailure("wasm", "WebAssembly niedostępne")
   const manifest = await (await fetchOk(new URL("runtime.json", import.meta.url))).json()
   files = new Files(manifest, await openCache(manifest.key))
-  const needed = ["pyodide.asm.mjs", "pyodide.asm.wasm", "stdlib.zip", "selfcheck.zip"]
+  const practical = WANTS_PRACTICAL ? manifest.practical : null
+  if (WANTS_PRACTICAL && !practical) throw new StartFailure("other", "ta kwalifikacja nie ma części praktycznej")
+  const needed = ["pyodide.asm.mjs", "pyodide.asm.wasm", "stdlib.zip", "selfcheck.zip", ...(practical ? [practical.zip] : [])]
   const found = await Promise.all([...needed, "snapshot.bin"].map(name => files.cached(name)))
   const missing = needed.filter((_, n) => !found[n])
   const hasSnapshot = Boolean(found.at(-1))
@@ -251,9 +256,10 @@ async function start() {
     progress(1, "Uruchamianie Pythona…")
   }
   const runtime = fetchRuntime(files)
-  const [app, texts] = await Promise.all([
+  const [app, module, texts] = await Promise.all([
     files.bytes("selfcheck.zip"),
-    Promise.all(["../../dane/qualification.json", "bank.json"].map(async path =>
+    practical ? files.bytes(practical.zip) : null,
+    Promise.all(["../../dane/qualification.json", "bank.json", ...(practical ? [practical.data] : [])].map(async path =>
       (await fetchOk(new URL(path, import.meta.url))).text())),
   ])
 
@@ -271,9 +277,16 @@ async function start() {
   }
   const api = pyodide.pyimport("selfcheck.api")
   progress(3, "Wczytywanie pytań…")
-  api.setup(...texts)
+  api.setup(texts[0], texts[1])
+  let practicalApi = null
+  if (practical) {
+    pyodide.unpackArchive(module, "zip", { extractDir: APP })
+    practicalApi = pyodide.pyimport(`${practical.package}.api`)
+    const answer = JSON.parse(practicalApi.setup(texts[0], texts[2]))
+    if (!answer.ok) throw new StartFailure("other", answer.error)
+  }
   progress(4, "Gotowe.")
-  return api
+  return { api, practicalApi }
 }
 
 /** After a first visit, when the page is idle: fetch the snapshot (gzipped on the server, kept
@@ -301,10 +314,12 @@ addEventListener("message", async ({ data }) => {
     ready.then(warm, () => {})
     return
   }
-  const { id, type, args } = data
+  const { id, type, args, practical } = data
   try {
-    const api = await ready
-    postMessage({ id, result: JSON.parse(api[type](...args)) })
+    const { api, practicalApi } = await ready
+    const target = practical ? practicalApi : api
+    if (!target || typeof target[type] !== "function") throw new Error(`Nieznana funkcja „${type}”.`)
+    postMessage({ id, result: JSON.parse(target[type](...args)) })
   } catch (error) {
     postMessage({ id, error: String(error && error.message || error) })
   }

@@ -1,0 +1,39 @@
+"""Forgiving comparison of what a candidate typed with what a task expects.
+
+Misspelt or differently typed names are the most common reason a correct hands-on answer fails a
+check, so names compare without case, diacritics, extra spaces, quotes and the kind of dash used;
+numbers compare by digits ("123-456-32-18" equals "1234563218").
+"""
+
+from __future__ import annotations
+
+import re
+
+from selfcheck.polish import fold
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "„": '"', "”": '"', "“": '"', "’": "'", "‘": "'"})
+
+
+def normal(text) -> str:
+    """ "  Termix  – Serwis " -> "termix - serwis"."""
+    text = fold(str(text or "")).translate(_DASHES).lower()
+    text = re.sub(r"[\"']", "", text)
+    text = re.sub(r"\s*-\s*", " - ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def same_text(a, b) -> bool:
+    return normal(a) == normal(b)
+
+
+def contains_text(haystack, needle) -> bool:
+    return normal(needle) in normal(haystack)
+
+
+def same_digits(a, b) -> bool:
+    return re.sub(r"\D", "", str(a or "")) == re.sub(r"\D", "", str(b or ""))
+
+
+def find_by_name(records: list[dict], name: str, key: str = "name") -> list[dict]:
+    """Records whose `key` matches `name` forgivingly (more than one means the name is ambiguous)."""
+    return [r for r in records if same_text(r.get(key, ""), name)]
