@@ -11,7 +11,6 @@ from typing import Any
 from .question_types.base import COLON_HINT
 from .question_types import COMMON_KEYS, NAMES, REGISTRY, QuestionType
 
-TYPES = NAMES  # kept for callers that list the type names
 FILE_KEYS = {"outcome", "questions", "interview"}
 # A problem inside one question or interview item: (path within it, Polish text naming it).
 Error = tuple[tuple[str | int, ...], str]

@@ -3,7 +3,6 @@
 import unittest
 
 from selfcheck.bank import parse_bank
-from selfcheck.responses import read_response
 from selfcheck.scoring import normalise_text, parse_number, score
 from tests.engine.fixtures import CRITERIA, bank_files
 
@@ -12,7 +11,7 @@ BANK = parse_bank(bank_files(), CRITERIA)
 
 def graded(question_id, fields):
     question = BANK.questions[question_id]
-    return score(question, read_response(question, fields))
+    return score(question, question.kind.read(question, fields))
 
 
 class ScoringTest(unittest.TestCase):
@@ -44,7 +43,7 @@ class ScoringTest(unittest.TestCase):
     def test_ordering_with_a_position_used_twice_is_refused_with_a_reason(self):
         question = BANK.questions["Z2.E1.Q01"]
         with self.assertRaisesRegex(ValueError, "tylko jednemu"):
-            read_response(question, {"pos-kw": ["1"], "pos-an": ["1"], "pos-of": ["3"], "pos-ne": ["4"]})
+            question.kind.read(question, {"pos-kw": ["1"], "pos-an": ["1"], "pos-of": ["3"], "pos-ne": ["4"]})
 
     def test_matching_gives_the_share_of_right_pairs(self):
         self.assertEqual(graded("Z2.E2.Q01", {"match-l1": ["r1"], "match-l2": ["r2"], "match-l3": ["r3"]}).score, 1.0)
