@@ -12,8 +12,8 @@ from statistics import mean
 
 import pytest
 
+from selfcheck import polish
 from selfcheck.__main__ import MIN_PER_CRITERION
-from selfcheck.scoring import normalise_text
 from selfcheck.structure import Structure
 from sitegen.selfcheck_content import load_bank
 from tests.conftest import ROOT
@@ -95,7 +95,7 @@ def test_right_answer_is_among_the_options():
 
 
 def test_no_duplicate_prompts():
-    prompts = Counter(normalise_text(q["prompt"]) for q in RAW)
+    prompts = Counter(polish.normalise(q["prompt"]) for q in RAW)
     assert [p[:60] for p, n in prompts.items() if n > 1] == []
 
 

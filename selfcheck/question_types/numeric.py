@@ -1,10 +1,12 @@
 """A calculation: the number typed as Poles type it ("1 234,5", "12 zł", "25%"), right within the
 tolerance; 1 point or 0."""
 
-import re
-
 from .. import polish
 from .base import FULL, InvalidResponse, QuestionType
+
+
+# Words a candidate may write after the number besides the question's own unit ("12 zł", "25%").
+UNITS = ("zł", "pln", "%", "p.p.", "dni", "godz.", "h")
 
 
 class Numeric(QuestionType):
@@ -34,27 +36,14 @@ class Numeric(QuestionType):
         return {"unit": question.unit}
 
     def score(self, question, response):
-        return FULL if abs(parse_number(response) - question.answer) <= question.tolerance + 1e-9 else 0.0
+        number = polish.parse_number(response, units=UNITS + (question.unit,))
+        if number is None:
+            typed = response.strip() if isinstance(response, str) else ""
+            raise InvalidResponse(f"„{typed}” nie jest liczbą. Wpisz np. 1234,5." if typed else "Wpisz liczbę.")
+        return FULL if abs(number - question.answer) <= question.tolerance + 1e-9 else 0.0
 
     def correct_answer(self, question):
         return polish.number(question.answer) + (f" {question.unit}" if question.unit else "")
-
-
-def parse_number(value) -> float:
-    """Read a number as Poles type it: "1 234,5", "1234.5", "12 zł", "25%", "3 p.p."."""
-    if isinstance(value, bool):
-        raise InvalidResponse("Wpisz liczbę.")
-    if isinstance(value, (int, float)):
-        return float(value)
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidResponse("Wpisz liczbę.")
-    text = re.sub(r"[\s\u00a0]", "", value)
-    text = re.sub(r"(zł|pln|%|p\.?p\.?|dni|godz\.?|h)$", "", text, flags=re.IGNORECASE)
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    if not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
-        raise InvalidResponse(f"„{value.strip()}” nie jest liczbą. Wpisz np. 1234,5.")
-    return float(text)
 
 
 TYPE = Numeric()

@@ -1,8 +1,6 @@
 """A short typed answer: right when it equals one of the accepted answers, ignoring case, Polish
 diacritics, punctuation and extra spaces; 1 point or 0."""
 
-import re
-
 from .. import polish
 from .base import FULL, InvalidResponse, QuestionType
 
@@ -26,16 +24,10 @@ class ShortText(QuestionType):
     def score(self, question, response):
         if not isinstance(response, str) or not response.strip():
             raise InvalidResponse("Wpisz odpowiedź.")
-        return FULL if normalise_text(response) in {normalise_text(a) for a in question.answer} else 0.0
+        return FULL if polish.normalise(response) in {polish.normalise(a) for a in question.answer} else 0.0
 
     def correct_answer(self, question):
         return question.answer[0]
-
-
-def normalise_text(text: str) -> str:
-    """Compare short answers without case, diacritics, punctuation or extra spaces."""
-    text = re.sub(r"[^\w\s]", " ", polish.fold(text.lower()))
-    return " ".join(text.split())
 
 
 TYPE = ShortText()
