@@ -149,9 +149,9 @@ def test_shown_order_differs_from_the_answer(qtype):
     for q in (q for q in BANK.questions.values() if q.type == qtype):
         shown = q.display()
         if qtype == "ordering":
-            assert [i["id"] for i in shown["items"]] != [i["id"] for i in q.items], q.id
+            assert [i["id"] for i in shown["items"]] != [i["id"] for i in q.data.items], q.id
         else:
-            assert [r["id"] for r in shown["right"]] != [f"r{n}" for n in range(1, len(q.pairs) + 1)], q.id
+            assert [r["id"] for r in shown["right"]] != [f"r{n}" for n in range(1, len(q.data.pairs) + 1)], q.id
 
 
 def test_interview_questions_are_gender_neutral():

@@ -24,26 +24,16 @@ from selfcheck import api
 api.setup(QUALIFICATION, BANK)
 engine = api._engine
 
-def correct_fields(q):
-    # The form fields a right answer sends, per question type (what the page's form would post).
-    if q.type == "single": return {"answer": [q.answer]}
-    if q.type == "multiple": return {"answer": sorted(q.answer)}
-    if q.type == "true_false": return {"answer": ["true" if q.answer else "false"]}
-    if q.type == "ordering": return {f"pos-{item['id']}": [str(n)] for n, item in enumerate(q.items, 1)}
-    if q.type == "matching": return {f"match-l{n}": [f"r{n}"] for n in range(1, len(q.pairs) + 1)}
-    if q.type == "numeric": return {"answer": [str(q.answer)]}
-    return {"answer": [q.answer[0]]}
-
 score_all, report, grade_all = [], [], []
 for _ in range(RUNS):
     started = time.perf_counter()
     for q in engine.bank.questions.values():
-        engine.grade(q.id, correct_fields(q))
+        engine.grade(q.id, q.kind.right_fields(q))  # the fields a right answer posts
     grade_all.append((time.perf_counter() - started) * 1000)
     state = api._state("")
     started = time.perf_counter()
     for q in engine.bank.questions.values():
-        text = api.check(json.dumps(state), q.id, json.dumps(correct_fields(q)), "2026-11-25T10:00:00Z")
+        text = api.check(json.dumps(state), q.id, json.dumps(q.kind.right_fields(q)), "2026-11-25T10:00:00Z")
         state = json.loads(text)["state"]
     score_all.append((time.perf_counter() - started) * 1000)
     started = time.perf_counter()

@@ -52,7 +52,7 @@ class ScoringTest(unittest.TestCase):
     def test_matching_names_each_wrong_row_and_a_repeated_answer(self):
         right = graded("Z2.E2.Q01", {"match-l1": ["r1"], "match-l2": ["r2"], "match-l3": ["r3"]})
         self.assertEqual(right.details, ())
-        pairs = BANK.questions["Z2.E2.Q01"].pairs
+        pairs = BANK.questions["Z2.E2.Q01"].data.pairs
         result = graded("Z2.E2.Q01", {"match-l1": ["r1"], "match-l2": ["r1"], "match-l3": ["r1"]})
         wrong_rows = [note for note in result.details if note.startswith("Źle:")]
         self.assertEqual(len(wrong_rows), 2)
