@@ -1,5 +1,6 @@
 """Scoring per type, with partial credit that never goes below zero."""
 
+import importlib.util
 import unittest
 
 from selfcheck.bank import parse_bank
@@ -10,7 +11,11 @@ BANK = parse_bank(bank_files(), CRITERIA)
 
 
 def graded(question_id, fields):
-    question = BANK.questions[question_id]
+    return graded_in(BANK.questions[question_id], fields)
+
+
+def graded_in(question, fields):
+    """What the worker does with a form's fields: the type reads them, then the answer is scored."""
     return score(question, question.kind.read(question, fields))
 
 
@@ -86,6 +91,28 @@ class ScoringTest(unittest.TestCase):
         result = graded("Z2.E1.Q01", {"pos-kw": ["1"], "pos-an": ["2"], "pos-of": ["3"], "pos-ne": ["4"]})
         self.assertEqual(result.correct_answer, "kwalifikacja → analiza potrzeb → oferta → negocjacje")
         self.assertTrue(result.explanation and result.reference)
+
+
+class RightFieldsTest(unittest.TestCase):
+    """Each type's `right_fields` are a right answer as its form sends them: full marks, every question."""
+
+    def assert_all_right(self, bank):
+        for question in bank.questions.values():
+            with self.subTest(question.id):
+                result = graded_in(question, question.kind.right_fields(question))
+                self.assertEqual((result.verdict, result.score), ("correct", 1.0), result.message)
+
+    def test_every_question_of_the_fixture_bank(self):
+        self.assert_all_right(BANK)
+
+    @unittest.skipUnless(importlib.util.find_spec("yaml") and importlib.util.find_spec("sitegen"),
+                         "needs PyYAML and sitegen: runs in CPython only")
+    def test_every_question_of_the_real_bank(self):
+        from sitegen.selfcheck_content import load_bank
+        from tests.data import DATA_DIR, QUALIFICATION
+        bank = load_bank(DATA_DIR, QUALIFICATION)[0]
+        self.assertGreater(len(bank.questions), 0)
+        self.assert_all_right(bank)
 
 
 if __name__ == "__main__":
