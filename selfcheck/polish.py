@@ -151,7 +151,7 @@ def parse_number(value, units: tuple[str, ...] = ()) -> float | None:
     if not match:
         return None
     sign, whole, fraction, unit = match.groups()
-    if unit and _unit_key(unit) not in {_unit_key(u) for u in units if _unit_key(u)}:
+    if unit and _unit_key(unit) not in {_unit_key(u) for u in units} - {""}:
         return None
     number = float(("-" if sign in ("-", "\u2212") else "") + re.sub(r"[^0-9]", "", whole) + "." + (fraction or "0"))
     return number if math.isfinite(number) else None

@@ -1,7 +1,8 @@
 """The question types: one object per type, one module each (see base.QuestionType).
 
 Adding a type: write a module here with a `QuestionType` subclass and `TYPE = …`, add the module
-to `_MODULES` below, and add the form it shows as `sitegen/templates/question_types/<name>.html.j2`.
+to `_MODULES` below (which registers its `TYPE`), and add the form it shows as
+`sitegen/templates/question_types/<name>.html.j2`.
 The bank's schema (schemas/question-bank.schema.json) takes its part from `schema`; the tests say
 when the published file needs `python -m sitegen bank-schema` to be run again.
 """

@@ -32,7 +32,7 @@ class QuestionType:
     """One kind of question. Subclasses set the class attributes and override what differs.
 
     A type's own fields are declared once, in `schema`; `parse` checks them and returns the type's
-    own object for them (by custom a frozen dataclass `Data` in its module), which the question
+    own object for them (by convention a frozen dataclass `Data` in its module), which the question
     keeps as `question.data` and only the type's methods read."""
 
     name: str = ""              # the bank's `type:` value, e.g. "single"
