@@ -40,7 +40,6 @@ from .practical import STATE_MAX_BYTES, STATE_MAX_DEPTH, PracticalError, catalog
 from .readiness import RATING_VALUES, readiness
 from .renewal import Evidence, RenewalInputError, assess
 from .renewal_state import RenewalStateError, load_renewal_input
-from .responses import read_response
 from .json_text import read_json
 from .saved_state import StateError, empty_state, load_state
 from .scoring import InvalidResponse, Result, score
@@ -80,9 +79,11 @@ class Engine:
                           known_interview=set(self.bank.interview), qualification=self.name)
 
     def grade(self, question_id: str, fields: dict) -> Result:
+        # The page knows nothing of question types: it sends every field of the question's form
+        # ({name: [values]}), and the question's type knows which of them it reads.
         question = self.bank.questions[question_id]
         try:
-            response = read_response(question, fields)
+            response = question.kind.read(question, fields)
         except InvalidResponse as problem:
             return Result(question.id, 0.0, "invalid", str(problem), "", "", "")
         return score(question, response)

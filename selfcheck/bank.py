@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .question_types.base import COLON_HINT
-from .question_types import COMMON_KEYS, NAMES, REGISTRY, QuestionType
+from .question_types import COMMON_KEYS, REGISTRY, QuestionType
 
-TYPES = NAMES  # kept for callers that list the type names
 FILE_KEYS = {"outcome", "questions", "interview"}
 # A problem inside one question or interview item: (path within it, Polish text naming it).
 Error = tuple[tuple[str | int, ...], str]
@@ -42,6 +41,10 @@ class BankError(Exception):
 
 @dataclass(frozen=True)
 class Question:
+    """One question: the fields every type has, and `data`, its type's own fields as the type parsed
+    them (e.g. numeric.Data(answer, tolerance, unit)). Only the type reads `data`; the rest of the
+    engine asks the type (`kind`)."""
+
     id: str
     type: str
     outcome: str
@@ -49,12 +52,7 @@ class Question:
     prompt: str
     explanation: str
     reference: str
-    options: tuple[dict, ...] = ()          # single, multiple: ({"id", "text"}, ...)
-    answer: Any = None                      # single: id; multiple: frozenset; true_false: bool; numeric: float; short_text: tuple
-    items: tuple[dict, ...] = ()            # ordering: in the correct order
-    pairs: tuple[dict, ...] = ()            # matching: ({"left", "right"}, ...) correctly paired
-    tolerance: float = 0.0
-    unit: str = ""
+    data: Any
 
     @property
     def kind(self) -> QuestionType:
@@ -147,7 +145,7 @@ def _parse_question(raw: Any, outcome: str, known: set[str], label: str) -> tupl
         return None, [((), f"{label}: pytanie musi być zbiorem pól (id, type, prompt, …)")]
     qtype = raw.get("type")
     if not isinstance(qtype, str) or qtype not in REGISTRY:
-        return None, [(("type",), f"{label}: type: nieznany typ {qtype!r}; dozwolone: {', '.join(NAMES)}")]
+        return None, [(("type",), f"{label}: type: nieznany typ {qtype!r}; dozwolone: {', '.join(REGISTRY)}")]
     kind = REGISTRY[qtype]
     qid = _text(raw, "id", label, errors)
     if qid and not qid.startswith(outcome + ".Q"):
@@ -169,11 +167,11 @@ def _parse_question(raw: Any, outcome: str, known: set[str], label: str) -> tupl
             errors.append((("criteria", n), f"{label}: criteria: kryterium {criterion} należy do innego efektu niż {outcome}"))
     if missing:
         return None, errors
-    fields = kind.parse(raw, label, errors)
+    data = kind.parse(raw, label, errors)
     question = Question(
         id=qid, type=qtype, outcome=outcome, criteria=tuple(criteria),
         prompt=_text(raw, "prompt", label, errors), explanation=_text(raw, "explanation", label, errors),
-        reference=_text(raw, "reference", label, errors), **fields,
+        reference=_text(raw, "reference", label, errors), data=data,
     )
     return (None if errors else question), errors
 

@@ -1,4 +1,6 @@
-"""Polish text, in one place: plurals, numbers, money, percentages, dates and diacritics.
+"""Polish text, in one place: plurals, numbers, money, percentages, dates and diacritics, and
+the reading of what people type: numbers written the Polish way, text compared without case or
+diacritics.
 
 The build (sitegen), the command line and the engine in the browser all word numbers
 through this module, so "1 pytanie", "2 pytania", "5 pytań" and "28 lutego 2025" read
@@ -7,6 +9,8 @@ the same everywhere, and JavaScript only shows text made here.
 
 from __future__ import annotations
 
+import math
+import re
 import unicodedata
 from datetime import date, datetime
 
@@ -108,3 +112,50 @@ def fold(text: str) -> str:
     """Drop diacritics: "Zarządzanie łańcuchem" -> "Zarzadzanie lancuchem"."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalise(text: str) -> str:
+    """Text as compared, never as shown: case, diacritics, punctuation and extra spaces do not
+    count ("  Szansa sprzedaży! " -> "szansa sprzedazy"; "e-mail" -> "e mail"). Letters, digits and
+    "_" are kept; every other character that is not a space counts as one."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(text.casefold())).split())
+
+
+# A number as typed: an optional sign (also the typographic minus); whole digits, plain or grouped
+# by three with spaces ("12 345", also no-break, narrow and thin spaces); a fraction after a comma
+# or a dot; then whatever follows the digits (a unit, if the caller allows one). ASCII digits only:
+# `\d` would let other scripts' digits through.
+_NUMBER = re.compile(r"([-+\u2212]?)([0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+|[0-9]+)(?:[.,]([0-9]+))?\s*([^0-9]*)")
+
+
+def parse_number(value, units: tuple[str, ...] = ()) -> float | None:
+    """A number as people type it, the Polish way or the plain way; None if it is not one.
+
+    Reads "1 234,5", "1234.5", "1 234" (spaces group thousands by three: "12 34" is not a number),
+    "-5" and "−5", and an int or a float. Both a comma and a dot are decimal separators, so "1,234"
+    is 1.234 and "1.234,5" is not a number. `units`: words that may follow the number, compared
+    without case, diacritics, dots or spaces (units=("zł", "p.p.") reads "12 zł", "12zl", "3,5 pp").
+    None for everything else: empty text, other words, two separators, exponents ("1e5"),
+    NaN and infinities (also too many digits for a float), True and False."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        try:
+            number = float(value)
+        except OverflowError:
+            return None
+        return number if math.isfinite(number) else None
+    if not isinstance(value, str):
+        return None
+    match = _NUMBER.fullmatch(value.strip())
+    if not match:
+        return None
+    sign, whole, fraction, unit = match.groups()
+    if unit and _unit_key(unit) not in {_unit_key(u) for u in units} - {""}:
+        return None
+    number = float(("-" if sign in ("-", "\u2212") else "") + re.sub(r"[^0-9]", "", whole) + "." + (fraction or "0"))
+    return number if math.isfinite(number) else None
+
+
+def _unit_key(unit: str) -> str:
+    return re.sub(r"[.\s]", "", fold(unit.casefold()))

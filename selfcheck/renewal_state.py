@@ -25,10 +25,6 @@ class RenewalStateError(ValueError):
     pass
 
 
-def parse_renewal_input(text: str) -> dict:
-    return load_renewal_input(text)[0]
-
-
 def load_renewal_input(text: str) -> tuple[dict, list[str]]:
     """Read a saved or imported renewal form: (form, notes on values that had to be cleared).
 

@@ -34,13 +34,6 @@ def is_format(value: Any, name: str, earlier: re.Pattern) -> bool:
     return value == name or (isinstance(value, str) and bool(earlier.match(value)))
 
 
-def parse_state(text: str, *, known_questions: set[str], known_criteria: set[str],
-                known_interview: set[str] = frozenset(), qualification: str = "") -> dict:
-    """Read saved progress; raise StateError saying what is wrong and where."""
-    return load_state(text, known_questions=known_questions, known_criteria=known_criteria,
-                      known_interview=known_interview, qualification=qualification)[0]
-
-
 def load_state(text: str, *, known_questions: set[str], known_criteria: set[str],
                known_interview: set[str] = frozenset(), qualification: str = "") -> tuple[dict, list[str]]:
     """Read saved progress: (state, notes on what was left out).

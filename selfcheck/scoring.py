@@ -15,10 +15,7 @@ from typing import Any
 
 from .bank import Question
 from .question_types import FULL, InvalidResponse
-from .question_types.numeric import parse_number
-from .question_types.short_text import normalise_text
-
-__all__ = ["FULL", "InvalidResponse", "Result", "correct_answer", "normalise_text", "parse_number", "score"]
+__all__ = ["FULL", "InvalidResponse", "Result", "correct_answer", "score"]
 
 
 @dataclass(frozen=True)

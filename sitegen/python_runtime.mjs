@@ -71,16 +71,6 @@ const EXERCISE = `
 import json, importlib
 import selfcheck.api as api
 
-def _answer(q):
-    t = q.type
-    if t == "single": return {"answer": [q.answer]}
-    if t == "multiple": return {"answer": sorted(q.answer)}
-    if t == "true_false": return {"answer": ["true" if q.answer else "false"]}
-    if t == "ordering": return {f"pos-{item['id']}": [str(n)] for n, item in enumerate(q.items, 1)}
-    if t == "matching": return {f"match-l{n}": [f"r{n}"] for n in range(1, len(q.pairs) + 1)}
-    if t == "numeric": return {"answer": [str(q.answer)]}
-    return {"answer": [q.answer[0]] if isinstance(q.answer, list) else [str(q.answer)]}
-
 def _call(out, name, function, *args):
     try:
         out.append([name, function(*args)])
@@ -99,7 +89,7 @@ def exercise(qualification, bank):
     state = ""
     for q in list(api._engine.bank.questions.values()):
         try:
-            text = api.check(state, q.id, json.dumps(_answer(q)), now)
+            text = api.check(state, q.id, json.dumps(q.kind.right_fields(q)), now)
             state = json.dumps(json.loads(text)["state"])
             out.append(["check " + q.id, text])
         except Exception as error:

@@ -13,7 +13,7 @@ from statistics import mean
 import pytest
 
 from cli.main import MIN_PER_CRITERION
-from selfcheck.scoring import normalise_text
+from selfcheck import polish
 from selfcheck.structure import Structure
 from datafiles.bank import load_bank
 from tests.conftest import ROOT
@@ -95,7 +95,7 @@ def test_right_answer_is_among_the_options():
 
 
 def test_no_duplicate_prompts():
-    prompts = Counter(normalise_text(q["prompt"]) for q in RAW)
+    prompts = Counter(polish.normalise(q["prompt"]) for q in RAW)
     assert [p[:60] for p, n in prompts.items() if n > 1] == []
 
 
@@ -149,9 +149,9 @@ def test_shown_order_differs_from_the_answer(qtype):
     for q in (q for q in BANK.questions.values() if q.type == qtype):
         shown = q.display()
         if qtype == "ordering":
-            assert [i["id"] for i in shown["items"]] != [i["id"] for i in q.items], q.id
+            assert [i["id"] for i in shown["items"]] != [i["id"] for i in q.data.items], q.id
         else:
-            assert [r["id"] for r in shown["right"]] != [f"r{n}" for n in range(1, len(q.pairs) + 1)], q.id
+            assert [r["id"] for r in shown["right"]] != [f"r{n}" for n in range(1, len(q.data.pairs) + 1)], q.id
 
 
 def test_interview_questions_are_gender_neutral():

@@ -1,9 +1,10 @@
 """What every question type is made of, and the small helpers the types share.
 
 A question type is one object (see `QuestionType`) that knows everything particular to it: the
-fields a bank entry has (and their JSON Schema), how to check them, what the page shows, which
-form fields it reads, how it scores (with partial credit) and how the right answer reads. The
-rest of the engine asks the type and never tests `question.type` itself.
+fields a bank entry has (and their JSON Schema), how to check them and what they become, what the
+page shows, which form fields it reads, how it scores (with partial credit), how the right answer
+reads and which form fields send it. The rest of the engine asks the type and never tests
+`question.type` itself, nor reads a type's fields: those are `question.data`, the type's own.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ FULL = 1.0
 # YAML reads `- etapy: nazwa, kolejność` as a key and value, not as text: say how to fix it.
 COLON_HINT = " (tekst z dwukropkiem i spacją w środku ujmij w cudzysłów)"
 
-# The fields every question has; a type adds its own (`QuestionType.keys`).
+# The fields every question has; a type adds its own (`QuestionType.schema`).
 COMMON_KEYS = frozenset({"id", "type", "criteria", "prompt", "explanation", "reference"})
 
 
@@ -28,17 +29,26 @@ class InvalidResponse(ValueError):
 
 
 class QuestionType:
-    """One kind of question. Subclasses set the class attributes and override what differs."""
+    """One kind of question. Subclasses set the class attributes and override what differs.
+
+    A type's own fields are declared once, in `schema`; `parse` checks them and returns the type's
+    own object for them (by convention a frozen dataclass `Data` in its module), which the question
+    keeps as `question.data` and only the type's methods read."""
 
     name: str = ""              # the bank's `type:` value, e.g. "single"
     label: str = ""             # what the page shows, e.g. "jednokrotny wybór"
-    keys: frozenset = frozenset()       # its own fields in a bank entry
+    schema: dict = {}           # its own fields in a bank entry: {field: JSON Schema}
     optional: frozenset = frozenset()   # of those, the ones that may be left out
-    schema: dict = {}           # JSON Schema of its own fields (properties); `required` = keys - optional
 
-    def parse(self, raw: dict, label: str, errors: list[Error]) -> dict[str, Any]:
-        """Check this type's fields of a bank entry; returns keyword arguments for `Question`.
-        Problems go to `errors` with the field's path and a Polish sentence starting with `label`."""
+    @property
+    def keys(self) -> frozenset:
+        """Its own fields in a bank entry."""
+        return frozenset(self.schema)
+
+    def parse(self, raw: dict, label: str, errors: list[Error]) -> Any:
+        """Check this type's fields of a bank entry (all but the optional ones are there); returns
+        what `question.data` will hold. Problems go to `errors` with the field's path and a Polish
+        sentence starting with `label`; the question is then left out, so the value may be partial."""
         raise NotImplementedError
 
     def display(self, question, rng: random.Random) -> dict[str, Any]:
@@ -56,6 +66,11 @@ class QuestionType:
 
     def correct_answer(self, question) -> str:
         """The right answer in words, for feedback."""
+        raise NotImplementedError
+
+    def right_fields(self, question) -> dict[str, list[str]]:
+        """The form fields ({name: [values]}) that a right answer sends, as `read` reads them: the
+        tests, the build's runtime checks and the benchmarks answer every type through it."""
         raise NotImplementedError
 
     def details(self, question, response: Any) -> list[str]:

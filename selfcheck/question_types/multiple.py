@@ -1,11 +1,18 @@
 """Multiple choice: (right options ticked − wrong options ticked) ÷ number of right options, at least 0."""
 
+from dataclasses import dataclass
+
 from .base import InvalidResponse, OPTION_LIST, QuestionType, options
+
+
+@dataclass(frozen=True)
+class Data:
+    options: tuple[dict, ...]   # ({"id", "text"}, ...) in the bank's order
+    answer: frozenset           # the right options' ids
 
 
 class Multiple(QuestionType):
     name, label = "multiple", "wielokrotny wybór"
-    keys = frozenset({"options", "answer"})
     schema = {"options": OPTION_LIST,
               "answer": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/partId"},
                          "title": "Identyfikatory dobrych odpowiedzi"}}
@@ -20,10 +27,10 @@ class Multiple(QuestionType):
         for n, a in enumerate(answer):
             if a not in ids:
                 errors.append((("answer", n), f"{label}: answer: {a!r} nie jest identyfikatorem żadnej odpowiedzi"))
-        return {"options": choices, "answer": frozenset(answer)}
+        return Data(choices, frozenset(answer))
 
     def display(self, question, rng):
-        return {"options": [dict(o) for o in question.options]}
+        return {"options": [dict(o) for o in question.data.options]}
 
     def read(self, question, fields):
         return list(fields.get("answer", []))
@@ -31,11 +38,15 @@ class Multiple(QuestionType):
     def score(self, question, response):
         if not isinstance(response, list) or not response:
             raise InvalidResponse("Nie wybrano odpowiedzi.")
-        chosen = set(response)
-        return (len(chosen & question.answer) - len(chosen - question.answer)) / len(question.answer)
+        chosen, right = set(response), question.data.answer
+        return (len(chosen & right) - len(chosen - right)) / len(right)
 
     def correct_answer(self, question):
-        return "; ".join(o["text"] for o in question.options if o["id"] in question.answer)
+        return "; ".join(o["text"] for o in question.data.options if o["id"] in question.data.answer)
+
+    def right_fields(self, question):
+        # In the form's order, as a browser sends ticked checkboxes.
+        return {"answer": [o["id"] for o in question.data.options if o["id"] in question.data.answer]}
 
 
 TYPE = Multiple()

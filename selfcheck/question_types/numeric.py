@@ -1,15 +1,24 @@
 """A calculation: the number typed as Poles type it ("1 234,5", "12 zł", "25%"), right within the
 tolerance; 1 point or 0."""
 
-import re
+from dataclasses import dataclass
 
 from .. import polish
 from .base import FULL, InvalidResponse, QuestionType
 
+# Words a candidate may write after the number besides the question's own unit ("12 zł", "25%").
+UNITS = ("zł", "pln", "%", "p.p.", "dni", "godz.", "h")
+
+
+@dataclass(frozen=True)
+class Data:
+    answer: float
+    tolerance: float    # how far from `answer` still counts as right
+    unit: str           # shown after the field, e.g. "zł"; "" for none
+
 
 class Numeric(QuestionType):
     name, label = "numeric", "obliczenie"
-    keys = frozenset({"answer", "tolerance", "unit"})
     optional = frozenset({"tolerance", "unit"})
     schema = {"answer": {"type": "number"},
               "tolerance": {"type": "number", "minimum": 0},
@@ -28,33 +37,25 @@ class Numeric(QuestionType):
         if not isinstance(unit, str):
             errors.append((("unit",), f"{label}: unit: potrzebny tekst, np. \"zł\""))
             unit = ""
-        return {"answer": float(answer), "tolerance": float(tolerance), "unit": unit}
+        return Data(float(answer), float(tolerance), unit)
 
     def display(self, question, rng):
-        return {"unit": question.unit}
+        return {"unit": question.data.unit}
 
     def score(self, question, response):
-        return FULL if abs(parse_number(response) - question.answer) <= question.tolerance + 1e-9 else 0.0
+        data = question.data
+        number = polish.parse_number(response, units=UNITS + (data.unit,))
+        if number is None:
+            typed = response.strip() if isinstance(response, str) else ""
+            raise InvalidResponse(f"„{typed}” nie jest liczbą. Wpisz np. 1234,5." if typed else "Wpisz liczbę.")
+        return FULL if abs(number - data.answer) <= data.tolerance + 1e-9 else 0.0
 
     def correct_answer(self, question):
-        return polish.number(question.answer) + (f" {question.unit}" if question.unit else "")
+        return polish.number(question.data.answer) + (f" {question.data.unit}" if question.data.unit else "")
 
-
-def parse_number(value) -> float:
-    """Read a number as Poles type it: "1 234,5", "1234.5", "12 zł", "25%", "3 p.p."."""
-    if isinstance(value, bool):
-        raise InvalidResponse("Wpisz liczbę.")
-    if isinstance(value, (int, float)):
-        return float(value)
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidResponse("Wpisz liczbę.")
-    text = re.sub(r"[\s\u00a0]", "", value)
-    text = re.sub(r"(zł|pln|%|p\.?p\.?|dni|godz\.?|h)$", "", text, flags=re.IGNORECASE)
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    if not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
-        raise InvalidResponse(f"„{value.strip()}” nie jest liczbą. Wpisz np. 1234,5.")
-    return float(text)
+    def right_fields(self, question):
+        # Typed the Polish way, with enough decimals to stay within any tolerance.
+        return {"answer": [polish.number(question.data.answer, decimals=10)]}
 
 
 TYPE = Numeric()

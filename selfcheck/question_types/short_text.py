@@ -1,15 +1,19 @@
 """A short typed answer: right when it equals one of the accepted answers, ignoring case, Polish
 diacritics, punctuation and extra spaces; 1 point or 0."""
 
-import re
+from dataclasses import dataclass
 
 from .. import polish
 from .base import FULL, InvalidResponse, QuestionType
 
 
+@dataclass(frozen=True)
+class Data:
+    answer: tuple[str, ...]     # the accepted answers; the first is the one shown
+
+
 class ShortText(QuestionType):
     name, label = "short_text", "krótka odpowiedź"
-    keys = frozenset({"answer"})
     schema = {"answer": {"anyOf": [{"$ref": "#/$defs/text"},
                                    {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/text"}}],
                          "title": "Akceptowane odpowiedzi"}}
@@ -21,21 +25,18 @@ class ShortText(QuestionType):
         if not isinstance(answer, list) or not answer or not all(isinstance(a, str) and a.strip() for a in answer):
             errors.append((("answer",), f"{label}: answer: potrzebna lista akceptowanych odpowiedzi (tekstów)"))
             answer = []
-        return {"answer": tuple(answer)}
+        return Data(tuple(answer))
 
     def score(self, question, response):
         if not isinstance(response, str) or not response.strip():
             raise InvalidResponse("Wpisz odpowiedź.")
-        return FULL if normalise_text(response) in {normalise_text(a) for a in question.answer} else 0.0
+        return FULL if polish.normalise(response) in {polish.normalise(a) for a in question.data.answer} else 0.0
 
     def correct_answer(self, question):
-        return question.answer[0]
+        return question.data.answer[0]
 
-
-def normalise_text(text: str) -> str:
-    """Compare short answers without case, diacritics, punctuation or extra spaces."""
-    text = re.sub(r"[^\w\s]", " ", polish.fold(text.lower()))
-    return " ".join(text.split())
+    def right_fields(self, question):
+        return {"answer": [question.data.answer[0]]}
 
 
 TYPE = ShortText()

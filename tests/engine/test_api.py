@@ -28,9 +28,10 @@ class ApiTest(unittest.TestCase):
         started = json.loads(api.start_test("", 4, 7, 30, NOW))
         first = started["questions"][0]
         question = api._engine.bank.questions[first]
-        fields = {"answer": [question.answer]} if question.type == "single" else {}
-        out = json.loads(api.finish_test(json.dumps(started["state"]), json.dumps({first: fields}), NOW))
+        out = json.loads(api.finish_test(json.dumps(started["state"]),
+                                         json.dumps({first: question.kind.right_fields(question)}), NOW))
         self.assertEqual(len(out["results"]), 4)
+        self.assertEqual(out["results"][0]["verdict"], "correct")
         self.assertTrue(all(r["verdict"] == "unanswered" for r in out["results"][1:]))
         attempt = out["state"]["attempts"][-1]
         self.assertEqual((attempt["finished"], attempt["time_limit_min"]), (NOW, 30))
@@ -171,12 +172,9 @@ class ReturningAndTestFlowTest(unittest.TestCase):
         self.assertEqual(none["unanswered"], list(range(1, len(started["questions"]) + 1)))
         self.assertIn("mimo to", none["confirm"])
         question = api._engine.bank.questions[first]
-        fields = {"answer": ["true"]} if question.type == "true_false" else {"answer": [question.options[0]["id"]]} \
-            if question.type in ("single", "multiple") else None
-        if fields:
-            some = json.loads(api.test_progress(state, json.dumps({first: fields})))
-            self.assertEqual(some["answered"], 1)
-            self.assertNotIn(1, some["unanswered"])
+        some = json.loads(api.test_progress(state, json.dumps({first: question.kind.right_fields(question)})))
+        self.assertEqual(some["answered"], 1)
+        self.assertNotIn(1, some["unanswered"])
 
     def test_finished_test_has_a_summary_and_points_per_outcome(self):
         started = json.loads(api.start_test("", 4, 7, None, "2026-11-25T08:00:00+01:00"))
@@ -200,7 +198,7 @@ class PracticalInReadinessTest(unittest.TestCase):
     def test_one_right_answer_does_not_make_an_outcome_ready(self):
         from selfcheck.readiness import LEVELS
         question = next(q for q in api._engine.bank.questions.values() if q.type == "true_false")
-        fields = {"answer": ["true" if question.answer else "false"]}
+        fields = question.kind.right_fields(question)
         state = json.loads(api.check("", question.id, json.dumps(fields), "2026-11-25T08:00:00+01:00"))["state"]
         report = json.loads(api.report(json.dumps(state)))
         outcome = next(o for o in report["outcomes"] if o["id"] == question.outcome)
