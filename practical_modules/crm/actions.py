@@ -18,7 +18,7 @@ from .matching import same_text
 from .wording import names_list
 from .records import COLLECTIONS, clean_record, clean_value, display_name, find, next_id
 from .templates import offer_lines, offer_values, substitute, tag_problems, to_html, empty_tags
-from selfcheck.polish import pln
+from selfcheck.polish import parse_number, pln
 
 MAX_ITEMS = 50
 MAX_STAGES = 10
@@ -573,7 +573,7 @@ def _clean_stages(state: dict, raw, funnel: dict | None) -> tuple[list[dict], di
         for index, step in enumerate(item.get("plan", []) if isinstance(item.get("plan", []), list) else [None], 1):
             title = step.get("title", "").strip() if isinstance(step, dict) and isinstance(step.get("title"), str) else ""
             kind = step.get("kind") if isinstance(step, dict) else None
-            offset = rec.parse_number(step.get("day")) if isinstance(step, dict) else None
+            offset = parse_number(step.get("day")) if isinstance(step, dict) else None
             if not title or len(title) > rec.MAX_TEXT:
                 errors[f"{where}.plan.{index}"] = f"Etap {number}, zadanie {index}: wpisz tytuł zadania."
             elif kind not in kinds:
@@ -734,7 +734,7 @@ def _offer(state: dict, payload: dict) -> tuple[dict | None, Reply | None]:
     else:
         for number, item in enumerate(items, 1):
             product = find(state, "products", item.get("product_id")) if isinstance(item, dict) else None
-            quantity = rec.parse_number(item.get("quantity", 1)) if isinstance(item, dict) else None
+            quantity = parse_number(item.get("quantity", 1)) if isinstance(item, dict) else None
             if product is None:
                 errors[f"items.{number}"] = f"Pozycja {number}: wybierz produkt lub usługę."
             elif quantity is None or not 0 < quantity <= 10_000:
@@ -969,7 +969,7 @@ class SecuritySettings(Action):
                 else:
                     errors[key] = "Wybierz: włączone albo wyłączone."
             elif kind in ("minutes", "length"):
-                number = rec.parse_number(raw)
+                number = parse_number(raw)
                 low, high = (1, 1440) if kind == "minutes" else (4, 128)
                 if number is None or number != int(number) or not low <= number <= high:
                     errors[key] = f"Wpisz liczbę całkowitą od {low} do {high}."

@@ -15,10 +15,11 @@ A field's `kind` says how a value is checked and compared:
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date
+
+from selfcheck.polish import parse_number
 
 from . import identifiers as ids
 
@@ -39,6 +40,9 @@ GOAL_METRICS = ("wartość sprzedaży netto", "liczba sprzedanych usług", "licz
                 "liczba nowych klientów")
 ROLES = ("administrator", "kierownik sprzedaży", "handlowiec", "stażysta")
 BACKUP_FREQUENCIES = ("brak", "co miesiąc", "co tydzień", "codziennie")
+# What may follow a number typed in a field of each numeric kind ("12 500 zł", "25%"); a goal's
+# target (a plain number) may be an amount of money.
+UNITS = {"money": ("zł", "PLN"), "number": ("zł", "PLN"), "percent": ("%",)}
 
 
 @dataclass(frozen=True)
@@ -220,20 +224,6 @@ def parse_date(value) -> date | None:
         return None
 
 
-def parse_number(value) -> float | None:
-    """A number typed the Polish way or not: 12 500,50 / 12500.5 / 12500. None if it is not one."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
-    if not isinstance(value, str):
-        return None
-    text = value.strip().replace("\u00a0", "").replace(" ", "").replace("zł", "").replace(",", ".")
-    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
-        return None
-    return float(text)
-
-
 def clean_value(field: Field, raw, state: dict) -> tuple[object, str | None]:
     """(normalised value, None) or (None, a Polish sentence saying what is wrong)."""
     if raw is None:
@@ -271,7 +261,7 @@ def clean_value(field: Field, raw, state: dict) -> tuple[object, str | None]:
         day = parse_date(text)
         return (day.isoformat(), None) if day else (None, f"Data ma postać RRRR-MM-DD i musi istnieć w kalendarzu; wpisano „{text}”.")
     if kind in ("money", "number", "percent"):
-        number = parse_number(text)
+        number = parse_number(text, UNITS[kind])
         if number is None:
             return None, f"Wpisz liczbę; wpisano „{text}”."
         if number < 0:

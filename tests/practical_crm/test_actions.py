@@ -138,6 +138,18 @@ class Opportunities(Base):
         self.assertEqual((record["value"], record["stage"], record["probability"]), (12500.5, first["id"], first["probability"]))
 
 
+    def test_amounts_and_shares_as_people_type_them(self):
+        company = self.state["companies"][0]
+        new = {"company_id": company["id"], "owner": self.owner, "close_date": "2026-04-30"}
+        for n, (value, probability) in enumerate((("12 500,50 zł", "25%"), ("12500.5 PLN", "25 %"), ("12\u00a0500,5", "25"))):
+            reply = self.ok("opportunity.create", {**new, "name": f"Szansa {n}", "value": value, "probability": probability})
+            record = next(o for o in self.state["opportunities"] if o["id"] == reply.record_id)
+            self.assertEqual((record["value"], record["probability"]), (12500.5, 25))
+        errors = self.refused("opportunity.create", {**new, "name": "Szansa", "value": "12 kg", "probability": "25 zł"})
+        self.assertIn("Wpisz liczbę", errors["value"])
+        self.assertIn("Wpisz liczbę", errors["probability"])
+
+
 class FunnelsTemplatesOffers(Base):
     def test_funnel_editor_rules(self):
         errors = self.refused("funnel.create", {"name": "Serwis", "stages": [
