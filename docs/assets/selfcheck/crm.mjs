@@ -16,7 +16,7 @@ const nav = $("crm-nav"), context = $("crm-context"), screenBox = $("crm-screen"
 const outcomes = new URL($("crm").dataset.outcomes, location.href)
 const today = () => new Date().toLocaleDateString("sv-SE")  // the visitor's calendar day, as YYYY-MM-DD
 let state = null
-let where = { screen: "zadania", params: {} }
+let where = { screen: "tasks", params: {} }
 let unsavedShown = false
 
 const el = (tag, text, attrs = {}) => {
@@ -338,7 +338,7 @@ $("crm-exam-start")?.addEventListener("click", async () => {
   if (!out.ok) { notice(message, out.error, "warning"); return }
   state = out.state
   save(message)
-  await go("zadania", {})
+  await go("tasks", {})
 })
 
 $("crm-export").addEventListener("click", async () => {
@@ -371,7 +371,7 @@ $("crm-variant")?.addEventListener("click", async () => {
   const out = await crm("new", crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff, today())
   state = out.state
   save(message)
-  await go("zadania", {})
+  await go("tasks", {})
   notice(message, "Nowy wariant gotowy.", "info")
 })
 $("crm-reset")?.addEventListener("click", async () => {
@@ -379,6 +379,6 @@ $("crm-reset")?.addEventListener("click", async () => {
   const out = await crm("reset", JSON.stringify(state))
   state = out.state
   save(message)
-  await go("zadania", {})
+  await go("tasks", {})
   notice(message, "Wariant zaczęty od nowa.", "info")
 })
