@@ -21,7 +21,6 @@ the engine never reads the clock.
     check(state_json, task_id, now)   -> {"ok", "result", "state"}    the result is kept in the state;
                                          result: score, per-check label/feedback, `hint` (only while not
                                          complete) and `solution` (the page shows it on request, after a check)
-    check_all(state_json)             -> {"ok", "results", "score"}
     export(state_json)                -> {"ok", "filename", "text"}
     load(text)                        -> {"ok", "state"} or {"ok": false, "error"} (nothing changes)
 
@@ -39,7 +38,7 @@ The practical mock exam (rules in exam.py; its state is a CRM state with `exam` 
                                           "tasks": [result as check() gives, without keeping it],
                                           "criteria": [{"id", "anchor", "outcome", "text", "score",
                                                         "percent", "level", "tasks"}]}
-While an exam is open, check() and check_all() are refused (results are hidden until the end);
+While an exam is open, check() (and a check through page) is refused (results are hidden until the end);
 after its deadline or its end, changes to its system are refused (see exam.py).
 
 Plain-Python helpers for `python -m selfcheck`: list_tasks(), dataset_as_json(seed, today),
@@ -147,18 +146,6 @@ def _check(state: dict, task_id, now: str) -> dict:
     state["results"][task_id] = {"attempts": int(previous.get("attempts", 0)) + 1, "last": result["score"],
                                  "best": max(result["score"], float(previous.get("best", 0))), "at": str(now)}
     return result
-
-
-def check_all(state_json: str) -> str:
-    try:
-        state = _state(state_json)
-    except CrmStateError as problem:
-        return _fail(str(problem))
-    if exam.is_open(state):
-        return _fail(HIDDEN)
-    results = task_defs.check_all(state)
-    score = sum(r["score"] for r in results) / len(results) if results else 0.0
-    return _out({"ok": True, "results": results, "score": round(score, 4)})
 
 
 def export(state_json: str) -> str:
@@ -345,7 +332,7 @@ def exercise(qualification_json: str, data_json: str) -> str:
     state = json.dumps(json.loads(out[-1])["state"])
     for name in ui.SCREENS:
         out.append(page(state, json.dumps({"screen": name, "params": {}})))
-    out += [tasks(state), check_all(state), export(state), load(state), load("{")]
+    out += [tasks(state), check(state, task_defs.all_tasks()[0].id, now), export(state), load(state), load("{")]
     exam_state = json.loads(exam_start("", 7, now))["state"]
     out.append(exam_finish(json.dumps(exam_state), now))
     return json.dumps(out, ensure_ascii=False)

@@ -31,8 +31,3 @@ def contains_text(haystack, needle) -> bool:
 
 def same_digits(a, b) -> bool:
     return re.sub(r"\D", "", str(a or "")) == re.sub(r"\D", "", str(b or ""))
-
-
-def find_by_name(records: list[dict], name: str, key: str = "name") -> list[dict]:
-    """Records whose `key` matches `name` forgivingly (more than one means the name is ambiguous)."""
-    return [r for r in records if same_text(r.get(key, ""), name)]

@@ -35,7 +35,6 @@ CONSENT_STATUSES = ("brak", "udzielona", "wycofana")
 PROCESSING_BASES = ("art. 6 ust. 1 lit. a RODO – zgoda", "art. 6 ust. 1 lit. b RODO – umowa",
                     "art. 6 ust. 1 lit. c RODO – obowiązek prawny",
                     "art. 6 ust. 1 lit. f RODO – prawnie uzasadniony interes")
-CONSENT_BASIS = "art. 398 ust. 1 Prawa komunikacji elektronicznej"
 GOAL_METRICS = ("wartość sprzedaży netto", "liczba sprzedanych usług", "liczba wygranych szans",
                 "liczba nowych klientów")
 ROLES = ("administrator", "kierownik sprzedaży", "handlowiec", "stażysta")

@@ -140,7 +140,7 @@ class ExamApiTest(unittest.TestCase):
     def test_nothing_is_checked_while_the_exam_is_open(self):
         text = json.dumps(self.state)
         task_id = self.state["exam"]["tasks"][0]
-        for answer in (self.call("check", text, task_id, later(1)), self.call("check_all", text),
+        for answer in (self.call("check", text, task_id, later(1)),
                        self.call("page", text, json.dumps({"screen": "tasks", "check": task_id, "now": later(1)}))):
             self.assertFalse(answer["ok"])
             self.assertIn("po jej zakończeniu", answer["error"])

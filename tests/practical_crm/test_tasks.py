@@ -2,7 +2,6 @@
 actions, earns full credit; a fresh CRM does not; typical mistakes get the feedback meant for them,
 naming the record and the field; partial credit is the weighted share of what is right."""
 
-import importlib.util
 import unittest
 from datetime import date, timedelta
 
