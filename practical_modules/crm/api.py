@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import json
 
+from selfcheck.practical import MAX_ATTEMPTS
 from selfcheck.structure import Structure
 
 from . import actions, configuration, exam, tasks as task_defs, ui
@@ -57,7 +58,7 @@ from .dataset import fresh_state
 from .forms import Change, HandIn, Show
 from .records import COLLECTIONS, parse_date
 from .reports import csv_text
-from .state import CrmStateError, read_state
+from .state import CrmStateError, is_moment, read_state, state_text
 from .views import ViewError, shown_value
 
 MAX_SEED = 2 ** 31 - 1
@@ -143,8 +144,10 @@ def _check(state: dict, task_id, now: str) -> dict:
     except KeyError:
         raise Refused(f"Nie ma zadania „{str(task_id)[:80]}”.") from None
     previous = state["results"].get(task_id, {})
-    state["results"][task_id] = {"attempts": int(previous.get("attempts", 0)) + 1, "last": result["score"],
-                                 "best": max(result["score"], float(previous.get("best", 0))), "at": str(now)}
+    # Kept as the reader takes them back: a count it accepts, a moment or nothing.
+    state["results"][task_id] = {"attempts": min(int(previous.get("attempts", 0)) + 1, MAX_ATTEMPTS),
+                                 "last": result["score"], "best": max(result["score"], float(previous.get("best", 0))),
+                                 "at": now if is_moment(now) else ""}
     return result
 
 
@@ -154,8 +157,7 @@ def export(state_json: str) -> str:
     except CrmStateError as problem:
         return _fail(str(problem))
     kind = "symulacja-praktyczna" if state.get("exam") else "cwiczenia-praktyczne"
-    return _out({"ok": True, "filename": f"{kind}-{state['seed']}-{state['today']}.json",
-                 "text": json.dumps(state, ensure_ascii=False, indent=1)})
+    return _out({"ok": True, "filename": f"{kind}-{state['seed']}-{state['today']}.json", "text": state_text(state)})
 
 
 def load(text: str) -> str:

@@ -202,8 +202,13 @@ def find(state: dict, collection: str, record_id) -> dict | None:
     return None
 
 
+# Id prefixes of what the engine keeps in lists beside the records of the catalog.
+LIST_PREFIXES = {"funnels": "L", "reports": "R", "exports": "E", "documents": "D"}
+
+
 def next_id(state: dict, collection: str) -> str:
-    prefix = COLLECTIONS[collection].prefix if collection in COLLECTIONS else collection[:1].upper()
+    """The id after the highest one of `collection` ("F035" after "F034")."""
+    prefix = COLLECTIONS[collection].prefix if collection in COLLECTIONS else LIST_PREFIXES[collection]
     used = [int(r["id"][len(prefix):]) for r in state.get(collection, [])
             if str(r.get("id", "")).startswith(prefix) and r["id"][len(prefix):].isdigit()]
     return f"{prefix}{max(used, default=0) + 1:03d}"

@@ -163,12 +163,6 @@ class FunnelsTemplatesOffers(Base):
         self.assertIn("zawsze", errors["stages.3.name"])
         self.assertIn("od 2 do", self.refused("funnel.create", {"name": "X", "stages": [{"name": "A", "probability": 10}]})["stages"])
 
-    def test_a_stage_with_opportunities_cannot_be_removed(self):
-        funnel = self.state["funnels"][0]
-        kept = [dict(s) for s in funnel["stages"][1:]]
-        errors = self.refused("funnel.edit", {"id": funnel["id"], "stages": kept})
-        self.assertIn(f"Etapu {funnel['stages'][0]['name']} nie można usunąć", errors["stages"])
-
     def test_sending_an_offer_records_it_in_the_history_and_closes_the_offer_stage(self):
         offer_stage = next(s for s in self.state["funnels"][0]["stages"] if "oferta" in s["required"])
         opportunity = next(o for o in self.state["opportunities"]
