@@ -65,7 +65,7 @@ MAX_SEED = 2 ** 31 - 1
 
 
 def _out(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _fail(message: str) -> str:

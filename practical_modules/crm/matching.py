@@ -9,6 +9,7 @@ numbers compare by digits ("123-456-32-18" equals "1234563218").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selfcheck.polish import fold_text
 
@@ -17,7 +18,12 @@ def normal(text) -> str:
     """ "  „Termix”  – Serwis " -> "termix - serwis": `fold_text`, and quotes and the spaces around a
     dash do not count. Other punctuation does (unlike `polish.normalise`): "jan.nowak@firma.example"
     is an address, and "Firma-A" is not "Firma A"."""
-    text = re.sub(r"[\"']", "", fold_text(str(text or "")))
+    return _normal(str(text or ""))
+
+
+@lru_cache(maxsize=16384)  # a duplicate check compares a name with every other one, at every change
+def _normal(text: str) -> str:
+    text = re.sub(r"[\"']", "", fold_text(text))
     return " ".join(re.sub(r"\s*-\s*", " - ", text).split())
 
 

@@ -23,7 +23,7 @@ from selfcheck.practical import PracticalError, read_exam_criteria, read_results
 from .dataset import DATASET_VERSION, FORMAT, STATE_VERSION
 from .records import COLLECTIONS, MAX_LONG_TEXT, ROLES, BACKUP_FREQUENCIES, parse_date
 
-MAX_RECORDS = 2000
+MAX_RECORDS = 1000
 # Fields the engine keeps beside the catalog's (history, creation day, funnel stage of a task).
 ENGINE_FIELDS = {"companies": {"created", "history"}, "contacts": {"created"},
                  "opportunities": {"created", "history"}, "activities": set(), "products": {"service"},
@@ -54,12 +54,14 @@ def read_state(text: str) -> dict:
     return data
 
 
+_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode   # made once: a record a call
+
+
 def state_text(state: dict) -> str:
     """The state as the engine writes it: one top-level field a line and one record a line, so a
     file stays readable, and the fast encoder writes it (an indented dump is several times slower)."""
-    def line(value) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    fields = [line(key) + ":" + ("[\n" + ",\n".join(map(line, value)) + "\n]" if isinstance(value, list) and value else line(value))
+    fields = [_LINE(key) + ":" + ("[\n" + ",\n".join(map(_LINE, value)) + "\n]" if isinstance(value, list) and value
+                                  else _LINE(value))
               for key, value in state.items()]
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
@@ -104,9 +106,10 @@ def check_state(data: Any) -> None:
             raise CrmStateError(f"{key}: za dużo rekordów ({len(data[key])}; najwyżej {MAX_RECORDS}).")
     _funnels(data["funnels"], vocabulary.get("activity_kinds", []))
     ids = {key: _ids(data[key], key) for key in LISTS}
+    days = _Days()
     for key in COLLECTION_KEYS:
         for record in data[key]:
-            _record(key, record, data, ids)
+            _record(key, record, ids, days)
     _stages_known(data)
     _reports_and_exports(data)
     _documents(data)
@@ -208,39 +211,59 @@ def _ids(records: list, key: str) -> set[str]:
     return seen
 
 
-def _record(key: str, record: dict, data: dict, ids: dict[str, set[str]]) -> None:
-    spec = COLLECTIONS[key]
+class _Days:
+    """Dates checked once a file: the same few hundred days stand in thousands of records."""
+
+    def __init__(self):
+        self.good: set[str] = set()
+
+    def __call__(self, value) -> bool:
+        if isinstance(value, str) and value in self.good:
+            return True
+        if parse_date(value) is None:
+            return False
+        self.good.add(value)
+        return True
+
+
+# The fields a record of each collection may have: the catalog's and the engine's own.
+_ALLOWED = {key: {"id", *COLLECTIONS[key].keys(), *ENGINE_FIELDS[key]} for key in COLLECTION_KEYS}
+
+
+def _record(key: str, record: dict, ids: dict[str, set[str]], days: _Days) -> None:
     where = f"{WHAT[key]} {record['id']}"
-    allowed = {"id", *spec.keys(), *ENGINE_FIELDS[key]}
-    unknown = sorted(set(record) - allowed)
+    unknown = sorted(record.keys() - _ALLOWED[key])
     if unknown:
         raise CrmStateError(f"{where}: nieznane pola {', '.join(unknown)}.")
-    for field in spec.fields:
+    for field in COLLECTIONS[key].fields:  # thousands of records: the label is made for a problem only
         value = record.get(field.key, "")
-        label = f"{where} (pole „{field.label}”)"
         if field.kind in ("money", "number", "percent"):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value < 0 or value > 1e12:
-                raise CrmStateError(f"{label}: potrzebna nieujemna liczba.")
-            if field.kind == "percent" and (not _int(value) or value > 100):
-                raise CrmStateError(f"{label}: potrzebna liczba całkowita od 0 do 100.")
+                problem = "potrzebna nieujemna liczba"
+            elif field.kind == "percent" and (not _int(value) or value > 100):
+                problem = "potrzebna liczba całkowita od 0 do 100"
+            else:
+                continue
+        elif not isinstance(value, str):
+            problem = "potrzebny tekst"
+        elif len(value) > MAX_LONG_TEXT:
+            problem = "tekst jest za długi"
+        elif field.required and not value.strip():
+            problem = "pole jest wymagane"
+        elif value and field.kind == "date" and not days(value):
+            problem = "potrzebna data RRRR-MM-DD"
+        elif value and field.kind == "ref" and value not in ids[field.target]:
+            problem = f"wskazuje rekord {value}, którego nie ma w pliku"
+        else:
             continue
-        if not isinstance(value, str):
-            raise CrmStateError(f"{label}: potrzebny tekst.")
-        if len(value) > MAX_LONG_TEXT:
-            raise CrmStateError(f"{label}: tekst jest za długi.")
-        if field.required and not value.strip():
-            raise CrmStateError(f"{label}: pole jest wymagane.")
-        if value and field.kind == "date" and parse_date(value) is None:
-            raise CrmStateError(f"{label}: potrzebna data RRRR-MM-DD.")
-        if value and field.kind == "ref" and value not in ids[field.target]:
-            raise CrmStateError(f"{label}: wskazuje rekord {value}, którego nie ma w pliku.")
+        raise CrmStateError(f"{where} (pole „{field.label}”): {problem}.")
     if "history" in record:
         history = record["history"]
         if not isinstance(history, list) or not all(
-                isinstance(e, dict) and _int(e.get("n")) and parse_date(e.get("date")) and isinstance(e.get("text"), str)
+                isinstance(e, dict) and _int(e.get("n")) and days(e.get("date")) and isinstance(e.get("text"), str)
                 and isinstance(e.get("kind"), str) for e in history):
             raise CrmStateError(f"{where}: historia zdarzeń ma złą postać (każde zdarzenie: n, date, kind, text).")
-    if "created" in record and parse_date(record["created"]) is None:
+    if "created" in record and not days(record["created"]):
         raise CrmStateError(f"{where}: data utworzenia ma złą postać.")
 
 

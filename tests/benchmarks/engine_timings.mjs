@@ -1,9 +1,12 @@
 // Engine timings inside real Pyodide under Node, for `make bench`: every bank question answered
 // correctly and scored, then the readiness report for the whole bank; repeated, medians printed.
 // Usage: node engine_timings.mjs SITE_DIR RUNS
-//   -> JSON {"grade_all_ms": [...], "check_all_ms": [...], "report_ms": [...], "questions": N}
+//   -> JSON {"grade_all_ms": [...], "check_all_ms": [...], "report_ms": [...], "questions": N,
+//            "crm_form_ms": {records: [...]}, "crm_limit": records, "crm_ok": bool}
 //   grade_all: every question scored in one pass; check_all: the same through the worker's API,
 //   one call per question with the saved state as JSON both ways (what the page does).
+//   crm_form: one form sent on the practical page, on states of 100, 1000 and the most records per
+//   collection the CRM allows (tests/practical_crm/crowded.py fills them).
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { loadPyodide } from "pyodide"
@@ -18,7 +21,10 @@ pyodide.globals.set("BANK", readFileSync(join(assets, "bank.json"), "utf8"))
 pyodide.globals.set("RUNS", Number(runs))
 // The practical module, when this qualification has one (runtime.json names its zip and data).
 const practical = JSON.parse(readFileSync(join(assets, "runtime.json"), "utf8")).practical
-if (practical) pyodide.unpackArchive(new Uint8Array(readFileSync(join(runtime, practical.zip))), "zip", { extractDir: "/app" })
+if (practical) {
+  pyodide.unpackArchive(new Uint8Array(readFileSync(join(runtime, practical.zip))), "zip", { extractDir: "/app" })
+  pyodide.FS.writeFile("/app/crowded.py", readFileSync(new URL("../practical_crm/crowded.py", import.meta.url)))
+}
 pyodide.globals.set("PACKAGE", practical ? practical.package : "")
 pyodide.globals.set("PRACTICAL", practical ? readFileSync(join(assets, practical.data), "utf8") : "")
 const out = pyodide.runPython(`
@@ -45,25 +51,31 @@ for _ in range(RUNS):
     api.report(json.dumps(state))
     report.append((time.perf_counter() - started) * 1000)
 # One form sent on the practical page (a company's card saved as it stands), JSON both ways, as the
-# page sends it to the practical module's api.page and gets the new state and screen back.
-crm_ms, crm_ok = [], False
+# page sends it to the practical module's api.page and gets the new state and screen back; on states
+# crowded to 100, 1000 and the most records per collection the CRM allows.
+crm_ms, crm_ok, limit = {}, bool(PACKAGE), 0
 if PACKAGE:
     import importlib
+    from crowded import crowded
     crm = importlib.import_module(PACKAGE + ".api")
+    limit = importlib.import_module(PACKAGE + ".state").MAX_RECORDS
     crm.setup(QUALIFICATION, PRACTICAL)
-    crm_state = json.loads(crm.new(7, "2026-11-25"))["state"]
-    where = {"screen": "company", "params": {"id": crm_state["companies"][1]["id"]}}
-    screen = json.loads(crm.page(json.dumps(crm_state), json.dumps(where)))["screen"]
-    form = next(b for b in screen["blocks"] if b["kind"] == "form")
-    fields = {f["key"]: [str(f["value"])] for f in form["fields"] if f["kind"] not in ("checkbox", "checkboxes")}
-    request = json.dumps({**where, "form": form["id"], "fields": fields, "now": "2026-11-25T10:00:00+01:00"}, ensure_ascii=False)
-    crm_text = json.dumps(crm_state, ensure_ascii=False)
-    for _ in range(RUNS * 4):
-        started = time.perf_counter()
-        answer = json.loads(crm.page(crm_text, request))
-        crm_ms.append((time.perf_counter() - started) * 1000)
-    crm_ok = bool(answer.get("ok"))
+    for size in sorted({100, 1000, limit}):
+        crm_state = crowded(json.loads(crm.new(7, "2026-11-25"))["state"], size)
+        crm_text = json.dumps(crm_state, ensure_ascii=False, separators=(",", ":"))  # as the page sends it
+        where = {"screen": "company", "params": {"id": crm_state["companies"][1]["id"]}}
+        screen = json.loads(crm.page(crm_text, json.dumps(where)))["screen"]
+        form = next(b for b in screen["blocks"] if b["kind"] == "form")
+        fields = {f["key"]: [str(f["value"])] for f in form["fields"] if f["kind"] not in ("checkbox", "checkboxes")}
+        request = json.dumps({**where, "form": form["id"], "fields": fields, "now": "2026-11-25T10:00:00+01:00"},
+                             ensure_ascii=False)
+        crm_ms[size] = []
+        for _ in range(RUNS * 2):
+            started = time.perf_counter()
+            answer = json.loads(crm.page(crm_text, request))
+            crm_ms[size].append((time.perf_counter() - started) * 1000)
+        crm_ok = crm_ok and bool(answer.get("ok") and answer["reply"]["ok"])
 json.dumps({"grade_all_ms": grade_all, "check_all_ms": score_all, "report_ms": report,
-            "crm_apply_ms": crm_ms, "crm_ok": crm_ok, "questions": len(engine.bank.questions)})
+            "crm_form_ms": crm_ms, "crm_limit": limit, "crm_ok": crm_ok, "questions": len(engine.bank.questions)})
 `)
 console.log(out)
