@@ -97,9 +97,6 @@ class RecordsTest(Base):
         self.refused(state, "offer.send", offer, f"najwyżej {MAX_RECORDS} zadań")
         self.assertEqual(state["documents"], [])
 
-    def test_every_list_has_its_words(self):
-        self.assertEqual(set(actions.LIST_WORDS), set(LISTS))
-
 
 def filled(state: dict, target: int) -> dict:
     """`state` with long notes on copies of its companies, its text one or two bytes under `target`."""
