@@ -99,7 +99,9 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         "practical": practical,          # the qualification's data has practical tasks
         "exam_minutes_per_task": EXAM_MINUTES_PER_TASK,
         # The renewal form's saved format is selfcheck's (one definition); the script stamps it on what it saves.
-        "renewal_save_format": json.dumps({"format": RENEWAL_FORMAT, "version": RENEWAL_VERSION}),
+        # The name is data: PageText's escape keeps it text in the attribute, whatever it holds.
+        "renewal_save_format": PageText(json.dumps({"format": RENEWAL_FORMAT, "version": RENEWAL_VERSION,
+                                                    "qualification": data["name"]}, ensure_ascii=False)),
         "weights": {"quiz": round(QUIZ_WEIGHT * 100), "rating": round(RATING_WEIGHT * 100)},
         "levels": [round(threshold * 100) for threshold, _, _ in LEVELS[:2]],
         "days_per_year": DAYS_PER_YEAR,

@@ -22,7 +22,8 @@ the engine never reads the clock.
                                          complete) and `solution` (the page shows it on request, after a check)
     check_all(state_json)             -> {"ok", "results", "score"}
     export(state_json)                -> {"ok", "filename", "text"}
-    load(text)                        -> {"ok", "state", "view"} or {"ok": false, "error"} (nothing changes)
+    load(text)                        -> {"ok", "state", "view"} or {"ok": false, "error", "foreign"} (nothing
+                                         changes; foreign: not this module's file at all)
 
 The practical mock exam (rules in exam.py; its state is a CRM state with `exam` and `exams`):
 
@@ -56,7 +57,7 @@ from . import actions, configuration, exam, tasks as task_defs
 from .dataset import fresh_state
 from .records import COLLECTIONS, parse_date
 from .reports import csv_text
-from .state import CrmStateError, read_state
+from .state import CrmStateError, NotAState, read_state
 from .views import ViewError, shown_value
 from .views import view as screen_view
 
@@ -197,7 +198,7 @@ def load(text: str) -> str:
     try:
         state = read_state(text)
     except CrmStateError as problem:
-        return _fail(f"Nie wczytano pliku: {problem}")
+        return _out({"ok": False, "error": str(problem), "foreign": isinstance(problem, NotAState)})
     return _out({"ok": True, "state": state, "view": screen_view(state, "summary")})
 
 

@@ -29,9 +29,9 @@ loaded.catch(() => {})
 
 /** Rate through Python and store the result: {kept, text}. */
 async function rate(criterion, value) {
-  const out = await session.call("rate", criterion, value)
+  const out = await session.change("rate", [criterion, value])
   rated.textContent = out.rated_text
-  if (!session.save()) return { kept: false, text: out.rated_text }
+  if (!out.saved) return { kept: false, text: out.rated_text }
   const remaining = storage.drafts()[DRAFT] || {}
   delete remaining[criterion]
   storage.saveDraft(DRAFT, remaining)
@@ -61,7 +61,7 @@ form.addEventListener("change", async event => {
     await loaded
     const out = await rate(name, value)
     if (out.kept) slot.textContent = `Ocena zapisana. ${out.text}`
-    else warnNotSaved(slot, () => session.state)
+    else warnNotSaved(slot, session.saveFile)
   } catch {
     if (kept) slot.textContent = "Ocena jest zapamiętana w przeglądarce; trafi do raportu, gdy Python zacznie działać."
     else warnNotSaved(slot, null, "Oceny nie udało się zapamiętać: Python nie działa, a przeglądarka nie pozwala niczego zapisać.")
