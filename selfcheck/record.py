@@ -75,3 +75,19 @@ def split(text: str, *, qualification: str, module: str | None, read_progress) -
 class NotARecord(StateError):
     """The file is not a self-check record at all: perhaps an earlier file of the practical part,
     which only its module can read."""
+
+
+def practical_parts(text: str, *, qualification: str, module: str) -> dict | None:
+    """The practical sections of a record file ({"work", "exam"}: state or None), for an assessor's
+    check; None when the text is not a record (an earlier file of the practical part itself, say).
+    Raises StateError for text that is not JSON, or a record of another qualification or module."""
+    data = read_json(text, StateError, max_depth=STATE_MAX_DEPTH, max_bytes=MAX_FILE_BYTES)
+    if not isinstance(data, dict) or not is_format(data.get("format"), FORMAT, EARLIER_FORMAT):
+        return None
+    owner = data.get("qualification")
+    if owner and owner != qualification:
+        raise StateError(f"To postępy innej kwalifikacji: „{str(owner)[:120]}”.")
+    practical = data.get("practical")
+    if not isinstance(practical, dict) or practical.get("module") != module:
+        raise StateError(f"Plik postępów nie zawiera części praktycznej modułu „{module}”.")
+    return {name: practical.get(name) for name in PRACTICAL_SECTIONS}
