@@ -14,7 +14,7 @@ import pytest
 
 from practical_modules.crm import tasks as task_defs
 from tests.practical_crm import given  # noqa: F401 - installs the practical data the tasks come from
-from practical_modules.loading import has_practical
+from datafiles.location import has_practical
 from datafiles.location import data_dir
 from sitegen.pages import store_id
 from tests.browser_visit import watched_page

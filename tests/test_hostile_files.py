@@ -16,7 +16,7 @@ import sys
 import pytest
 
 from datafiles.location import data_dir
-from practical_modules.loading import has_practical
+from datafiles.location import has_practical
 from sitegen.pages import store_id
 from tests.conftest import ROOT
 from tests.data import CRITERIA, QUALIFICATION

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from datafiles.location import data_dir
-from practical_modules.loading import has_practical
+from datafiles.location import has_practical
 from selfcheck.structure import anchor
 from sitegen.pages import store_id
 from tests.browser_visit import wait_for_questions
