@@ -1,6 +1,6 @@
 """Polish text, in one place: plurals, numbers, money, percentages, dates and diacritics, and
 the reading of what people type: numbers written the Polish way, text compared without case or
-diacritics.
+diacritics (`fold_text`, and `normalise`, which drops punctuation too).
 
 The build (sitegen), the command line and the engine in the browser all word numbers
 through this module, so "1 pytanie", "2 pytania", "5 pytań" and "28 lutego 2025" read
@@ -114,11 +114,24 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Typographic dashes and quotes as the keyboard types them (NFKD has already made U+2011 a U+2010).
+_TYPOGRAPHIC = str.maketrans({**dict.fromkeys("\u2010\u2012\u2013\u2014\u2015\u2212", "-"),
+                              **dict.fromkeys("\u201e\u201d\u201c\u00ab\u00bb", '"'),
+                              **dict.fromkeys("\u201a\u2018\u2019", "'")})
+
+
+def fold_text(text: str) -> str:
+    """Text as compared, punctuation kept: case, diacritics, the kind of dash or quote and extra
+    spaces do not count ("  „Firma–A”  Łódź " -> '"firma-a" lodz'). The base of `normalise`, and
+    the comparison where punctuation tells things apart (an e-mail address, "Firma-A" and "Firma A")."""
+    return " ".join(fold(text.casefold()).translate(_TYPOGRAPHIC).split())
+
+
 def normalise(text: str) -> str:
-    """Text as compared, never as shown: case, diacritics, punctuation and extra spaces do not
-    count ("  Szansa sprzedaży! " -> "szansa sprzedazy"; "e-mail" -> "e mail"). Letters, digits and
-    "_" are kept; every other character that is not a space counts as one."""
-    return " ".join(re.sub(r"[^\w\s]", " ", fold(text.casefold())).split())
+    """Text as compared, never as shown: `fold_text`, and punctuation does not count either
+    ("  Szansa sprzedaży! " -> "szansa sprzedazy"; "e-mail" -> "e mail"). Letters, digits and "_"
+    are kept; every other character that is not a space counts as one."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold_text(text)).split())
 
 
 # A number as typed: an optional sign (also the typographic minus); whole digits, plain or grouped

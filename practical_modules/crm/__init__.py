@@ -11,11 +11,12 @@ Python checks against the candidate's CRM state. Standard library only, but for 
     state.py        the saved/imported state: versioned JSON, read field by field
     templates.py    offer templates with {{tags}}: known tags only, nothing executed, escaped HTML
     reports.py      reports (fields, filters, grouping, aggregates) -> table, SVG chart, CSV
-    views.py        what each screen shows
+    views.py        what the screens show that takes computing (lists, cards, the pipeline)
     tasks.py        task definitions (practical/tasks/*.yaml in the data folder) filled per seed, checked, scored
     variants.py     what a task is about for a seed;  checks.py  how a check reads the state
     definitions.py  the rules a task file must follow;  world.py  the fictional world's word lists
-    exam.py         the timed practical mock exam;  ui.py  screens as blocks, forms read back into actions
+    exam.py         the timed practical mock exam
+    ui.py           the screens as blocks the page draws;  forms.py  their forms and what sending each one means
     compile.py      (CPython) reads and checks practical/world.yaml and practical/tasks/*.yaml
     cli.py          (CPython) `python -m selfcheck tasks …` and `dataset …`
 """

@@ -5,25 +5,25 @@ give the exam's draw and the criteria's names) and this qualification's practica
 compile.py made it (the build writes it as JSON; see configuration.py).
 
 Every worker function takes and returns JSON text, like `selfcheck/api.py` does for the quiz, so
-JavaScript only sends `{action, payload}` and draws what comes back. The caller passes the day
+JavaScript only sends what the candidate did and draws what comes back. The caller passes the day
 ("today", YYYY-MM-DD) and, for results, the moment ("now", ISO 8601 with the visitor's offset);
 the engine never reads the clock.
 
-    new(seed, today)                  -> {"ok", "state", "view"}      a fresh CRM ("Nowy wariant": a new seed)
-    reset(state_json)                 -> {"ok", "state", "view"}      the same seed and day from the start
-    apply(state_json, request_json)   -> {"ok", "state", "reply", "view"}
-                                         request: {"action", "payload", "view": {"screen", "params"}, "now"}
-    view(state_json, request_json)    -> {"ok", "view"}                request: {"screen", "params"}
-    page(state_json, request_json)    -> {"ok", "state", "screen", "reply", "result"}  the page's one entry
-                                         point: a screen as blocks, a form read back into an action (ui.py)
+    new(seed, today)                  -> {"ok", "state"}      a fresh CRM ("Nowy wariant": a new seed)
+    reset(state_json)                 -> {"ok", "state"}      the same seed and day from the start
+    page(state_json, request_json)    -> {"ok", "state", "screen", "reply", "result"}  the page's one way in:
+                                         request {"screen", "params"} shows a screen (ui.py), plus
+                                         {"form": id, "fields": {name: [values]}, "now"} sends a form of
+                                         it (forms.py), or {"check": task id, "now"} checks a task as
+                                         check() does; a refused form comes back with its reasons per
+                                         field (reply.errors) and the state unchanged
     tasks(state_json)                 -> {"ok", "tasks": [task card…]}
     check(state_json, task_id, now)   -> {"ok", "result", "state"}    the result is kept in the state;
                                          result: score, per-check label/feedback, `hint` (only while not
                                          complete) and `solution` (the page shows it on request, after a check)
-    check_all(state_json)             -> {"ok", "results", "score"}
     export(state_json)                -> {"ok", "filename", "text"}
-    load(text)                        -> {"ok", "state", "view"} or {"ok": false, "error", "foreign"} (nothing
-                                         changes; foreign: not this module's file at all)
+    load(text)                        -> {"ok", "state"} or {"ok": false, "error", "foreign"} (nothing changes;
+                                         foreign: not this module's file at all)
 
 The practical mock exam (rules in exam.py; its state is a CRM state with `exam` and `exams`):
 
@@ -39,7 +39,7 @@ The practical mock exam (rules in exam.py; its state is a CRM state with `exam` 
                                           "tasks": [result as check() gives, without keeping it],
                                           "criteria": [{"id", "anchor", "outcome", "text", "score",
                                                         "percent", "level", "tasks"}]}
-While an exam is open, check() and check_all() are refused (results are hidden until the end);
+While an exam is open, check() (and a check through page) is refused (results are hidden until the end);
 after its deadline or its end, changes to its system are refused (see exam.py).
 
 Plain-Python helpers for `python -m selfcheck`: list_tasks(), dataset_as_json(seed, today),
@@ -51,15 +51,16 @@ from __future__ import annotations
 
 import json
 
+from selfcheck.practical import MAX_ATTEMPTS
 from selfcheck.structure import Structure
 
-from . import actions, configuration, exam, tasks as task_defs
+from . import actions, configuration, exam, tasks as task_defs, ui
 from .dataset import fresh_state
+from .forms import Change, HandIn, Show
 from .records import COLLECTIONS, parse_date
 from .reports import csv_text
-from .state import CrmStateError, NotAState, read_state
+from .state import CrmStateError, NotAState, is_moment, read_state, state_text
 from .views import ViewError, shown_value
-from .views import view as screen_view
 
 MAX_SEED = 2 ** 31 - 1
 
@@ -89,8 +90,7 @@ def new(seed, today: str) -> str:
         seed, today = _seed_and_day(seed, today)
     except CrmStateError as problem:
         return _fail(str(problem))
-    state = fresh_state(seed, today)
-    return _out({"ok": True, "state": state, "view": screen_view(state, "summary")})
+    return _out({"ok": True, "state": fresh_state(seed, today)})
 
 
 def reset(state_json: str) -> str:
@@ -98,8 +98,7 @@ def reset(state_json: str) -> str:
         old = _state(state_json)
     except CrmStateError as problem:
         return _fail(str(problem))
-    state = fresh_state(old["seed"], old["today"])
-    return _out({"ok": True, "state": state, "view": screen_view(state, "summary")})
+    return _out({"ok": True, "state": fresh_state(old["seed"], old["today"])})
 
 
 def _request(text: str) -> dict:
@@ -110,37 +109,6 @@ def _request(text: str) -> dict:
     if not isinstance(request, dict):
         raise CrmStateError("Żądanie ma złą postać.")
     return request
-
-
-def _screen(state: dict, request) -> dict | None:
-    if not isinstance(request, dict) or not request.get("screen"):
-        return None
-    return screen_view(state, request["screen"], request.get("params"))
-
-
-def apply(state_json: str, request_json: str) -> str:
-    """Validate and apply one action; on refusal the state comes back unchanged with the reasons."""
-    try:
-        state = _state(state_json)
-        request = _request(request_json)
-        closed = _closed_to(state, request.get("action", ""), request.get("now", ""))
-        if closed:
-            new_state, reply = state, actions.refuse(closed)
-        else:
-            new_state, reply = actions.apply(state, request.get("action", ""), request.get("payload", {}))
-        shown = _screen(new_state, request.get("view"))
-    except (CrmStateError, ViewError) as problem:
-        return _fail(str(problem))
-    return _out({"ok": reply.ok, "state": new_state, "reply": reply.as_dict(), "view": shown})
-
-
-def view(state_json: str, request_json: str) -> str:
-    try:
-        state = _state(state_json)
-        request = _request(request_json)
-        return _out({"ok": True, "view": screen_view(state, request.get("screen", ""), request.get("params"))})
-    except (CrmStateError, ViewError) as problem:
-        return _fail(str(problem))
 
 
 def tasks(state_json: str) -> str:
@@ -154,33 +122,34 @@ def tasks(state_json: str) -> str:
 HIDDEN = "W trakcie symulacji zadań się nie sprawdza: wyniki zobaczysz po jej zakończeniu, jak na walidacji."
 
 
+class Refused(ValueError):
+    """A request the module will not carry out; str() says why, in Polish."""
+
+
 def check(state_json: str, task_id: str, now: str) -> str:
     """Check one task; keep the attempt count, the last and the best score in the state."""
     try:
         state = _state(state_json)
-        if exam.is_open(state):
-            return _fail(HIDDEN)
-        result = task_defs.check_task(state, task_id)
-    except CrmStateError as problem:
+        result = _check(state, task_id, now)
+    except (CrmStateError, Refused) as problem:
         return _fail(str(problem))
-    except KeyError:
-        return _fail(f"Nie ma zadania „{task_id}”.")
-    previous = state["results"].get(task_id, {})
-    state["results"][task_id] = {"attempts": int(previous.get("attempts", 0)) + 1, "last": result["score"],
-                                 "best": max(result["score"], float(previous.get("best", 0))), "at": str(now)}
     return _out({"ok": True, "result": result, "state": state})
 
 
-def check_all(state_json: str) -> str:
-    try:
-        state = _state(state_json)
-    except CrmStateError as problem:
-        return _fail(str(problem))
+def _check(state: dict, task_id, now: str) -> dict:
+    """The task's result, kept in `state` (attempts, last and best score, when)."""
     if exam.is_open(state):
-        return _fail(HIDDEN)
-    results = task_defs.check_all(state)
-    score = sum(r["score"] for r in results) / len(results) if results else 0.0
-    return _out({"ok": True, "results": results, "score": round(score, 4)})
+        raise Refused(HIDDEN)
+    try:
+        result = task_defs.check_task(state, task_id)
+    except KeyError:
+        raise Refused(f"Nie ma zadania „{str(task_id)[:80]}”.") from None
+    previous = state["results"].get(task_id, {})
+    # Kept as the reader takes them back: a count it accepts, a moment or nothing.
+    state["results"][task_id] = {"attempts": min(int(previous.get("attempts", 0)) + 1, MAX_ATTEMPTS),
+                                 "last": result["score"], "best": max(result["score"], float(previous.get("best", 0))),
+                                 "at": now if is_moment(now) else ""}
+    return result
 
 
 def export(state_json: str) -> str:
@@ -189,8 +158,7 @@ def export(state_json: str) -> str:
     except CrmStateError as problem:
         return _fail(str(problem))
     kind = "symulacja-praktyczna" if state.get("exam") else "cwiczenia-praktyczne"
-    return _out({"ok": True, "filename": f"{kind}-{state['seed']}-{state['today']}.json",
-                 "text": json.dumps(state, ensure_ascii=False, indent=1)})
+    return _out({"ok": True, "filename": f"{kind}-{state['seed']}-{state['today']}.json", "text": state_text(state)})
 
 
 def load(text: str) -> str:
@@ -199,7 +167,7 @@ def load(text: str) -> str:
         state = read_state(text)
     except CrmStateError as problem:
         return _out({"ok": False, "error": str(problem), "foreign": isinstance(problem, NotAState)})
-    return _out({"ok": True, "state": state, "view": screen_view(state, "summary")})
+    return _out({"ok": True, "state": state})
 
 
 # --- for the command line (plain Python values) -------------------------------------------------
@@ -237,53 +205,45 @@ def check_export(text: str) -> list[dict]:
     return task_defs.check_all(read_state(text))
 
 
-# --- the page's one entry point: screens as blocks, forms as actions (see ui.py) -------------------
+# --- the page's one way in: screens as blocks, forms on them (see ui.py and forms.py) -----------------
 
 def page(state_json: str, request_json: str) -> str:
-    """request: {"screen", "params"} to show a screen, plus {"form", "fields"} to submit a form on it,
-    or {"check": task_id, "now"} to check a task. Returns {"ok", "state", "screen", "reply", "result"}:
-    a refused form comes back with its reasons per field and the state unchanged."""
-    from . import ui
-
+    """request: {"screen", "params"} to show a screen, plus {"form", "fields", "now"} to send a form on
+    it, or {"check": task_id, "now"} to check a task. Returns {"ok", "state", "screen", "reply", "result"}."""
     try:
         state = _state(state_json)
         request = _request(request_json)
-        screen_name, params = request.get("screen") or "zadania", request.get("params") or {}
-        reply, result = None, None
+        name, params, now = request.get("screen") or ui.START, request.get("params"), request.get("now", "")
+        reply = result = None
         if request.get("form"):
-            action, payload, moved = ui.submit(state, request["form"], request.get("fields") or {})
-            closed = None if moved or action == "exam.finish" else _closed_to(state, action, request.get("now", ""))
-            if moved:
-                screen_name, params = moved
-            elif action == "exam.finish" or closed == TIME_UP:
-                try:
-                    exam.finish(state, request.get("now", ""))
-                except exam.ExamError as problem:
-                    return _fail(str(problem))
-                done = TIME_UP if closed else "Symulacja zakończona; wyniki są poniżej."
-                reply = {"ok": True, "errors": {}, "messages": [done], "record_id": "", "data": {}}
-                screen_name, params = "zadania", {}
-            elif closed:
-                reply = actions.refuse(closed).as_dict()
-            else:
-                state, answer = actions.apply(state, action, payload)
-                reply = answer.as_dict()
-                if answer.ok and request["form"].startswith("create:") and answer.record_id:
-                    card = {"companies": "firma", "contacts": "osoba", "opportunities": "szansa", "activities": "czynnosc"}
-                    collection = request["form"].split(":", 1)[1]
-                    if collection in card:
-                        screen_name, params = card[collection], {"id": answer.record_id}
-        elif request.get("check"):
-            if exam.is_open(state):
-                return _fail(HIDDEN)
-            checked = json.loads(check(json.dumps(state), request["check"], request.get("now", "")))
-            if not checked["ok"]:
-                return _out(checked)
-            state, result = checked["state"], checked["result"]
-        shown = ui.screen(state, screen_name, params)
-    except (CrmStateError, ViewError, ui.UiError) as problem:
+            state, reply, shown = _send(state, ui.screen(state, name, params), request["form"], request.get("fields"), now)
+        else:
+            if request.get("check"):
+                result = _check(state, request["check"], now)
+            shown = ui.screen(state, name, params)
+    except (CrmStateError, ViewError, ui.UiError, exam.ExamError, Refused) as problem:
         return _fail(str(problem))
-    return _out({"ok": True, "state": state, "screen": shown, "reply": reply, "result": result})
+    return _out({"ok": True, "state": state, "screen": shown.as_dict(), "reply": reply, "result": result})
+
+
+def _send(state: dict, shown: ui.Screen, form_id, fields, now: str) -> tuple[dict, dict | None, ui.Screen]:
+    """(state, reply, screen to show) once a form of the screen `shown` is sent."""
+    outcome = shown.sent(form_id, fields)
+    if isinstance(outcome, Show):
+        return state, None, ui.screen(state, outcome.screen, outcome.params)
+    closed = _closed_to(state, outcome.action, now) if isinstance(outcome, Change) else None
+    if isinstance(outcome, HandIn) or closed == TIME_UP:
+        exam.finish(state, now)
+        done = TIME_UP if closed else "Symulacja zakończona; wyniki są poniżej."
+        return state, actions.Reply(messages=[done]).as_dict(), ui.screen(state, ui.START)
+    if closed:
+        return state, actions.refuse(closed).as_dict(), shown
+    changed, answer = actions.apply(state, outcome.action, outcome.payload)
+    if changed is state:  # refused, or only shown (a preview, a report): the same screen
+        return state, answer.as_dict(), shown
+    if outcome.opens and answer.record_id:
+        return changed, answer.as_dict(), ui.screen(changed, outcome.opens, {"id": answer.record_id})
+    return changed, answer.as_dict(), ui.screen(changed, shown.name, shown.params)
 
 
 # --- the practical mock exam (rules in exam.py) ---------------------------------------------------
@@ -367,8 +327,6 @@ def exercise(qualification_json: str, data_json: str) -> str:
     """Calls that reach every part the pages use, on the real data: the build runs them in stock
     Pyodide and in the trimmed runtime, finds the standard library they need and compares the
     answers (sitegen/python_runtime.mjs). Any answer is fine; the same answer everywhere is the point."""
-    from . import ui
-
     now = "2026-11-25T10:00:00+01:00"
     out = [setup(qualification_json, data_json)]
     if not json.loads(out[0])["ok"]:
@@ -377,7 +335,7 @@ def exercise(qualification_json: str, data_json: str) -> str:
     state = json.dumps(json.loads(out[-1])["state"])
     for name in ui.SCREENS:
         out.append(page(state, json.dumps({"screen": name, "params": {}})))
-    out += [tasks(state), check_all(state), export(state), load(state), load("{")]
+    out += [tasks(state), check(state, task_defs.all_tasks()[0].id, now), export(state), load(state), load("{")]
     exam_state = json.loads(exam_start("", 7, now))["state"]
     out.append(exam_finish(json.dumps(exam_state), now))
     return json.dumps(out, ensure_ascii=False)

@@ -16,7 +16,7 @@ from .dataset import Truth
 from .matching import contains_text, normal, same_digits, same_text
 from .reports import column, selected
 from .wording import names_list
-from selfcheck.polish import count, pln
+from selfcheck.polish import count, parse_number, pln
 
 MAX_NAMED = 4  # feedback names this many records, then says how many more
 
@@ -60,7 +60,7 @@ def same_value(kind: str, actual, expected) -> bool:
     if kind in ("nip", "regon", "pesel", "phone", "postcode"):
         return same_digits(actual, expected) and bool(str(expected).strip()) == bool(str(actual).strip())
     if kind in ("money", "number", "percent"):
-        a, e = rec.parse_number(actual), rec.parse_number(expected)
+        a, e = parse_number(actual, rec.UNITS[kind]), parse_number(expected, rec.UNITS[kind])
         return a is not None and e is not None and abs(a - e) <= 0.01
     if kind == "date":
         return str(actual or "") == str(expected or "")
@@ -269,6 +269,10 @@ def reading_value(state: dict, measure: str, owner: str, stage: str) -> float:
     return round(sum(o["value"] * o["probability"] / 100 for o in open_ones if o["owner"] == owner), 2)
 
 
+# A number read from the pipeline is an amount or a share: "45 230,50 zł", "67%".
+READING_UNITS = ("zł", "PLN", "%")
+
+
 @check("reading", {"task", "key", "measure", "owner", "stage", "question"})
 def reading(ctx: Context, p: dict) -> tuple[float, str]:
     """A number read from the CRM: right if it matches the data now or as it was at the start
@@ -276,7 +280,7 @@ def reading(ctx: Context, p: dict) -> tuple[float, str]:
     answer = ctx.state["answers"].get(p["task"], {}).get(p["key"], "")
     if str(answer).strip() == "":
         return 0.0, f"Brak odpowiedzi na pytanie: {p['question']}"
-    number = rec.parse_number(str(answer).replace("%", ""))
+    number = parse_number(answer, READING_UNITS)
     if number is None:
         return 0.0, f"„{answer}” nie jest liczbą ({p['question']})."
     tolerance = 1 if p["measure"] == "done_share" else 1.0
@@ -370,7 +374,7 @@ def opportunity_check(ctx: Context, p: dict) -> tuple[float, str]:
             else:
                 shown_actual, shown_expected = actual, expected
                 if field.kind == "money":
-                    shown_actual, shown_expected = pln(actual or 0), pln(rec.parse_number(expected) or 0)
+                    shown_actual, shown_expected = pln(actual or 0), pln(parse_number(expected, rec.UNITS["money"]) or 0)
                 if field.kind == "ref":
                     shown_actual = rec.display_name(field.target, rec.find(ctx.state, field.target, actual) or {}, ctx.state)
                     shown_expected = rec.display_name(field.target, rec.find(ctx.state, field.target, expected) or {}, ctx.state)

@@ -23,7 +23,6 @@ from .matching import normal
 from .world import world
 
 DATASET_VERSION = 1
-COMPANIES = 34
 FORMAT = "crm"
 STATE_VERSION = 1
 

@@ -38,7 +38,7 @@ from selfcheck.structure import anchor
 from . import configuration
 from . import tasks as task_defs
 from .dataset import fresh_state
-from .state import MAX_EXAMS as MAX_HISTORY
+from .state import MAX_EXAMS as MAX_HISTORY, MAX_MOMENT
 
 TASKS_PER_EXAM = 6
 MINUTES_PER_TASK = 10
@@ -51,6 +51,8 @@ class ExamError(ValueError):
 
 def moment(text) -> datetime:
     try:
+        if len(str(text)) > MAX_MOMENT:  # longer than the reader takes (its fraction and offset would be odd)
+            raise ValueError(text)
         value = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
     except ValueError:
         raise ExamError("Czas podaje się jako datę i godzinę ISO 8601, np. 2026-11-25T08:00:00+01:00.") from None

@@ -224,11 +224,6 @@ def make_regon9(rng: random.Random) -> str:
     return first + str(regon9_check_digit(first))
 
 
-def make_regon14(rng: random.Random, regon9: str | None = None) -> str:
-    base = (regon9 or make_regon9(rng)) + "".join(str(rng.randint(0, 9)) for _ in range(4))
-    return base + str(regon14_check_digit(base))
-
-
 def make_pesel(rng: random.Random, born: date, sex: str) -> str:
     century = born.year // 100 * 100
     month = born.month + _CENTURY_OFFSET[century]

@@ -1,7 +1,8 @@
 """Forgiving comparison of what a candidate typed with what a task expects.
 
 Misspelt or differently typed names are the most common reason a correct hands-on answer fails a
-check, so names compare without case, diacritics, extra spaces, quotes and the kind of dash used;
+check, so names compare without case, diacritics, extra spaces, quotes and the kind of dash used
+(`selfcheck.polish.fold_text`, the engine's one folding of text, plus the quotes);
 numbers compare by digits ("123-456-32-18" equals "1234563218").
 """
 
@@ -9,17 +10,15 @@ from __future__ import annotations
 
 import re
 
-from selfcheck.polish import fold
-
-_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "„": '"', "”": '"', "“": '"', "’": "'", "‘": "'"})
+from selfcheck.polish import fold_text
 
 
 def normal(text) -> str:
-    """ "  Termix  – Serwis " -> "termix - serwis"."""
-    text = fold(str(text or "")).translate(_DASHES).lower()
-    text = re.sub(r"[\"']", "", text)
-    text = re.sub(r"\s*-\s*", " - ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    """ "  „Termix”  – Serwis " -> "termix - serwis": `fold_text`, and quotes and the spaces around a
+    dash do not count. Other punctuation does (unlike `polish.normalise`): "jan.nowak@firma.example"
+    is an address, and "Firma-A" is not "Firma A"."""
+    text = re.sub(r"[\"']", "", fold_text(str(text or "")))
+    return " ".join(re.sub(r"\s*-\s*", " - ", text).split())
 
 
 def same_text(a, b) -> bool:
@@ -32,8 +31,3 @@ def contains_text(haystack, needle) -> bool:
 
 def same_digits(a, b) -> bool:
     return re.sub(r"\D", "", str(a or "")) == re.sub(r"\D", "", str(b or ""))
-
-
-def find_by_name(records: list[dict], name: str, key: str = "name") -> list[dict]:
-    """Records whose `key` matches `name` forgivingly (more than one means the name is ambiguous)."""
-    return [r for r in records if same_text(r.get(key, ""), name)]

@@ -15,10 +15,11 @@ A field's `kind` says how a value is checked and compared:
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date
+
+from selfcheck.polish import parse_number
 
 from . import identifiers as ids
 
@@ -34,11 +35,13 @@ CONSENT_STATUSES = ("brak", "udzielona", "wycofana")
 PROCESSING_BASES = ("art. 6 ust. 1 lit. a RODO – zgoda", "art. 6 ust. 1 lit. b RODO – umowa",
                     "art. 6 ust. 1 lit. c RODO – obowiązek prawny",
                     "art. 6 ust. 1 lit. f RODO – prawnie uzasadniony interes")
-CONSENT_BASIS = "art. 398 ust. 1 Prawa komunikacji elektronicznej"
 GOAL_METRICS = ("wartość sprzedaży netto", "liczba sprzedanych usług", "liczba wygranych szans",
                 "liczba nowych klientów")
 ROLES = ("administrator", "kierownik sprzedaży", "handlowiec", "stażysta")
 BACKUP_FREQUENCIES = ("brak", "co miesiąc", "co tydzień", "codziennie")
+# What may follow a number typed in a field of each numeric kind ("12 500 zł", "25%"); a goal's
+# target (a plain number) may be an amount of money.
+UNITS = {"money": ("zł", "PLN"), "number": ("zł", "PLN"), "percent": ("%",)}
 
 
 @dataclass(frozen=True)
@@ -199,8 +202,13 @@ def find(state: dict, collection: str, record_id) -> dict | None:
     return None
 
 
+# Id prefixes of what the engine keeps in lists beside the records of the catalog.
+LIST_PREFIXES = {"funnels": "L", "reports": "R", "exports": "E", "documents": "D"}
+
+
 def next_id(state: dict, collection: str) -> str:
-    prefix = COLLECTIONS[collection].prefix if collection in COLLECTIONS else collection[:1].upper()
+    """The id after the highest one of `collection` ("F035" after "F034")."""
+    prefix = COLLECTIONS[collection].prefix if collection in COLLECTIONS else LIST_PREFIXES[collection]
     used = [int(r["id"][len(prefix):]) for r in state.get(collection, [])
             if str(r.get("id", "")).startswith(prefix) and r["id"][len(prefix):].isdigit()]
     return f"{prefix}{max(used, default=0) + 1:03d}"
@@ -218,20 +226,6 @@ def parse_date(value) -> date | None:
         return date.fromisoformat(value.strip())
     except ValueError:
         return None
-
-
-def parse_number(value) -> float | None:
-    """A number typed the Polish way or not: 12 500,50 / 12500.5 / 12500. None if it is not one."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
-    if not isinstance(value, str):
-        return None
-    text = value.strip().replace("\u00a0", "").replace(" ", "").replace("zł", "").replace(",", ".")
-    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
-        return None
-    return float(text)
 
 
 def clean_value(field: Field, raw, state: dict) -> tuple[object, str | None]:
@@ -271,7 +265,7 @@ def clean_value(field: Field, raw, state: dict) -> tuple[object, str | None]:
         day = parse_date(text)
         return (day.isoformat(), None) if day else (None, f"Data ma postać RRRR-MM-DD i musi istnieć w kalendarzu; wpisano „{text}”.")
     if kind in ("money", "number", "percent"):
-        number = parse_number(text)
+        number = parse_number(text, UNITS[kind])
         if number is None:
             return None, f"Wpisz liczbę; wpisano „{text}”."
         if number < 0:

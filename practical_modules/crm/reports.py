@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass
 from typing import Callable
 
-from selfcheck.polish import count, number, plural, pln
+from selfcheck.polish import count, number, parse_number, plural, pln
 from . import records as rec
 from .matching import contains_text, normal, same_text
 from .report_charts import CHARTS, chart_svg
@@ -159,7 +159,7 @@ def clean_spec(state: dict, raw) -> tuple[dict, dict]:
             errors[where] = f"Filtr {position}: wybierz warunek ({', '.join(OPERATORS.values())})."
             continue
         if op in (">", ">=", "<", "<=") and _numeric(col.kind):
-            value = rec.parse_number(value)
+            value = parse_number(value, rec.UNITS[col.kind])
             if value is None:
                 errors[where] = f"Filtr {position}: „{col.label}” porównuje się z liczbą."
                 continue
@@ -181,7 +181,7 @@ def clean_spec(state: dict, raw) -> tuple[dict, dict]:
                 errors[where] = f"Filtr {position}: podaj wartość."
                 continue
             if _numeric(col.kind) and op != "contains":
-                number_value = rec.parse_number(value)
+                number_value = parse_number(value, rec.UNITS[col.kind])
                 if number_value is None:
                     errors[where] = f"Filtr {position}: „{col.label}” porównuje się z liczbą."
                     continue
@@ -228,7 +228,9 @@ def _matches(state: dict, source: str, record: dict, rule: dict) -> bool:
     if op == "contains":
         return contains_text(value, wanted)
     if op == "in":
-        return any(same_text(value, w) if not _numeric(col.kind) else value == rec.parse_number(w) for w in wanted)
+        if _numeric(col.kind):
+            return any(value == parse_number(w, rec.UNITS[col.kind]) for w in wanted)
+        return any(same_text(value, w) for w in wanted)
     if op in ("=", "!="):
         equal = value == wanted if _numeric(col.kind) else same_text(value, wanted)
         return equal if op == "=" else not equal

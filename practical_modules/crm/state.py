@@ -4,12 +4,15 @@ A file of the wrong shape is refused whole with a Polish sentence saying what is
 (the record, the field); it never half-loads, so a bad import leaves the current state as it was.
 Values are checked for their type and references, not for check digits: the starting data holds
 wrong NIPs on purpose, and a candidate's unfinished work may too.
+
+The reader's limits (MAX_RECORDS in each list, MAX_BYTES of text) are also what the actions keep to
+(actions.apply), measured on `state_text`, the one form in which the engine writes a state, so
+the engine never writes a state this reader refuses.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime
 from typing import Any
 
@@ -26,6 +29,12 @@ ENGINE_FIELDS = {"companies": {"created", "history"}, "contacts": {"created"},
                  "opportunities": {"created", "history"}, "activities": set(), "products": {"service"},
                  "templates": set(), "goals": set()}
 COLLECTION_KEYS = ("products", "companies", "contacts", "opportunities", "activities", "templates", "goals")
+# Every list of records in the state: at most MAX_RECORDS entries each.
+LISTS = ("funnels", "reports", "exports", "documents", *COLLECTION_KEYS)
+# What may still be written after the last action measured the state: a check keeps one result per
+# task, a handed-in exam its results and one more line of history. A few kilobytes; this leaves room.
+WRITE_ROOM = 64 * 1024
+MAX_MOMENT = 40  # characters of a moment ("2026-11-25T10:00:00.123456+01:00" has 32)
 TOP_KEYS = {"format", "version", "dataset", "seed", "today", "seller", "vocabulary", "funnels", "reports", "exports",
             "documents", "answers", "results", "settings", "events", *COLLECTION_KEYS}
 # Only in the practical mock exam's state: the open or last exam and the history of exams.
@@ -47,6 +56,21 @@ def read_state(text: str) -> dict:
     data = read_json(text, CrmStateError, max_depth=MAX_DEPTH, max_bytes=MAX_BYTES)
     check_state(data)
     return data
+
+
+def state_text(state: dict) -> str:
+    """The state as the engine writes it: one top-level field a line and one record a line, so a
+    file stays readable, and the fast encoder writes it (an indented dump is several times slower)."""
+    def line(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    fields = [line(key) + ":" + ("[\n" + ",\n".join(map(line, value)) + "\n]" if isinstance(value, list) and value else line(value))
+              for key, value in state.items()]
+    return "{\n" + ",\n".join(fields) + "\n}\n"
+
+
+def size(text: str) -> int:
+    """Bytes of a state's text, counted as the reader counts them."""
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def check_state(data: Any) -> None:
@@ -77,13 +101,13 @@ def check_state(data: Any) -> None:
     if not isinstance(vocabulary, dict) or not all(
             isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v) for k, v in vocabulary.items()):
         raise CrmStateError("vocabulary: potrzebne listy napisów.")
-    for key in ("funnels", "reports", "exports", "documents", *COLLECTION_KEYS):
+    for key in LISTS:
         if not isinstance(data[key], list):
             raise CrmStateError(f"{key}: potrzebna lista rekordów.")
         if len(data[key]) > MAX_RECORDS:
             raise CrmStateError(f"{key}: za dużo rekordów ({len(data[key])}; najwyżej {MAX_RECORDS}).")
     _funnels(data["funnels"], vocabulary.get("activity_kinds", []))
-    ids = {key: _ids(data[key], key) for key in ("funnels", "reports", "exports", "documents", *COLLECTION_KEYS)}
+    ids = {key: _ids(data[key], key) for key in LISTS}
     for key in COLLECTION_KEYS:
         for record in data[key]:
             _record(key, record, data, ids)
@@ -107,9 +131,9 @@ HISTORY_KEYS = {"started", "finished", "score", "tasks", "seed", "timed_out", "c
 MAX_EXAMS = 50
 
 
-def _moment(value) -> bool:
+def is_moment(value) -> bool:
     """An ISO 8601 moment with its UTC offset, as the page sends "now"."""
-    if not isinstance(value, str) or len(value) > 40:
+    if not isinstance(value, str) or len(value) > MAX_MOMENT:
         return False
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).tzinfo is not None
@@ -135,14 +159,14 @@ def _exam(data: dict) -> None:
         if not isinstance(tasks, list) or not tasks or len(tasks) > len(known) or len(set(map(str, tasks))) != len(tasks) \
                 or any(t not in known for t in tasks):
             raise CrmStateError("exam: symulacja wskazuje zadania, których ta strona nie zna, albo powtarza zadanie.")
-        if not _moment(exam.get("started")) or not _moment(exam.get("deadline")) \
+        if not is_moment(exam.get("started")) or not is_moment(exam.get("deadline")) \
                 or not _int(exam.get("minutes")) or not 0 < exam["minutes"] <= 24 * 60:
             raise CrmStateError("exam: początek, koniec czasu albo limit minut symulacji mają złą postać.")
         if "seed" in exam and (not _int(exam["seed"]) or not 0 <= exam["seed"] < 2 ** 31):
             raise CrmStateError("exam.seed: potrzebna liczba całkowita od 0 do 2147483647.")
         if exam.get("finished") is not None:
             results, criteria = exam.get("results", {}), exam.get("criteria", {})
-            if not _moment(exam["finished"]) or not _share(exam.get("score")) or not isinstance(exam.get("timed_out", False), bool) \
+            if not is_moment(exam["finished"]) or not _share(exam.get("score")) or not isinstance(exam.get("timed_out", False), bool) \
                     or not isinstance(results, dict) or not all(k in tasks and _share(v) for k, v in results.items()) \
                     or not isinstance(criteria, dict) or not all(isinstance(k, str) and _share(v) for k, v in criteria.items()):
                 raise CrmStateError("exam: wynik zakończonej symulacji ma złą postać.")
@@ -152,8 +176,8 @@ def _exam(data: dict) -> None:
     if not isinstance(exams, list) or len(exams) > MAX_EXAMS:
         raise CrmStateError(f"exams: potrzebna lista (najwyżej {MAX_EXAMS} symulacji).")
     for number, entry in enumerate(exams, 1):
-        if not isinstance(entry, dict) or set(entry) - HISTORY_KEYS or not _moment(entry.get("started")) \
-                or not (entry.get("finished") is None or _moment(entry["finished"])) or not _share(entry.get("score")) \
+        if not isinstance(entry, dict) or set(entry) - HISTORY_KEYS or not is_moment(entry.get("started")) \
+                or not (entry.get("finished") is None or is_moment(entry["finished"])) or not _share(entry.get("score")) \
                 or not _int(entry.get("tasks")) or not 0 <= entry["tasks"] <= 1000 \
                 or not isinstance(entry.get("timed_out", False), bool) \
                 or not (entry.get("seed") is None or _int(entry["seed"])):

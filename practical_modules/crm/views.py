@@ -1,9 +1,9 @@
-"""What each screen of the practice CRM shows, computed here so the browser only draws it.
+"""What the practice CRM's screens show that takes computing, as plain data for ui.py to draw.
 
-`view(state, screen, params)` returns plain data: rows already sorted and filtered, money and dates
-as the reader sees them (with raw values beside them for sorting in the page), the pipeline with
-sums and the weighted forecast per stage, tasks by day with overdue ones marked, form specs with
-labels and choices. Nothing here changes the state.
+Lists of records already searched, filtered and sorted; a record's card with what belongs to it;
+the pipeline with sums and the weighted forecast per stage; tasks by day with overdue ones marked;
+money and dates as the reader sees them; form specs with labels and choices. Nothing here changes
+the state.
 """
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ from selfcheck.polish import count, long_date, pln, short_date
 from . import records as rec
 from .matching import contains_text, normal, same_text
 from .records import COLLECTIONS, choice_list, display_name, find
-from .report_charts import CHARTS
-from .reports import catalog as report_catalog
-from .templates import TAGS
 
 LIST_COLUMNS = {
     "companies": ["name", "nip", "city", "voivodeship", "industry", "size", "status", "segment", "owner"],
@@ -28,7 +25,7 @@ class ViewError(ValueError):
     """A screen or a record that does not exist; str() is the Polish message."""
 
 
-def _date(value: str) -> str:
+def short_day(value: str) -> str:
     day = rec.parse_date(value)
     return short_date(day) if day else ""
 
@@ -41,7 +38,7 @@ def shown_value(state: dict, field: rec.Field, value) -> str:
     if field.kind == "percent":
         return f"{value}%"
     if field.kind == "date":
-        return _date(value)
+        return short_day(value)
     if field.kind == "ref":
         target = find(state, field.target, value)
         return display_name(field.target, target, state) if target else value
@@ -62,7 +59,8 @@ def form_spec(state: dict, collection: str) -> list[dict]:
     return spec
 
 
-def _table(state: dict, collection: str, params: dict) -> dict:
+def record_list(state: dict, collection: str, params: dict) -> dict:
+    """A list screen's rows: searched (`query`), filtered (`filters`) and sorted (`sort`, `dir`)."""
     spec = COLLECTIONS[collection]
     columns = [spec.field(k) for k in LIST_COLUMNS[collection]]
     records = state[collection]
@@ -90,7 +88,7 @@ def _table(state: dict, collection: str, params: dict) -> dict:
                         for f in spec.fields if f.kind == "choice"]}
 
 
-def _card(state: dict, collection: str, record_id) -> dict:
+def record_card(state: dict, collection: str, record_id) -> dict:
     record = find(state, collection, record_id)
     if record is None:
         raise ViewError(f"Nie ma takiego rekordu ({COLLECTIONS[collection].one}); mógł zniknąć po wczytaniu innego zapisu.")
@@ -100,7 +98,7 @@ def _card(state: dict, collection: str, record_id) -> dict:
 
 
 def _history(record: dict) -> list[dict]:
-    return [{"date": _date(e["date"]), "kind": e["kind"], "text": e["text"]}
+    return [{"date": short_day(e["date"]), "kind": e["kind"], "text": e["text"]}
             for e in sorted(record.get("history", []), key=lambda e: (e["date"], e["n"]), reverse=True)]
 
 
@@ -108,33 +106,33 @@ def _opportunity_row(state: dict, o: dict) -> dict:
     company = find(state, "companies", o["company_id"]) or {}
     return {"id": o["id"], "name": o["name"], "company": company.get("name", ""), "owner": o["owner"], "value": o["value"],
             "value_text": pln(o["value"]), "probability": o["probability"],
-            "weighted_text": pln(round(o["value"] * o["probability"] / 100, 2)), "close_date": _date(o["close_date"]),
+            "weighted_text": pln(round(o["value"] * o["probability"] / 100, 2)), "close_date": short_day(o["close_date"]),
             "status": o["status"]}
 
 
 def _activity_row(state: dict, a: dict) -> dict:
     company = find(state, "companies", a["company_id"]) if a["company_id"] else None
     opportunity = find(state, "opportunities", a["opportunity_id"]) if a["opportunity_id"] else None
-    return {"id": a["id"], "title": a["title"], "kind": a["kind"], "due": a["due"], "due_text": _date(a["due"]),
+    return {"id": a["id"], "title": a["title"], "kind": a["kind"], "due": a["due"], "due_text": short_day(a["due"]),
             "priority": a["priority"], "status": a["status"], "owner": a["owner"],
             "company": company["name"] if company else "", "opportunity": opportunity["name"] if opportunity else "",
             "overdue": a["status"] != "ukończone" and a["due"] < state["today"]}
 
 
 def company_card(state: dict, params: dict) -> dict:
-    card = _card(state, "companies", params.get("id"))
+    card = record_card(state, "companies", params.get("id"))
     cid = card["id"]
-    card["contacts"] = [_card(state, "contacts", c["id"]) for c in state["contacts"] if c["company_id"] == cid]
+    card["contacts"] = [record_card(state, "contacts", c["id"]) for c in state["contacts"] if c["company_id"] == cid]
     card["opportunities"] = [_opportunity_row(state, o) for o in state["opportunities"] if o["company_id"] == cid]
     card["activities"] = [_activity_row(state, a) for a in state["activities"] if a["company_id"] == cid]
-    card["documents"] = [{"id": d["id"], "number": d["number"], "date": _date(d["date"]), "subject": d["subject"],
+    card["documents"] = [{"id": d["id"], "number": d["number"], "date": short_day(d["date"]), "subject": d["subject"],
                           "to": d["to"], "net": pln(d["net"])} for d in state["documents"] if d["company_id"] == cid]
     card["history"] = _history(find(state, "companies", cid))
     return card
 
 
 def opportunity_card(state: dict, params: dict) -> dict:
-    card = _card(state, "opportunities", params.get("id"))
+    card = record_card(state, "opportunities", params.get("id"))
     record = find(state, "opportunities", card["id"])
     funnel = next(f for f in state["funnels"] if f["id"] == record["funnel_id"])
     done = {a["kind"] for a in state["activities"] if a["opportunity_id"] == record["id"] and a["status"] == "ukończone"}
@@ -193,54 +191,3 @@ def activities(state: dict, params: dict) -> dict:
     return {"days": [{"date": d, "label": long_date(rec.parse_date(d)), "items": items} for d, items in days.items()],
             "done": done, "total": len(rows), "done_share": round(100 * done / len(rows)) if rows else None,
             "owners": choice_list("team", state), "today": state["today"]}
-
-
-def view(state: dict, screen: str, params: dict | None = None) -> dict:
-    params = params if isinstance(params, dict) else {}
-    if screen == "summary":
-        return {"seller": state["seller"]["name"], "business": state["seller"]["business"], "today": state["today"],
-                "today_text": long_date(rec.parse_date(state["today"])), "seed": state["seed"],
-                "counts": {key: len(state[key]) for key in ("companies", "contacts", "opportunities", "activities")}}
-    if screen == "companies":
-        return _table(state, "companies", params)
-    if screen == "contacts":
-        return _table(state, "contacts", params)
-    if screen == "company":
-        return company_card(state, params)
-    if screen == "contact":
-        return _card(state, "contacts", params.get("id"))
-    if screen == "opportunity":
-        return opportunity_card(state, params)
-    if screen == "pipeline":
-        return pipeline(state, params)
-    if screen == "activities":
-        return activities(state, params)
-    if screen == "products":
-        return {"rows": [{"id": p["id"], "name": p["name"], "kind": p["kind"], "unit": p["unit"], "price": pln(p["price"]),
-                          "vat": f"{p['vat']}%"} for p in state["products"]]}
-    if screen == "templates":
-        return {"templates": [{"id": t["id"], "name": t["name"], "subject": t["subject"], "body": t["body"]}
-                              for t in state["templates"]],
-                "tags": [{"tag": "{{" + k + "}}", "description": v} for k, v in TAGS.items()]}
-    if screen == "funnels":
-        return {"funnels": state["funnels"], "activity_kinds": choice_list("activity_kinds", state)}
-    if screen == "reports":
-        return {"catalog": report_catalog(), "saved": [{"id": r["id"], "name": r["name"], "spec": r["spec"]}
-                                                       for r in state["reports"]], "charts": CHARTS}
-    if screen == "exports":
-        return {"exports": [{"id": e["id"], "name": e["name"], "purpose": e["purpose"], "date": _date(e["date"]),
-                             "people": len(e["contact_ids"]), "csv": e["csv"]} for e in state["exports"]]}
-    if screen == "goals":
-        return {"goals": [_card(state, "goals", g["id"]) for g in state["goals"]]}
-    if screen == "settings":
-        from .actions import SECURITY_FIELDS
-        security = state["settings"]["security"]
-        return {"security": [{"key": k, "label": label, "kind": kind, "value": security[k]}
-                             for k, (label, kind) in SECURITY_FIELDS.items()],
-                "roles": list(rec.ROLES), "backup": list(rec.BACKUP_FREQUENCIES)}
-    if screen == "form":
-        collection = params.get("collection")
-        if collection not in COLLECTIONS:
-            raise ViewError("Nie ma takiego formularza.")
-        return {"collection": collection, "fields": form_spec(state, collection)}
-    raise ViewError(f"Nie ma ekranu „{screen}”.")

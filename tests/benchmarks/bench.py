@@ -182,7 +182,7 @@ ROUND_TRIP = """async ([url, now, runs, request]) => {
   worker.terminate()
   return { small, crm }
 }"""
-CRM_REQUEST = {"screen": "zadania"}  # the practical page's first screen
+CRM_REQUEST = {"screen": "tasks"}  # the practical page's first screen
 
 
 def worker_round_trips(context, base: str) -> dict:

@@ -52,7 +52,7 @@ if PACKAGE:
     crm = importlib.import_module(PACKAGE + ".api")
     crm.setup(QUALIFICATION, PRACTICAL)
     crm_state = json.loads(crm.new(7, "2026-11-25"))["state"]
-    where = {"screen": "firma", "params": {"id": crm_state["companies"][1]["id"]}}
+    where = {"screen": "company", "params": {"id": crm_state["companies"][1]["id"]}}
     screen = json.loads(crm.page(json.dumps(crm_state), json.dumps(where)))["screen"]
     form = next(b for b in screen["blocks"] if b["kind"] == "form")
     fields = {f["key"]: [str(f["value"])] for f in form["fields"] if f["kind"] not in ("checkbox", "checkboxes")}

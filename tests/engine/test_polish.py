@@ -1,8 +1,9 @@
-"""Reading what people type: the one number parser and the one text normaliser (selfcheck.polish)."""
+"""Reading what people type: the one number parser and the one folding of text, with the normaliser
+built on it (selfcheck.polish)."""
 
 import unittest
 
-from selfcheck.polish import normalise, parse_number
+from selfcheck.polish import fold_text, normalise, parse_number
 
 
 class ParseNumberTest(unittest.TestCase):
@@ -37,6 +38,26 @@ class ParseNumberTest(unittest.TestCase):
             self.assertEqual(parse_number(typed, units=units), number, typed)
         for typed in ["12 kg", "zł 12", "12 zł zł", "12 .", "12 zł 5"]:
             self.assertIsNone(parse_number(typed, units=units), typed)
+
+
+class FoldTextTest(unittest.TestCase):
+    def test_case_diacritics_typography_and_spaces_do_not_count(self):
+        self.assertEqual(fold_text("  ŁÓDŹ,   Żółć\t"), "lodz, zolc")
+        self.assertEqual(fold_text("„Termix” – serwis"), '"termix" - serwis')
+        for dash in "-\u2010\u2011\u2012\u2013\u2014\u2212":
+            self.assertEqual(fold_text(f"Firma{dash}A"), "firma-a", dash)
+        self.assertEqual(fold_text("O’Neil ‚x‘ «y»"), "o'neil 'x' \"y\"")
+        self.assertEqual(fold_text("12\u00a0500 zł"), "12 500 zl")
+
+    def test_punctuation_still_tells_texts_apart(self):
+        self.assertNotEqual(fold_text("Firma-A"), fold_text("Firma A"))
+        self.assertEqual(fold_text("Jan.Nowak@Firma.example"), "jan.nowak@firma.example")
+        self.assertNotEqual(fold_text("jan.nowak@firma.example"), fold_text("jannowak@firma.example"))
+
+    def test_normalise_folds_the_same_way_and_lets_punctuation_go(self):
+        for text in ("„Termix” – serwis", "  Szansa   sprzedaży! ", "e-mail", "Z1.E2 K_3", "O’Neil"):
+            self.assertEqual(normalise(text), normalise(fold_text(text)), text)
+        self.assertEqual(normalise("Firma-A"), normalise("Firma A"))
 
 
 class NormaliseTest(unittest.TestCase):

@@ -6,7 +6,7 @@ import io
 import json
 import unittest
 
-from practical_modules.crm import api
+from practical_modules.crm import actions, api
 from practical_modules.crm.state import CrmStateError
 from practical_modules.crm.tasks import all_tasks, apply_solution
 
@@ -16,51 +16,40 @@ TODAY = "2026-03-02"
 class WorkerCalls(unittest.TestCase):
     def setUp(self):
         answer = json.loads(api.new(11, TODAY))
-        self.assertTrue(answer["ok"])
+        self.assertEqual(set(answer), {"ok", "state"})
         self.state = answer["state"]
         self.text = json.dumps(self.state, ensure_ascii=False)
+
+    def page(self, **request):
+        return json.loads(api.page(self.text, json.dumps(request)))
 
     def test_new_refuses_a_bad_seed_or_day(self):
         self.assertIn("seed", json.loads(api.new(-1, TODAY))["error"])
         self.assertIn("RRRR-MM-DD", json.loads(api.new(1, "2.03.2026"))["error"])
 
-    def test_apply_returns_the_new_state_the_reply_and_the_screen(self):
-        request = {"action": "company.edit", "payload": {"id": "F002", "segment": "C – pozostali"},
-                   "view": {"screen": "company", "params": {"id": "F002"}}}
-        answer = json.loads(api.apply(self.text, json.dumps(request)))
-        self.assertTrue(answer["ok"])
+    def test_a_form_returns_the_new_state_the_reply_and_the_screen(self):
+        card = {"screen": "company", "params": {"id": "F002"}}
+        answer = self.page(**card, form="edit:companies:F002", fields={"segment": ["C – pozostali"]})
+        self.assertTrue(answer["ok"] and answer["reply"]["ok"], answer)
         self.assertEqual(answer["state"]["companies"][1]["segment"], "C – pozostali")
-        self.assertEqual(answer["view"]["id"], "F002")
-        self.assertIn("Segment", answer["view"]["history"][0]["text"])
+        self.assertEqual((answer["screen"]["name"], answer["screen"]["params"]), ("company", {"id": "F002"}))
+        history = next(b for b in answer["screen"]["blocks"] if b.get("caption") == "Historia zdarzeń")
+        self.assertIn("Segment", history["rows"][0]["cells"][2])
 
-    def test_a_refused_action_returns_the_old_state_and_the_reasons(self):
-        request = {"action": "company.edit", "payload": {"id": "F002", "nip": "1234563219"}}
-        answer = json.loads(api.apply(self.text, json.dumps(request)))
-        self.assertFalse(answer["ok"])
+    def test_a_refused_form_returns_the_old_state_and_the_reasons(self):
+        answer = self.page(screen="company", params={"id": "F002"}, form="edit:companies:F002", fields={"nip": ["1234563219"]})
+        self.assertFalse(answer["reply"]["ok"])
         self.assertEqual(answer["state"], self.state)
         self.assertIn("cyfrę kontrolną", answer["reply"]["errors"]["nip"])
 
     def test_broken_requests_answer_in_polish(self):
         for state_text, request in (("{", "{}"), (self.text, "nie json"), (self.text, "[1]"),
-                                    (self.text, json.dumps({"action": "company.edit", "payload": {},
-                                                            "view": {"screen": "company", "params": {"id": "F999"}}}))):
-            answer = json.loads(api.apply(state_text, request))
+                                    (self.text, json.dumps({"screen": "company", "params": {"id": "F999"}})),
+                                    (self.text, json.dumps({"screen": "kosmos"}))):
+            answer = json.loads(api.page(state_text, request))
             self.assertFalse(answer["ok"])
-            self.assertTrue(answer.get("error") or answer["reply"]["errors"])
-        self.assertIn("Nie ma ekranu", json.loads(api.view(self.text, json.dumps({"screen": "kosmos"})))["error"])
-
-    def test_every_screen_draws(self):
-        for screen in ("summary", "companies", "contacts", "pipeline", "activities", "products", "templates", "funnels",
-                       "reports", "exports", "goals", "settings"):
-            answer = json.loads(api.view(self.text, json.dumps({"screen": screen})))
-            self.assertTrue(answer["ok"], screen)
-        board = json.loads(api.view(self.text, json.dumps({"screen": "pipeline"})))["view"]
-        open_ones = [o for o in self.state["opportunities"] if o["status"] == "otwarta"]
-        self.assertEqual(sum(c["count"] for c in board["columns"][:-2]), len(open_ones))
-        self.assertEqual(board["forecast"], round(sum(o["value"] * o["probability"] / 100 for o in open_ones), 2))
-        listed = json.loads(api.view(self.text, json.dumps({"screen": "companies", "params": {"sort": "city", "dir": "desc"}})))
-        cities = [row["cells"][2] for row in listed["view"]["rows"]]
-        self.assertEqual(len(cities), len(self.state["companies"]))
+            self.assertTrue(answer["error"])
+        self.assertIn("Nie ma ekranu", self.page(screen="kosmos")["error"])
 
     def test_check_keeps_attempts_and_the_best_score(self):
         task_id = all_tasks()[0].id
@@ -72,6 +61,15 @@ class WorkerCalls(unittest.TestCase):
         self.assertEqual(second["state"]["results"][task_id], {"attempts": 2, "last": 1, "best": 1, "at": "2026-03-02T10:05:00Z"})
         self.assertIn("Nie ma zadania", json.loads(api.check(self.text, "nic", ""))["error"])
 
+    def test_the_page_checks_a_task_as_check_does_and_shows_the_result_on_its_card(self):
+        task_id = all_tasks()[0].id
+        answer = self.page(screen="tasks", check=task_id, now="2026-03-02T10:00:00Z")
+        alone = json.loads(api.check(self.text, task_id, "2026-03-02T10:00:00Z"))
+        self.assertEqual((answer["result"], answer["state"]), (alone["result"], alone["state"]))
+        card = next(b for b in answer["screen"]["blocks"] if b.get("id") == task_id)
+        self.assertIn("Ostatnie sprawdzenie", card["last"])
+        self.assertIn("Nie ma zadania", self.page(screen="tasks", check="nic")["error"])
+
     def test_task_cards_show_briefs_and_answer_fields(self):
         cards = json.loads(api.tasks(self.text))["tasks"]
         self.assertEqual([c["id"] for c in cards], [t.id for t in all_tasks()])
@@ -81,10 +79,10 @@ class WorkerCalls(unittest.TestCase):
         self.assertTrue(all(a["label"] for c in with_answers for a in c["answers"]))
 
     def test_reset_starts_the_same_variant_again(self):
-        changed = json.loads(api.apply(self.text, json.dumps({"action": "company.edit",
-                                                              "payload": {"id": "F001", "city": "Opole"}})))["state"]
-        again = json.loads(api.reset(json.dumps(changed)))["state"]
-        self.assertEqual(again, self.state)
+        changed, reply = actions.apply(self.state, "company.edit", {"id": "F001", "city": "Opole"})
+        self.assertTrue(reply.ok)
+        again = json.loads(api.reset(json.dumps(changed)))
+        self.assertEqual(again, {"ok": True, "state": self.state})
 
 
 class CommandLineHelpers(unittest.TestCase):

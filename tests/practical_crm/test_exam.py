@@ -9,7 +9,6 @@ import unittest
 from datetime import datetime, timedelta
 
 from practical_modules.crm import api, exam
-from practical_modules.crm.actions import ACTIONS
 from practical_modules.crm.state import CrmStateError, MAX_EXAMS, read_state
 from practical_modules.crm.tasks import all_tasks, apply_solution, check_task
 from tests.practical_crm import given
@@ -141,11 +140,11 @@ class ExamApiTest(unittest.TestCase):
     def test_nothing_is_checked_while_the_exam_is_open(self):
         text = json.dumps(self.state)
         task_id = self.state["exam"]["tasks"][0]
-        for answer in (self.call("check", text, task_id, later(1)), self.call("check_all", text),
-                       self.call("page", text, json.dumps({"screen": "zadania", "check": task_id, "now": later(1)}))):
+        for answer in (self.call("check", text, task_id, later(1)),
+                       self.call("page", text, json.dumps({"screen": "tasks", "check": task_id, "now": later(1)}))):
             self.assertFalse(answer["ok"])
             self.assertIn("po jej zakończeniu", answer["error"])
-        screen = self.call("page", text, json.dumps({"screen": "zadania"}))["screen"]
+        screen = self.call("page", text, json.dumps({"screen": "tasks"}))["screen"]
         self.assertFalse(any(b.get("checkable") for b in screen["blocks"] if b["kind"] == "task"))
 
     def test_finish_checks_each_task_once_per_criterion_in_the_qualifications_order(self):
@@ -174,40 +173,46 @@ class ExamApiTest(unittest.TestCase):
                          [summary["percent"]])
         self.assertIn("Nie ma rozpoczętej", self.call("exam_finish", json.dumps(out["state"]), later(31))["error"])
 
+    def two_factor(self, state: dict, now: str) -> dict:
+        """The security settings sent with two-factor login switched on, as the page sends them."""
+        screen = self.call("page", json.dumps(state), json.dumps({"screen": "settings"}))["screen"]
+        form = next(b for b in screen["blocks"] if b["kind"] == "form")
+        fields = {f["key"]: list(f["value"]) if f["kind"] == "checkboxes" else [str(f["value"])]
+                  for f in form["fields"] if f["kind"] != "checkbox" or f["value"]}
+        request = {"screen": "settings", "form": form["id"], "fields": {**fields, "two_factor": ["1"]}, "now": now}
+        return self.call("page", json.dumps(state), json.dumps(request))
+
     def test_a_handed_in_exam_keeps_its_results_and_refuses_changes(self):
-        task_id = self.state["exam"]["tasks"][0]
         finished = self.call("exam_finish", json.dumps(self.state), later(10))
         text = json.dumps(finished["state"])
         before = self.call("exam_open", text)["exam"]["summary"]
-        solved, _ = apply_solution(finished["state"], task_id)   # the engine underneath still could…
-        for step in _solution_requests(finished["state"], task_id)[:1]:
-            refused = self.call("apply", text, json.dumps({**step, "now": later(11)}))
-            self.assertFalse(refused["ok"])
-            self.assertIn("zakończona", refused["reply"]["errors"]["_"])
-            self.assertEqual(refused["state"], finished["state"])
+        refused = self.two_factor(finished["state"], later(11))
+        self.assertFalse(refused["reply"]["ok"])
+        self.assertIn("zakończona", refused["reply"]["errors"]["_"])
+        self.assertEqual(refused["state"], finished["state"])
         self.assertEqual(self.call("exam_open", text)["exam"]["summary"], before)
-        self.assertNotEqual(solved, finished["state"])
+        self.assertTrue(self.two_factor(self.state, later(1))["reply"]["ok"])   # the same change in an open exam
 
     def test_after_the_deadline_a_change_hands_the_exam_in_as_it_stood(self):
-        task_id = self.state["exam"]["tasks"][0]
-        step = _solution_requests(self.state, task_id)[0]
-        text = json.dumps(self.state)
-        deadline = self.state["exam"]["deadline"]
-        late = self.call("apply", text, json.dumps({**step, "now": later(self.state["exam"]["minutes"] + 5)}))
-        self.assertFalse(late["ok"])
-        self.assertIn("Czas symulacji minął", late["reply"]["errors"]["_"])
-        in_time = self.call("apply", text, json.dumps({**step, "now": later(1)}))
-        self.assertTrue(in_time["ok"], in_time["reply"])
-        out = self.call("exam_finish", text, later(self.state["exam"]["minutes"] + 5))
+        deadline, minutes = self.state["exam"]["deadline"], self.state["exam"]["minutes"]
+        in_time = self.two_factor(self.state, later(1))
+        self.assertTrue(in_time["reply"]["ok"], in_time["reply"])
+        self.assertTrue(in_time["state"]["settings"]["security"]["two_factor"])
+        late = self.two_factor(self.state, later(minutes + 5))
+        self.assertEqual(late["reply"]["messages"], [api.TIME_UP])
+        self.assertFalse(late["state"]["settings"]["security"]["two_factor"])
+        self.assertEqual((late["state"]["exam"]["finished"], late["state"]["exam"]["timed_out"]), (deadline, True))
+        self.assertEqual(late["screen"]["name"], "tasks")
+        out = self.call("exam_finish", json.dumps(self.state), later(minutes + 5))
         self.assertTrue(out["exam"]["summary"]["timed_out"])
         self.assertEqual(out["state"]["exam"]["finished"], deadline)
         self.assertIn("po upływie czasu", out["exam"]["summary"]["text"])
 
     def test_the_page_hands_in_a_late_change_and_shows_the_results(self):
-        screen = self.call("page", json.dumps(self.state), json.dumps({"screen": "zadania"}))["screen"]
+        screen = self.call("page", json.dumps(self.state), json.dumps({"screen": "tasks"}))["screen"]
         form = next(b["answers"]["id"] for b in screen["blocks"] if b["kind"] == "task" and b.get("answers")) \
-            if any(b["kind"] == "task" and b.get("answers") for b in screen["blocks"]) else "create:companies"
-        request = {"screen": "zadania", "form": form, "fields": {}, "now": later(self.state["exam"]["minutes"] + 1)}
+            if any(b["kind"] == "task" and b.get("answers") for b in screen["blocks"]) else "exam.finish"
+        request = {"screen": "tasks", "form": form, "fields": {}, "now": later(self.state["exam"]["minutes"] + 1)}
         out = self.call("page", json.dumps(self.state), json.dumps(request))
         self.assertTrue(out["ok"], out.get("error"))
         self.assertTrue(out["state"]["exam"]["finished"])
@@ -216,6 +221,16 @@ class ExamApiTest(unittest.TestCase):
         self.assertTrue(any(t.startswith("Wynik symulacji") for t in texts))
         captions = [b.get("caption") for b in out["screen"]["blocks"] if b["kind"] == "table"]
         self.assertIn("Wynik według kryteriów", captions)
+
+    def test_the_exam_clock_hands_it_in_from_any_screen(self):
+        request = {"screen": "companies", "form": "exam.finish", "fields": {}, "now": later(3)}
+        out = self.call("page", json.dumps(self.state), json.dumps(request))
+        self.assertTrue(out["ok"], out.get("error"))
+        self.assertEqual(out["reply"]["messages"], ["Symulacja zakończona; wyniki są poniżej."])
+        self.assertFalse(out["state"]["exam"]["timed_out"])
+        self.assertEqual(out["screen"]["name"], "tasks")
+        again = self.call("page", json.dumps(out["state"]), json.dumps(request))
+        self.assertIn("Nie ma rozpoczętej", again["error"])
 
     def test_history_goes_on_to_the_next_exam_and_an_unreadable_one_is_left(self):
         first = self.call("exam_finish", json.dumps(self.state), later(5))["state"]
@@ -231,19 +246,6 @@ class ExamApiTest(unittest.TestCase):
         exported = self.call("export", json.dumps(finished))
         self.assertTrue(exported["filename"].startswith("symulacja-praktyczna-"))
         self.assertEqual(read_state(exported["text"]), finished)
-
-
-def _solution_requests(state, task_id):
-    """The model solution's steps that change something, as apply() requests (what a candidate sends)."""
-    steps = []
-
-    def keep(action, payload):
-        if ACTIONS[action].changes:
-            steps.append({"action": action, "payload": payload})
-        return payload
-
-    apply_solution(state, task_id, keep)
-    return steps
 
 
 class SavedExamTest(unittest.TestCase):

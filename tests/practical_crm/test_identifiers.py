@@ -98,7 +98,8 @@ class GeneratedNumbers(unittest.TestCase):
         rng = random.Random(seed)
         nine = ids.make_regon9(rng)
         self.assertIsNone(ids.regon_problem(nine))
-        fourteen = ids.make_regon14(rng, nine)
+        local_unit = nine + f"{rng.randint(0, 9999):04d}"   # a local unit's 14 digits: the firm's 9 and 4 more
+        fourteen = local_unit + str(ids.regon14_check_digit(local_unit))
         self.assertIsNone(ids.regon_problem(fourteen))
         self.assertTrue(fourteen.startswith(nine))
         self.assertIsNotNone(ids.regon_problem(ids.typo(rng, nine, ids.regon_problem)))

@@ -2,7 +2,6 @@
 actions, earns full credit; a fresh CRM does not; typical mistakes get the feedback meant for them,
 naming the record and the field; partial credit is the weighted share of what is right."""
 
-import importlib.util
 import unittest
 from datetime import date, timedelta
 
@@ -13,6 +12,7 @@ from practical_modules.crm.definitions import definition_problems
 from practical_modules.crm.tasks import all_tasks, apply_solution, check_task, flatten, task, task_view, variant_for
 from practical_modules.crm.templates import TAGS, tags_in
 from practical_modules.crm.world import world_problems
+from selfcheck.polish import number
 
 TODAY = "2026-03-02"
 SEEDS = (1, 2, 3)
@@ -50,6 +50,13 @@ class ModelSolutions(unittest.TestCase):
             for t in all_tasks():
                 result = check_task(state, t.id)
                 self.assertEqual(result["score"], 1, (seed, t.id, feedback(result)))
+
+    def test_numbers_read_from_the_base_count_as_people_type_them(self):
+        state = fresh_state(1, TODAY)
+        tags = flatten(variant_for(task("z2e1-odczyt"), state))
+        typed = {"a": f"{tags['odczyt.a']} %", "b": f"{number(tags['odczyt.b'])} zł", "c": f"{tags['odczyt.c']:.2f} PLN"}
+        state, _ = apply_solution(state, "z2e1-odczyt", lambda action, payload: {**payload, "values": typed})
+        self.assertEqual(check_task(state, "z2e1-odczyt")["score"], 1, typed)
 
     def test_a_new_seed_gives_new_variants(self):
         for t in all_tasks():

@@ -1,14 +1,21 @@
-"""The practice system's screens as blocks and its forms back into actions: every screen draws for
-a fresh variant, every form the screens offer is understood, and bad requests are refused in Polish."""
+"""The practice system's screens as blocks and their forms: every screen draws for a fresh variant,
+every form it offers is understood when sent back from it, what a form does is decided by the form
+(a change, another view, a new record's card), and bad requests are refused in Polish."""
 
 import json
 import unittest
 
-from practical_modules.crm import api, ui
+from practical_modules.crm import api, ui, views
+from practical_modules.crm.matching import normal
 
 
 def blocks_of(out):
     return out["screen"]["blocks"]
+
+
+def forms_of(out):
+    return [b for b in blocks_of(out) if b["kind"] == "form"] + \
+        [b["answers"] for b in blocks_of(out) if b["kind"] == "task" and b.get("answers")]
 
 
 class CrmUiTest(unittest.TestCase):
@@ -19,28 +26,73 @@ class CrmUiTest(unittest.TestCase):
         return json.loads(api.page(json.dumps(self.state), json.dumps(request)))
 
     def params_for(self, name):
-        first = {"firma": "companies", "osoba": "contacts", "szansa": "opportunities", "czynnosc": "activities"}
-        return {"id": self.state[first[name]][0]["id"]} if name in first else {}
+        collection = {card: collection for collection, card in ui.CARDS.items()}.get(name)
+        return {"id": self.state[collection][0]["id"]} if collection else {}
 
     def test_every_screen_draws_and_every_form_it_offers_is_understood(self):
         for name in ui.SCREENS:
             out = self.page(screen=name, params=self.params_for(name))
             self.assertTrue(out["ok"], (name, out.get("error")))
-            forms = [b for b in blocks_of(out) if b["kind"] == "form"]
-            forms += [b["answers"] for b in blocks_of(out) if b["kind"] == "task" and b.get("answers")]
-            for form in forms:
+            self.assertEqual(out["screen"]["name"], name)
+            for form in forms_of(out):
                 sent = self.page(screen=name, params=self.params_for(name), form=form["id"], fields={})
                 self.assertTrue(sent["ok"], (name, form["id"], sent.get("error")))
 
+    def test_form_ids_are_unique_on_each_screen(self):
+        for name in ui.SCREENS:
+            ids = [form["id"] for form in forms_of(self.page(screen=name, params=self.params_for(name)))]
+            self.assertEqual(len(ids), len(set(ids)), name)
+
     def test_a_refused_form_leaves_the_state_as_it_was(self):
-        out = self.page(screen="firmy", form="create:companies", fields={"name": ["Nowa"]})
+        out = self.page(screen="companies", form="create:companies", fields={"name": ["Nowa"]})
         self.assertFalse(out["reply"]["ok"])
         self.assertIn("nip", out["reply"]["errors"])
         self.assertEqual(out["state"], self.state)
+        self.assertEqual(out["screen"]["name"], "companies")
+
+    def test_a_new_record_opens_its_card(self):
+        company = self.state["companies"][0]["id"]
+        out = self.page(screen="contacts", form="create:contacts",
+                        fields={"company_id": [company], "first_name": ["Ewa"], "last_name": ["Nowa"],
+                                "email": ["ewa.nowa@firma.example"]})
+        self.assertTrue(out["reply"]["ok"], out["reply"])
+        self.assertEqual((out["screen"]["name"], out["screen"]["params"]), ("contact", {"id": out["reply"]["record_id"]}))
+        self.assertEqual(out["screen"]["title"], f"Ewa Nowa ({self.state['companies'][0]['name']})")
+
+    def test_a_search_shows_the_list_again_with_what_was_asked(self):
+        city = self.state["companies"][0]["city"]
+        out = self.page(screen="companies", form="search:companies", fields={"query": [city], "sort": ["name"], "dir": ["desc"]})
+        self.assertIsNone(out["reply"])
+        self.assertEqual(out["state"], self.state)
+        self.assertEqual(out["screen"]["params"], {"query": city, "filters": {}, "sort": "name", "dir": "desc"})
+        table = next(b for b in blocks_of(out) if b["kind"] == "table")
+        self.assertTrue(table["rows"])
+        self.assertLess(len(table["rows"]), len(self.state["companies"]))
 
     def test_unknown_screens_and_forms_are_refused_in_polish(self):
         self.assertIn("Nie ma ekranu", self.page(screen="nie-ma")["error"])
-        self.assertIn("Nieznany formularz", self.page(screen="firmy", form="rm -rf", fields={})["error"])
+        self.assertIn("nie ma formularza „rm -rf”", self.page(screen="companies", form="rm -rf", fields={})["error"])
+        # A form of another screen is not on this one, even though its id is well formed.
+        self.assertIn("nie ma formularza „security”", self.page(screen="companies", form="security", fields={})["error"])
+        self.assertIn("złą postać", self.page(screen="settings", form="security", fields=["x"])["error"])
+        self.assertIn("nie ma formularza", self.page(screen="companies", form="exam.finish", fields={})["error"])
+
+
+class ViewsTest(unittest.TestCase):
+    def setUp(self):
+        self.state = json.loads(api.new(11, "2026-03-02"))["state"]
+
+    def test_the_pipeline_board_adds_up(self):
+        board = views.pipeline(self.state, {})
+        open_ones = [o for o in self.state["opportunities"] if o["status"] == "otwarta"]
+        self.assertEqual(sum(c["count"] for c in board["columns"][:-2]), len(open_ones))
+        self.assertEqual(board["forecast"], round(sum(o["value"] * o["probability"] / 100 for o in open_ones), 2))
+
+    def test_a_list_is_sorted_as_asked(self):
+        listed = views.record_list(self.state, "companies", {"sort": "city", "dir": "desc"})
+        cities = [row["cells"][2] for row in listed["rows"]]
+        self.assertEqual(len(cities), len(self.state["companies"]))
+        self.assertEqual(cities, sorted(cities, key=normal, reverse=True))
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ const nav = $("crm-nav"), context = $("crm-context"), screenBox = $("crm-screen"
 const outcomes = new URL($("crm").dataset.outcomes, location.href)
 const today = () => new Date().toLocaleDateString("sv-SE")  // the visitor's calendar day, as YYYY-MM-DD
 const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff
-let where = { screen: "zadania", params: {} }
+let where = { screen: "tasks", params: {} }
 let unsavedShown = false
 
 /** The first time the browser refuses to keep the work, say so next to `near` and offer the file. */
@@ -324,20 +324,20 @@ $("crm-exam-start")?.addEventListener("click", async () => {
   const out = await section.change("exam_start", [newSeed(), now()])
   if (!out.ok) { notice(message, out.error, "warning"); return }
   if (!out.saved) notSaved(message)
-  await go("zadania", {})
+  await go("tasks", {})
 })
 
 $("crm-variant")?.addEventListener("click", async () => {
   if (!confirm("Zacząć nowy wariant z innymi danymi? Obecne ćwiczenia zostaną zastąpione; jeśli chcesz je zachować, najpierw zapisz postępy do pliku.")) return
   const out = await section.change("new", [newSeed(), today()], { fresh: true })
   if (!out.saved) notSaved(message)
-  await go("zadania", {})
+  await go("tasks", {})
   notice(message, "Nowy wariant gotowy.", "info")
 })
 $("crm-reset")?.addEventListener("click", async () => {
   if (!confirm("Zacząć ten wariant od nowa? Zmiany i wyniki zadań zostaną usunięte; jeśli chcesz je zachować, najpierw zapisz postępy do pliku.")) return
   const out = await section.change("reset")
   if (!out.saved) notSaved(message)
-  await go("zadania", {})
+  await go("tasks", {})
   notice(message, "Wariant zaczęty od nowa.", "info")
 })
