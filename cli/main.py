@@ -34,7 +34,8 @@ from datafiles.location import data_dir
 from datafiles.problems import DataError
 from datafiles.qualification import load_qualification as load_checked
 from practical_modules import MODULES
-from practical_modules.loading import FOLDER as PRACTICAL_FOLDER, load_practical
+from datafiles.location import PRACTICAL_FOLDER, has_practical
+from practical_modules.loading import load_practical
 from selfcheck import polish
 from selfcheck.bank import Bank
 from selfcheck.polish import days as days_pl
@@ -76,7 +77,7 @@ def practical_cli(root: Path):
     """The cli module of the practical part's module, or None when the data folder has none.
     Only the declaration is read here; the module's data is compiled when a command needs it."""
     from datafiles.schema_check import load_checked as load_declaration
-    from practical_modules.loading import DECLARATION, SCHEMA, has_practical
+    from practical_modules.loading import DECLARATION, SCHEMA
 
     if not has_practical(root):
         return None

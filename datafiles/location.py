@@ -14,3 +14,12 @@ def data_dir(root: Path = PROJECT) -> Path:
     the optional practical part — for another qualification (e.g. the test fixture)."""
     chosen = os.environ.get("QUALIFICATION_DIR")
     return (root / chosen).resolve() if chosen else root
+
+
+# A data folder's practical part: practical/module.yaml names its module, whose files lie beside it.
+PRACTICAL_FOLDER = "practical"
+PRACTICAL_DECLARATION = "module.yaml"
+
+
+def has_practical(data_root: Path) -> bool:
+    return (data_root / PRACTICAL_FOLDER / PRACTICAL_DECLARATION).is_file()

@@ -10,13 +10,12 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from datafiles.location import PRACTICAL_DECLARATION as DECLARATION, PRACTICAL_FOLDER as FOLDER, has_practical
 from datafiles.problems import DataError, Problem
 from datafiles.schema_check import load_checked
 
 from . import MODULES
 
-FOLDER = "practical"
-DECLARATION = "module.yaml"
 SCHEMA = "practical.schema.json"
 
 
@@ -26,10 +25,6 @@ class Practical:
     package: str       # e.g. "practical_modules.crm"
     folder: Path       # the data folder's practical/
     data: dict         # what the module's compile_folder made (JSON), "tasks" the catalog
-
-
-def has_practical(data_root: Path) -> bool:
-    return (data_root / FOLDER / DECLARATION).is_file()
 
 
 def load_practical(data_root: Path, criteria: list[str]) -> Practical | None:

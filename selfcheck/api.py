@@ -9,18 +9,21 @@ page as ISO 8601 with the visitor's UTC offset, so times are shown as the visito
     practice_start(state_json, scope, size, seed, now, keep) -> {"session", "progress"} or {"error"}
     practice_check(state_json, session_json, fields_json, now) -> {"result", "state", "session", "progress"}
     practice_next(state_json, session_json)     -> {"session", "progress", "summary" (at the end)}
-    start_test(state_json, size, seed, time_limit_min, now) -> {"questions", "deadline", "state"}
+    start_test(state_json, size, seed, time_limit_min, now) -> {"questions", "deadline", "started", "state"}
     open_attempt(state_json)                    -> {"attempt", "deadline"} of an unfinished test
     test_progress(state_json, responses_json)   -> {"answered", "total", "text", "unanswered", "confirm"}
-    finish_test(state_json, responses_json, now) -> {"results", "total", "percent", "points", "summary",
-                                                    "by_outcome", "state"}
+    finish_test(state_json, responses_json, now, started) -> {"results", "total", "percent", "points", "summary",
+                                                    "by_outcome", "state"}; a test handed in already: its results, no state
     rate(state_json, criterion_id, value)      -> {"state", "rated_text"}
     rating_progress(state_json)                 -> {"rated_text"}
     interview(state_json, item_id, answer, covered_json) -> {"share", "percent", "text", "state"}
     report(state_json, practice_json, exam_json) -> readiness with SVG charts; the practical part's saved
                                                 states (practice, timed exam) counted when given (selfcheck.practical)
     moment_text(now)                           -> {"text"} "25.11.2026, 08:05", e.g. a printout's date
-    load(text)                                 -> {"ok", "state", "notes"} or {"ok": false, "error"}
+    load(text)                                 -> {"ok", "state", "notes"} or {"ok": false, "error"}: the stored quiz part
+    export_record(progress, work, exam)         -> {"ok", "text"}: the whole record as one file (selfcheck.record)
+    import_record(text)                         -> {"ok", "progress", "work", "exam", "notes"} or {"ok": false, "error",
+                                                "foreign"}: a file's sections, the practical ones for their module to check
     renewal(input_json, today)                  -> {"ok", "assessment", "timeline"} or {"ok": false, "problems"}
     load_renewal(text)                          -> {"ok", "input", "notes"} or {"ok": false, "error"}
 """
@@ -31,7 +34,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from . import practice_session
+from . import practice_session, record
 from .assembly import AssemblyError, assemble_test
 from .bank import Bank, parse_bank
 from . import polish
@@ -64,11 +67,13 @@ class Engine:
         problems = catalog_problems(catalog, set(structure.criterion_ids()))
         if problems:
             raise ValueError("; ".join(problems))
-        return cls(structure, parse_bank(bank_files, structure.criterion_ids()), rules, qualification.get("name", ""), catalog)
+        return cls(structure, parse_bank(bank_files, structure.criterion_ids()), rules, qualification.get("name", ""), catalog,
+                   (practical or {}).get("module"))
 
     renewal_rules: dict | None = None
     name: str = ""  # the qualification's name, recorded in saved progress
     practical: list[dict] = field(default_factory=list)  # the practical tasks' catalog: id, title, outcome, criteria
+    module: str | None = None  # the practical part's module, None without one
 
     def load(self, text: str) -> dict:
         return self.load_with_notes(text)[0]
@@ -199,7 +204,7 @@ def start_test(state_json: str, size: int, seed: int, time_limit_min, now: str) 
         return json.dumps({"error": str(problem)}, ensure_ascii=False)
     state["attempts"].append({"seed": int(seed), "questions": questions, "scores": {}, "responses": {},
                               "total": None, "time_limit_min": time_limit_min or None, "started": now, "finished": None})
-    return json.dumps({"questions": questions, "deadline": deadline(state["attempts"][-1]), "state": state},
+    return json.dumps({"questions": questions, "deadline": deadline(state["attempts"][-1]), "started": now, "state": state},
                       ensure_ascii=False)
 
 
@@ -241,11 +246,17 @@ def test_progress(state_json: str, responses_json: str) -> str:
                        "confirm": confirm}, ensure_ascii=False)
 
 
-def finish_test(state_json: str, responses_json: str, now: str) -> str:
-    """Grade the open attempt at once; unanswered questions score 0."""
+def finish_test(state_json: str, responses_json: str, now: str, started: str = "") -> str:
+    """Grade the open attempt at once; unanswered questions score 0. `started`: the attempt the page
+    shows (its start). Handed in already (in another tab, say): its results as they were graded then,
+    nothing changed; replaced by a newer attempt: an error."""
     state = _state(state_json)
-    attempt = state["attempts"][-1]
-    responses = json.loads(responses_json)
+    attempt = state["attempts"][-1] if state["attempts"] else None
+    if attempt is None or (started and attempt["started"] != started):
+        return json.dumps({"error": "Tego testu nie ma już w zapisanych postępach (w innej karcie zaczęto nowy albo "
+                                    "wczytano inne postępy). Odśwież stronę."}, ensure_ascii=False)
+    already = bool(attempt["finished"])
+    responses = attempt["responses"] if already else json.loads(responses_json)
     results = []
     for qid in attempt["questions"]:
         fields = responses.get(qid, {})
@@ -254,18 +265,24 @@ def finish_test(state_json: str, responses_json: str, now: str) -> str:
             question = _engine.bank.questions[qid]
             full = score(question, None)
             result = Result(qid, 0.0, "unanswered", result.message, full.correct_answer, full.explanation, full.reference)
-        attempt["scores"][qid] = result.score
-        attempt["responses"][qid] = fields
-        state["answers"][qid] = {"score": result.score, "fields": fields, "at": now}
+        if not already:
+            attempt["scores"][qid] = result.score
+            attempt["responses"][qid] = fields
+            state["answers"][qid] = {"score": result.score, "fields": fields, "at": now}
         results.append(result.as_dict())
-    attempt["total"] = sum(attempt["scores"].values()) / len(attempt["questions"])
-    attempt["finished"] = now
+    if not already:
+        attempt["total"] = sum(attempt["scores"].values()) / len(attempt["questions"])
+        attempt["finished"] = now
     points = polish.number(round(sum(attempt["scores"].values()), 1), 1)
     total = len(attempt["questions"])
     summary = f"Wynik: {percent(attempt['total'])} ({points} z {polish.count(total, 'punktu', 'punktów', 'punktów')})."
-    return json.dumps({"results": results, "total": attempt["total"], "percent": percent(attempt["total"]),
-                       "points": points, "summary": summary, "by_outcome": _by_outcome(attempt),
-                       "state": state}, ensure_ascii=False)
+    if already:
+        summary += f" Test oddano już wcześniej ({_when(attempt['finished'])}); to wynik z tamtego oddania."
+    out = {"results": results, "total": attempt["total"], "percent": percent(attempt["total"]), "points": points,
+           "summary": summary, "by_outcome": _by_outcome(attempt)}
+    if not already:
+        out["state"] = state
+    return json.dumps(out, ensure_ascii=False)
 
 
 def _by_outcome(attempt: dict) -> list[dict]:
@@ -361,6 +378,29 @@ def load(text: str) -> str:
         return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)
 
 
+def export_record(progress_json: str, work_json: str = "", exam_json: str = "") -> str:
+    """The candidate's whole record as one file, from the stored sections (record.py)."""
+    try:
+        practical = [read_json(text, StateError, max_depth=STATE_MAX_DEPTH, max_bytes=STATE_MAX_BYTES) if text else None
+                     for text in (work_json, exam_json)]
+        data = record.join(_state(progress_json) if progress_json else None, *practical, _engine.name, _engine.module)
+    except StateError as problem:
+        return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)
+    return json.dumps({"ok": True, "text": json.dumps(data, ensure_ascii=False, indent=1)}, ensure_ascii=False)
+
+
+def import_record(text: str) -> str:
+    """A file's sections, checked as far as the core can (the quiz part whole, the practical part's
+    shape); `foreign`: not a record at all, perhaps an earlier practical file for the module to read."""
+    try:
+        sections = record.split(text, qualification=_engine.name, module=_engine.module,
+                                read_progress=_engine.load_with_notes)
+    except StateError as problem:
+        return json.dumps({"ok": False, "error": str(problem), "foreign": isinstance(problem, record.NotARecord)},
+                          ensure_ascii=False)
+    return json.dumps({"ok": True, **sections}, ensure_ascii=False)
+
+
 def renewal(input_json: str, today: str) -> str:
     """Assess renewal evidence; bad fields come back as {field: message}, nothing is guessed."""
     data = json.loads(input_json)
@@ -379,7 +419,7 @@ def renewal(input_json: str, today: str) -> str:
 def load_renewal(text: str) -> str:
     """Check a saved or imported renewal file before it replaces anything."""
     try:
-        form, notes = load_renewal_input(text)
+        form, notes = load_renewal_input(text, _engine.name)
         return json.dumps({"ok": True, "input": form, "notes": notes}, ensure_ascii=False)
     except RenewalStateError as problem:
         return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)

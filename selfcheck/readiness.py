@@ -4,7 +4,8 @@ The rule, as the site states it (sitegen/templates/selfcheck_index.md.j2, "Jak l
 - quiz result of a criterion (Q): the mean of the latest scores of every answered question
   that names the criterion (0–100%);
 - practical result (P): the mean of the best scores of the practical tasks that name the
-  criterion and were checked at least once;
+  criterion and were checked at least once, and of the criterion's result in the latest handed-in
+  practical exam that tested it;
 - what the candidate showed (W): the mean of Q and P, of those known;
 - self-rating (S): "nie potrafię" 0%, "częściowo" 50%, "potrafię" 100%; a commission-interview
   self-check adds its share of points covered to S (mean of the two);
@@ -22,9 +23,8 @@ The rule, as the site states it (sitegen/templates/selfcheck_index.md.j2, "Jak l
   those X rest on self-rating alone ("2 tylko z Twojej oceny"), keys `covered`, `evidence`
   (criteria with W), `criteria` (N) and `coverage_text`.
 
-Practical tasks (P) reach this module as {criterion: [scores]} (selfcheck/api.py reads them from
-the practical part's saved state, kept apart from the quiz's); without them the rule is the same
-with W = Q.
+Practical results (P) reach this module as {criterion: [scores]} (selfcheck/practical.py reads them
+from the record's practical sections); without them the rule is the same with W = Q.
 """
 
 from __future__ import annotations

@@ -25,8 +25,9 @@ class RenewalStateError(ValueError):
     pass
 
 
-def load_renewal_input(text: str) -> tuple[dict, list[str]]:
+def load_renewal_input(text: str, qualification: str = "") -> tuple[dict, list[str]]:
     """Read a saved or imported renewal form: (form, notes on values that had to be cleared).
+    A file that names another qualification than `qualification` is refused (older files name none).
 
     A file of the wrong shape is refused whole (RenewalStateError, saying what and where). A date
     field holding something that is not a date is cleared, and a note quotes the value: the
@@ -37,6 +38,11 @@ def load_renewal_input(text: str) -> tuple[dict, list[str]]:
         raise RenewalStateError(f"To nie jest plik zestawienia dowodów do odnowienia (brak pola format: „{FORMAT}”).")
     if data.get("version") != VERSION:
         raise RenewalStateError(f"Nieznana wersja pliku: {data.get('version')!r}; ta strona zna wersję {VERSION}.")
+    owner = data.get("qualification", "")
+    if not isinstance(owner, str):
+        raise RenewalStateError("qualification: potrzebna nazwa kwalifikacji (tekst).")
+    if owner and qualification and owner != qualification:
+        raise RenewalStateError(f"To zestawienie dotyczy innej kwalifikacji: „{owner[:120]}”.")
     notes: list[str] = []
     issued = data.get("issued", "")
     if not isinstance(issued, str):
@@ -58,7 +64,8 @@ def load_renewal_input(text: str) -> tuple[dict, list[str]]:
     if not isinstance(checklist, list) or not all(isinstance(i, int) and not isinstance(i, bool) and i >= 0
                                                   for i in checklist):
         raise RenewalStateError("checklist: potrzebna lista numerów zebranych dokumentów.")
-    form = {"format": FORMAT, "version": VERSION, "issued": issued, "periods": clean, "checklist": checklist}
+    form = {"format": FORMAT, "version": VERSION, "qualification": qualification or owner, "issued": issued,
+            "periods": clean, "checklist": checklist}
     return form, notes
 
 

@@ -18,7 +18,7 @@ RATINGS = ("nie", "czesciowo", "tak")
 MAX_DEPTH = 20  # saved progress nests 5 levels at most
 MAX_TIME_LIMIT_MIN = 24 * 60  # the page offers minutes, not days; more would overflow the deadline's date
 # Files saved before the format stopped naming the site ("<site>/samoocena", version 1) still load.
-_EARLIER_FORMAT = re.compile(r"^[a-z0-9-]+/samoocena$")
+EARLIER_FORMAT = re.compile(r"^[a-z0-9-]+/samoocena$")
 
 
 class StateError(ValueError):
@@ -44,7 +44,7 @@ def load_state(text: str, *, known_questions: set[str], known_criteria: set[str]
     never costs a candidate the rest of their progress.
     """
     data = read_json(text, StateError, max_depth=MAX_DEPTH)
-    if not isinstance(data, dict) or not is_format(data.get("format"), FORMAT, _EARLIER_FORMAT):
+    if not isinstance(data, dict) or not is_format(data.get("format"), FORMAT, EARLIER_FORMAT):
         raise StateError("To nie jest plik postępów samooceny (brak pola format: „samoocena”).")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from datafiles.bank import load_bank
-from datafiles.location import data_dir
+from datafiles.location import PRACTICAL_FOLDER, data_dir
 from datafiles.problems import DataError
 from datafiles.qualification import load_qualification
 from datafiles.schema_check import SCHEMA_DIR
-from practical_modules.loading import FOLDER as PRACTICAL_FOLDER, load_practical
+from practical_modules.loading import load_practical
 from selfcheck.assembly import test_sizes
 from selfcheck.structure import Structure
 
@@ -77,7 +77,8 @@ def build_content(root: Path = ROOT) -> SiteContent:
     questions = [question.display() for question in bank.questions.values()]
     sizes = test_sizes(bank, Structure.from_qualification(data))
     pages = render_pages(data, loaded["glossary"], loaded["publisher"], questions=questions,
-                         interview=list(bank.interview.values()), test_sizes=sizes, practical=practical is not None)
+                         interview=list(bank.interview.values()), test_sizes=sizes,
+                         practical_data=practical.data if practical else None)
     files = {
         DATA_FILES["yaml"]: paths["qualification"].read_bytes(),
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),

@@ -16,7 +16,6 @@ import jinja2
 import yaml
 from markupsafe import Markup
 from selfcheck import polish
-from practical_modules.crm.exam import MINUTES_PER_TASK as EXAM_MINUTES_PER_TASK
 from selfcheck.renewal_state import FORMAT as RENEWAL_FORMAT, VERSION as RENEWAL_VERSION
 from selfcheck.readiness import LEVELS, QUIZ_WEIGHT, RATING_WEIGHT
 from selfcheck.renewal import DAYS_PER_YEAR, add_years
@@ -72,11 +71,13 @@ def rich_text_for_page(context, text: str) -> Markup:
 
 
 def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list[dict],
-                 interview: list[dict], test_sizes: list[int] = (), practical: bool = False) -> dict[str, str]:
+                 interview: list[dict], test_sizes: list[int] = (), practical_data: dict | None = None) -> dict[str, str]:
     """Render every page of the site: {"walidacja.md": "---\ntitle: …\n---\n# …", …}.
 
-    `questions` are the self-check questions as the page shows them (selfcheck's display form).
+    `questions` are the self-check questions as the page shows them (selfcheck's display form);
+    `practical_data` the practical part's compiled data (its module's compile), None without one.
     """
+    practical = practical_data is not None
     env = make_environment()
     pages = site_pages(data, practical=practical)
     renewal = data["certificate"].get("renewal") or {}
@@ -97,9 +98,11 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         "interview": interview,
         "test_sizes": list(test_sizes),  # mock-test lengths the bank can fill
         "practical": practical,          # the qualification's data has practical tasks
-        "exam_minutes_per_task": EXAM_MINUTES_PER_TASK,
+        "exam_minutes_per_task": (practical_data or {}).get("exam", {}).get("minutes_per_task"),
         # The renewal form's saved format is selfcheck's (one definition); the script stamps it on what it saves.
-        "renewal_save_format": json.dumps({"format": RENEWAL_FORMAT, "version": RENEWAL_VERSION}),
+        # The name is data: PageText's escape keeps it text in the attribute, whatever it holds.
+        "renewal_save_format": PageText(json.dumps({"format": RENEWAL_FORMAT, "version": RENEWAL_VERSION,
+                                                    "qualification": data["name"]}, ensure_ascii=False)),
         "weights": {"quiz": round(QUIZ_WEIGHT * 100), "rating": round(RATING_WEIGHT * 100)},
         "levels": [round(threshold * 100) for threshold, _, _ in LEVELS[:2]],
         "days_per_year": DAYS_PER_YEAR,

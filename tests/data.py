@@ -10,7 +10,7 @@ from __future__ import annotations
 import yaml
 
 from datafiles.location import PROJECT as ROOT, data_dir
-from practical_modules.loading import has_practical
+from datafiles.location import has_practical
 from sitegen.site_map import has_renewal, site_pages
 
 DATA_DIR = data_dir(ROOT)

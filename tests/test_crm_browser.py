@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from practical_modules.crm import tasks as task_defs
-from practical_modules.loading import has_practical
+from tests.practical_crm import given  # noqa: F401 - installs the practical data the tasks come from
+from datafiles.location import has_practical
 from datafiles.location import data_dir
 from sitegen.pages import store_id
 from tests.browser_visit import watched_page
@@ -174,9 +175,10 @@ def test_reload_keeps_the_work_and_export_import_round_trips(crm, tmp_path):
     crm.wait_for_selector(".crm-task", timeout=120_000)
     assert saved(crm) == before
     with crm.expect_download() as download:
-        crm.click("#crm-export")
-    exported = tmp_path / "cwiczenia.json"
+        crm.click("#sc-progress-export")
+    exported = tmp_path / "postepy.json"
     download.value.save_as(exported)
+    assert json.loads(exported.read_text(encoding="utf-8"))["practical"]["work"]["settings"] == before["settings"]
     crm.once("dialog", lambda dialog: dialog.accept())
     crm.click("#crm-reset")
     crm.locator("#crm-message", has_text="od nowa").wait_for()
@@ -184,11 +186,13 @@ def test_reload_keeps_the_work_and_export_import_round_trips(crm, tmp_path):
     bad = tmp_path / "zly.json"
     bad.write_text('{"format": "cos-innego"}', encoding="utf-8")
     reset_state = saved(crm)
-    crm.set_input_files("#crm-import", str(bad))
-    crm.locator("#crm-message", has_text="Nie wczytano").wait_for()
+    crm.set_input_files("#sc-progress-import", str(bad))
+    crm.locator("#sc-progress-message", has_text="Nie wczytano").wait_for()
     assert saved(crm) == reset_state                       # a bad file changes nothing
-    crm.set_input_files("#crm-import", str(exported))
-    crm.locator("#crm-message", has_text=re.compile("^Wczytano ćwiczenia")).wait_for()
+    crm.once("dialog", lambda dialog: dialog.accept())     # "the file replaces what is saved": yes
+    crm.set_input_files("#sc-progress-import", str(exported))
+    crm.locator("#sc-progress-message", has_text=re.compile("^Wczytano postępy z pliku")).wait_for()
+    crm.wait_for_selector(".crm-task", timeout=120_000)
     assert saved(crm)["settings"] == before["settings"]
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from datafiles.location import data_dir
 from practical_modules.crm import api
-from practical_modules.loading import has_practical
+from datafiles.location import has_practical
 from tests.conftest import ROOT
 from tests.practical_crm import given
 

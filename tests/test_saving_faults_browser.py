@@ -113,27 +113,27 @@ def test_an_import_that_could_not_be_stored_is_not_called_loaded(served_site, co
     path = tmp_path / "postepy.json"
     path.write_text(json.dumps(export), encoding="utf-8")
     page.evaluate(f"() => {{ {SET_ITEM_THROWS} }}")
-    page.set_input_files("#sc-import", str(path))
-    message = page.locator("#sc-data-message")
-    message.locator(".sc-not-saved").wait_for()
-    assert "nie pozwoliła go zapisać" in message.inner_text()
+    page.set_input_files("#sc-progress-import", str(path))
+    message = page.locator("#sc-progress-message")
+    message.locator("text=nie pozwoliła zapisać wczytanych danych").wait_for()
     assert "Wczytano postępy" not in message.inner_text()
 
 
 def test_an_import_larger_than_the_browser_keeps_is_not_called_loaded(served_site, context, tmp_path):
-    # No stand-in here: Chromium's real storage quota (about 10 MB per origin) refuses a 12 MB file.
+    # No stand-in here: Chromium's real storage quota (about 10 MB per origin) refuses a 10.5 MB file,
+    # which is within what a progress file may hold (selfcheck.record.MAX_FILE_BYTES).
     before = json.dumps({"format": "samoocena", "version": 1, "ratings": {CRITERIA[0]["id"]: "nie"}})
     seed(context, served_site, {KEY: before})
     page = open_page(context, served_site.url + "samoocena/raport/")
+    page.on("dialog", lambda dialog: dialog.accept())  # "the file replaces…": yes
     question = bank_questions(served_site)[0]
     big = {"format": "samoocena", "version": 1,
-           "answers": {question: {"score": 1, "fields": {"answer": ["x" * 12_000_000]}, "at": "2026-11-24T10:00:00Z"}}}
+           "answers": {question: {"score": 1, "fields": {"answer": ["x" * 10_500_000]}, "at": "2026-11-24T10:00:00Z"}}}
     path = tmp_path / "duzy.json"
     path.write_text(json.dumps(big), encoding="utf-8")
-    page.set_input_files("#sc-import", str(path))
-    message = page.locator("#sc-data-message")
-    message.locator(".sc-not-saved").wait_for(timeout=PYTHON_START)
-    assert "nie pozwoliła go zapisać" in message.inner_text()
+    page.set_input_files("#sc-progress-import", str(path))
+    message = page.locator("#sc-progress-message")
+    message.locator("text=nie pozwoliła zapisać wczytanych danych").wait_for(timeout=PYTHON_START)
     assert "Wczytano postępy" not in message.inner_text()
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == before  # the earlier progress is untouched
 

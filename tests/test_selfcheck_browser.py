@@ -127,7 +127,7 @@ def test_export_reset_import_restores_progress(served_site, context, tmp_path):
     report = open_page(context, served_site.url + "samoocena/raport/")
     report.wait_for_selector(".sc-report__weakest")
     with report.expect_download() as download:
-        report.click("#sc-export")
+        report.click("#sc-progress-export")
     saved = tmp_path / "postepy.json"
     download.value.save_as(saved)
     assert json.loads(saved.read_text(encoding="utf-8"))["ratings"] == {"Z2.E2.K1": "tak"}
@@ -137,8 +137,9 @@ def test_export_reset_import_restores_progress(served_site, context, tmp_path):
     assert "Brak danych" in report.inner_text(".sc-report__overall")
     assert report.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
 
-    report.set_input_files("#sc-import", str(saved))
-    report.locator("text=Wczytano postępy z pliku").wait_for()
+    report.set_input_files("#sc-progress-import", str(saved))
+    report.locator("#sc-progress-message", has_text="Wczytano postępy z pliku").wait_for()  # after the page opens again
+    report.wait_for_selector(".sc-report__overall")
     assert "100%" in report.inner_text(".sc-report__overall")
     assert json.loads(report.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))["ratings"] == {"Z2.E2.K1": "tak"}
 
@@ -158,8 +159,8 @@ def test_malformed_import_file_changes_nothing_and_says_why(served_site, context
     ]:
         path = tmp_path / name
         path.write_text(content, encoding="utf-8")
-        report.set_input_files("#sc-import", str(path))
-        message = report.locator("#sc-data-message")
+        report.set_input_files("#sc-progress-import", str(path))
+        message = report.locator("#sc-progress-message")
         message.locator(f"text={reason}").wait_for()
         assert f"Nie wczytano pliku „{name}”" in message.inner_text()
         assert "Twoje obecne postępy się nie zmieniły" in message.inner_text()

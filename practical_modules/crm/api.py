@@ -22,7 +22,8 @@ the engine never reads the clock.
                                          result: score, per-check label/feedback, `hint` (only while not
                                          complete) and `solution` (the page shows it on request, after a check)
     export(state_json)                -> {"ok", "filename", "text"}
-    load(text)                        -> {"ok", "state"} or {"ok": false, "error"} (nothing changes)
+    load(text)                        -> {"ok", "state"} or {"ok": false, "error", "foreign"} (nothing changes;
+                                         foreign: not this module's file at all)
 
 The practical mock exam (rules in exam.py; its state is a CRM state with `exam` and `exams`):
 
@@ -58,7 +59,7 @@ from .dataset import fresh_state
 from .forms import Change, HandIn, Show
 from .records import COLLECTIONS, parse_date
 from .reports import csv_text
-from .state import CrmStateError, is_moment, read_state, state_text
+from .state import CrmStateError, NotAState, is_moment, read_state, state_text
 from .views import ViewError, shown_value
 
 MAX_SEED = 2 ** 31 - 1
@@ -165,7 +166,7 @@ def load(text: str) -> str:
     try:
         state = read_state(text)
     except CrmStateError as problem:
-        return _fail(f"Nie wczytano pliku: {problem}")
+        return _out({"ok": False, "error": str(problem), "foreign": isinstance(problem, NotAState)})
     return _out({"ok": True, "state": state})
 
 

@@ -23,7 +23,11 @@ from selfcheck import polish
 from selfcheck.structure import Structure
 
 from . import api, configuration, exam
-from .state import MAX_BYTES, CrmStateError, read_state
+from practical_modules import MODULES
+from selfcheck.record import MAX_FILE_BYTES, practical_parts
+from selfcheck.saved_state import StateError
+
+from .state import CrmStateError, read_state
 
 CHECK, CROSS = "✔", "✘"
 
@@ -46,6 +50,7 @@ def read_problem(problem: Exception) -> str:
     return str(problem)
 
 
+MODULE = next(name for name, package in MODULES.items() if package == __package__)  # as practical/module.yaml names it
 COMMANDS = ("tasks", "dataset")  # what add_commands adds (cli/main.py answers them when there is no practical part)
 
 
@@ -73,7 +78,7 @@ def run(args, qualification: dict, data: dict, out=sys.stdout, err=sys.stderr) -
     configuration.install(data, structure.sets)
     if args.command == "tasks":
         if args.action == "check":
-            return check_file(args.file, args.json, structure, out, err)
+            return check_file(args.file, args.json, structure, qualification["name"], out, err)
         if args.file:
             print(f"Nieznane polecenie „{args.file}”; chodziło o „tasks check PLIK”?", file=err)
             return 1
@@ -99,47 +104,61 @@ def list_tasks(as_json: bool, structure, out) -> int:
     return 0
 
 
-def check_file(path: Path | None, as_json: bool, structure, out, err) -> int:
+def check_file(path: Path | None, as_json: bool, structure, qualification_name: str, out, err) -> int:
     if path is None:
         print("Podaj plik do sprawdzenia: python -m selfcheck tasks check PLIK.json", file=err)
         return 1
     try:
         if path.is_dir():
             raise CrmStateError("to katalog; podaj plik .json zapisany na stronie")
-        if path.stat().st_size > MAX_BYTES:
-            raise CrmStateError(f"plik jest za duży (ponad {MAX_BYTES // 1024 // 1024} MB)")
-        state = read_state(path.read_text(encoding="utf-8"))
-        results = api.check_export(json.dumps(state)) if not state.get("exam") else None
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CrmStateError(f"plik jest za duży (ponad {MAX_FILE_BYTES // 1024 // 1024} MB)")
+        text = path.read_text(encoding="utf-8")
+        try:
+            parts = practical_parts(text, qualification=qualification_name, module=MODULE)
+        except StateError as problem:
+            raise CrmStateError(str(problem)) from None
+        # The candidate's progress file (selfcheck/record.py) carries practice work and the exam; an
+        # earlier file of the page carries one of them.
+        states = [read_state(json.dumps(parts[name])) for name in ("work", "exam") if parts[name]] if parts else [read_state(text)]
+        if not states:
+            raise CrmStateError("plik postępów nie zawiera zadań praktycznych ani symulacji")
     except (UnicodeDecodeError, OSError, CrmStateError) as problem:
         print(f"{path}: {read_problem(problem)}", file=err)
         return 1
-    if results is None:
-        return check_exam(path, state, as_json, structure, out)
+    found = [check_exam(path, state, as_json, structure, out) if state.get("exam") else check_work(path, state, as_json, out)
+             for state in states]
+    if as_json:  # one document: a section's as before, or both of a progress file's
+        data = found[0] if not parts else {"file": str(path), **{("exam" if s.get("exam") else "work"): f
+                                                                  for s, f in zip(states, found)}}
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+    return 0
+
+
+def check_work(path: Path, state: dict, as_json: bool, out) -> dict | None:
+    """Practice work: every task, as the page checks it (as_json: the data, nothing printed)."""
+    results = api.check_export(json.dumps(state))
     total = sum(r["score"] for r in results) / len(results) if results else 0.0
     if as_json:
-        print(json.dumps({"file": str(path), "score": round(total, 4), "percent": polish.percent(total),
-                          "tasks": results}, ensure_ascii=False, indent=2), file=out)
-        return 0
+        return {"file": str(path), "score": round(total, 4), "percent": polish.percent(total), "tasks": results}
     done = sum(1 for r in results if r["complete"])
     print(f"{path.name}: wynik {polish.percent(total)}; wykonane w całości "
           f"{done} z {polish.count(len(results), 'zadania', 'zadań', 'zadań')}.", file=out)
     print_results(results, out)
-    return 0
+    return None
 
 
-def check_exam(path: Path, state: dict, as_json: bool, structure, out) -> int:
-    """A mock exam's file: only its drawn tasks, with the per-criterion summary the page shows.
-    An exam not handed in is checked as it stands and said to be unfinished."""
+def check_exam(path: Path, state: dict, as_json: bool, structure, out) -> dict | None:
+    """A mock exam: only its drawn tasks, with the per-criterion summary the page shows (as_json: the
+    data, nothing printed). An exam not handed in is checked as it stands and said to be unfinished."""
     info = exam.describe(state)
     found = exam.evaluate(state, structure.sets)
     finished = not info["open"]
     score = state["exam"]["score"] if finished else found["score"]
     if as_json:
-        print(json.dumps({"file": str(path), "score": score, "percent": polish.percent(score), "tasks": found["tasks"],
-                          "exam": {"finished": finished, "started": info["started"], "deadline": info["deadline"],
-                                   "timed_out": info["timed_out"], "criteria": found["criteria"],
-                                   "history": info["history"]}}, ensure_ascii=False, indent=2), file=out)
-        return 0
+        return {"file": str(path), "score": score, "percent": polish.percent(score), "tasks": found["tasks"],
+                "exam": {"finished": finished, "started": info["started"], "deadline": info["deadline"],
+                         "timed_out": info["timed_out"], "criteria": found["criteria"], "history": info["history"]}}
     started = polish.date_time(exam.moment(info["started"]))
     state_text = ("zakończona po upływie czasu" if info["timed_out"] else "zakończona w czasie") if finished \
         else "niezakończona (sprawdzona tak, jak stoi)"
@@ -149,7 +168,7 @@ def check_exam(path: Path, state: dict, as_json: bool, structure, out) -> int:
     print("\nWynik według kryteriów:", file=out)
     for criterion in found["criteria"]:
         print(f"    {criterion['id']:<10} {criterion['percent']:>5}  {criterion['text']}", file=out)
-    return 0
+    return None
 
 
 def print_results(results: list[dict], out) -> None:

@@ -16,6 +16,7 @@ from datafiles.problems import DataError, Problem
 from datafiles.source import format_path, load_source
 
 from .definitions import definition_problems
+from .exam import MINUTES_PER_TASK, TASKS_PER_EXAM
 from .world import world_problems
 
 
@@ -45,4 +46,6 @@ def compile_folder(folder: Path, criteria: list[str], shown: str = "practical") 
         raise DataError(problems)
     catalog = [{"id": item["id"], "title": item["title"], "outcome": file["outcome"], "criteria": list(item["criteria"])}
                for file in task_files for item in file["tasks"]]
-    return {"tasks": catalog, "world": world.data, "task_files": task_files}
+    # What the exam page says of the exam: the module's own rule, not the generator's.
+    exam = {"minutes_per_task": MINUTES_PER_TASK, "tasks": TASKS_PER_EXAM}
+    return {"tasks": catalog, "exam": exam, "world": world.data, "task_files": task_files}

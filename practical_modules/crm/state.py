@@ -47,6 +47,10 @@ class CrmStateError(ValueError):
     """The saved or imported file cannot be used; str() says why, in Polish."""
 
 
+class NotAState(CrmStateError):
+    """Not this module's file at all (another format): the caller may have another reader for it."""
+
+
 def read_state(text: str) -> dict:
     """Parse and check a saved or imported state; raise CrmStateError if anything is off."""
     data = read_json(text, CrmStateError, max_depth=MAX_DEPTH, max_bytes=MAX_BYTES)
@@ -73,7 +77,7 @@ def size(text: str) -> int:
 
 def check_state(data: Any) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise CrmStateError(f"To nie jest zapis ćwiczeń praktycznych (brak pola format: „{FORMAT}”).")
+        raise NotAState(f"To nie jest zapis ćwiczeń praktycznych (brak pola format: „{FORMAT}”).")
     version = data.get("version")
     if not _int(version) or version < 1:
         raise CrmStateError("Pole version musi być dodatnią liczbą całkowitą.")

@@ -75,7 +75,7 @@ class Loading(unittest.TestCase):
         before = json.dumps(self.state, sort_keys=True)
         answer = json.loads(api.load(self.broken(lambda d: d["contacts"][0].update(company_id="F999"))))
         self.assertFalse(answer["ok"])
-        self.assertTrue(answer["error"].startswith("Nie wczytano pliku: Osoba kontaktowa K001"))
+        self.assertTrue(answer["error"].startswith("Osoba kontaktowa K001"))
         self.assertNotIn("state", answer)
         self.assertEqual(json.dumps(self.state, sort_keys=True), before)
 

@@ -2,53 +2,49 @@
 // candidate did — a form's id with its fields as the browser holds them, or a task to check. Every
 // rule, message and number comes from Python; this file only draws and keeps the state in storage.
 import "./guard.mjs"
-import { chooseFile, notice, now, readFields, warnNotSaved } from "./forms.mjs"
+import { el } from "./dom.mjs"
+import { notice, now, readFields, warnNotSaved } from "./forms.mjs"
+import { offerProgressFile, saveRecordFile } from "./progress-file.mjs"
 import { startPython } from "./python.mjs"
-import { createStore, NO_STORAGE } from "./storage.mjs"
+import { SECTIONS, openSection } from "./record.mjs"
 
 const $ = id => document.getElementById(id)
 // The same page script serves the practice system and the timed practical mock exam (data-mode="exam"),
-// each with its own saved state.
+// each its own section of the candidate's record (record.mjs).
 const examMode = $("crm").dataset.mode === "exam"
-const store = createStore(examMode ? "symulacja-praktyczna" : "cwiczenia-praktyczne")
 const python = startPython({ practical: true })
+const section = openSection(examMode ? SECTIONS.exam : SECTIONS.work, {
+  what: examMode ? "danych symulacji" : "ćwiczeń",
+  read: raw => python.practical("load", raw),
+  invoke: (type, state, args) => python.practical(type, ...(state === null ? [] : [state]), ...args),
+})
+offerProgressFile(python)
 const nav = $("crm-nav"), context = $("crm-context"), screenBox = $("crm-screen"), message = $("crm-message")
 const outcomes = new URL($("crm").dataset.outcomes, location.href)
 const today = () => new Date().toLocaleDateString("sv-SE")  // the visitor's calendar day, as YYYY-MM-DD
-let state = null
+const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff
 let where = { screen: "tasks", params: {} }
 let unsavedShown = false
 
-const el = (tag, text, attrs = {}) => {
-  const node = Object.assign(document.createElement(tag), attrs)
-  if (text !== undefined && text !== null) node.textContent = text
-  return node
-}
-const crm = (fn, ...args) => python.practical(fn, ...args)
-
-/** Keep the state; the first time the browser refuses, say so next to `near` and offer a file. */
-function save(near) {
-  if (store.save(state)) return true
-  if (!unsavedShown) {
-    unsavedShown = true
-    warnNotSaved(near || message, () => state,
-      "Przeglądarka nie pozwala zapisać ćwiczeń (pamięć jest pełna albo zablokowana), więc po zamknięciu strony " +
-      "znikną. Zapisz je do pliku.", store.fileName)
-  }
-  return false
+/** The first time the browser refuses to keep the work, say so next to `near` and offer the file. */
+function notSaved(near) {
+  if (unsavedShown) return
+  unsavedShown = true
+  warnNotSaved(near || message, () => saveRecordFile(python, { [examMode ? "exam" : "work"]: section.state }),
+    "Przeglądarka nie pozwala zapisać ćwiczeń (pamięć jest pełna albo zablokowana), więc po zamknięciu strony " +
+    "znikną. Zapisz postępy do pliku.")
 }
 
+/** Show the screen `where` names, or send a form or a check on it: made on the newest saved work. */
 async function request(body, near) {
-  const out = await crm("page", JSON.stringify(state), JSON.stringify({ ...where, ...body }))
+  const out = await section.change("page", [JSON.stringify({ ...where, ...body })])
   if (!out.ok) { notice(message, out.error, "warning"); return null }
-  const changed = JSON.stringify(out.state) !== JSON.stringify(state)
+  if (!out.saved) notSaved(near)
   // A refused form, or one that only shows something (a preview, a report), stays as the candidate
   // filled it, with Python's answer beside it.
-  if (out.reply && (!out.reply.ok || !changed)) return out
-  state = out.state
+  if (out.reply && (!out.reply.ok || !out.changed)) return out
   where = { screen: out.screen.name, params: out.screen.params }
   draw(out.screen)
-  if (changed) save(near)
   return out
 }
 
@@ -301,84 +297,47 @@ function showResult(box, r) {
   box.scrollIntoView({ block: "nearest" })
 }
 
-if (!store.available()) notice(message, NO_STORAGE, "warning")
-
-// Start: the saved state, checked by Python; an unreadable copy is kept aside and reported.
-python.ready.then(async () => {
-  const raw = store.readRaw()
-  if (raw) {
-    const loaded = await crm("load", raw)
-    if (loaded.ok) state = loaded.state
-    else {
-      const { aside } = store.setAside(raw)
-      notice(message, aside
-        ? `Zapisanych ćwiczeń nie da się odczytać (${loaded.error}) Zachowaliśmy je pod kluczem „${aside}”; zaczynasz od nowego wariantu.`
-        : `Zapisanych ćwiczeń nie da się odczytać (${loaded.error}) ani odłożyć, więc zostały bez zmian, a ta strona ` +
-          "niczego nie zapisze, żeby ich nie nadpisać. Zapisuj ćwiczenia do pliku.", "warning")
-    }
-  }
+// Start: the saved work, checked by Python (an unreadable copy is set aside and said); the practice
+// system starts a fresh variant when there is none.
+python.ready.then(() => section.open()).then(async ({ message: found, warning }) => {
+  if (found) notice(message, found, warning ? "warning" : "info")
   if (examMode) {
     $("crm-exam-start").disabled = false
-    if (state) await request({})
+    if (section.state) await request({})
     return
   }
-  if (!state) {
-    const fresh = await crm("new", crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff, today())
-    state = fresh.state
-    save()
-  }
+  if (!section.state) await section.change("new", [newSeed(), today()], { fresh: true })
   await request({})
 }).catch(() => {})
 
+// Another tab changed this work: show the newest where the candidate is.
+section.onChange(found => {
+  request({}).catch(() => {})
+  notice(message, found.message || "Zapis zmieniono w innej karcie tej przeglądarki; widzisz najnowszą wersję.",
+         found.warning ? "warning" : "info")
+})
+
 // The mock exam starts on a fresh variant; the history of earlier exams goes with it.
 $("crm-exam-start")?.addEventListener("click", async () => {
-  if (state?.exam && !state.exam.finished &&
+  if (section.state?.exam && !section.state.exam.finished &&
       !confirm("Symulacja jest w toku. Zacząć nową? Obecna zostanie przerwana bez wyniku.")) return
-  const out = await crm("exam_start", state ? JSON.stringify(state) : "", crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff, now())
+  const out = await section.change("exam_start", [newSeed(), now()])
   if (!out.ok) { notice(message, out.error, "warning"); return }
-  state = out.state
-  save(message)
+  if (!out.saved) notSaved(message)
   await go("tasks", {})
 })
 
-$("crm-export").addEventListener("click", async () => {
-  try {
-    const out = await crm("export", JSON.stringify(state))
-    const link = el("a", undefined, { href: URL.createObjectURL(new Blob([out.text], { type: "application/json" })), download: out.filename })
-    document.body.append(link)
-    link.click()
-    link.remove()
-    notice(message, `Zapisano do pliku ${out.filename} (w folderze pobranych plików).`, "info")
-  } catch (error) {
-    notice(message, `Nie udało się zapisać pliku: ${error.message}`, "warning")
-  }
-})
-chooseFile($("crm-import-button"), $("crm-import"), async (name, text) => {
-  try {
-    const out = await crm("load", text)
-    if (!out.ok) { notice(message, `Nie wczytano pliku „${name}”: ${out.error} Obecne ćwiczenia się nie zmieniły.`, "warning"); return }
-    state = out.state
-    const kept = save(message)
-    await request({})
-    notice(message, kept ? `Wczytano ćwiczenia z pliku „${name}”.` : `Wczytano plik „${name}”, ale przeglądarka nie pozwoliła go zapisać.`,
-           kept ? "info" : "warning")
-  } catch (error) {
-    notice(message, `Nie wczytano pliku: ${error.message}. Obecne ćwiczenia się nie zmieniły.`, "warning")
-  }
-})
 $("crm-variant")?.addEventListener("click", async () => {
-  if (!confirm("Zacząć nowy wariant z innymi danymi? Obecne ćwiczenia zostaną zastąpione; jeśli chcesz je zachować, najpierw zapisz je do pliku.")) return
-  const out = await crm("new", crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff, today())
-  state = out.state
-  save(message)
+  if (!confirm("Zacząć nowy wariant z innymi danymi? Obecne ćwiczenia zostaną zastąpione; jeśli chcesz je zachować, najpierw zapisz postępy do pliku.")) return
+  const out = await section.change("new", [newSeed(), today()], { fresh: true })
+  if (!out.saved) notSaved(message)
   await go("tasks", {})
   notice(message, "Nowy wariant gotowy.", "info")
 })
 $("crm-reset")?.addEventListener("click", async () => {
-  if (!confirm("Zacząć ten wariant od nowa? Zmiany i wyniki zadań zostaną usunięte; jeśli chcesz je zachować, najpierw zapisz je do pliku.")) return
-  const out = await crm("reset", JSON.stringify(state))
-  state = out.state
-  save(message)
+  if (!confirm("Zacząć ten wariant od nowa? Zmiany i wyniki zadań zostaną usunięte; jeśli chcesz je zachować, najpierw zapisz postępy do pliku.")) return
+  const out = await section.change("reset")
+  if (!out.saved) notSaved(message)
   await go("tasks", {})
   notice(message, "Wariant zaczęty od nowa.", "info")
 })

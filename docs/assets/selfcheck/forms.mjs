@@ -45,18 +45,18 @@ export function keepDrafts(forms, messageBox, draftKey = form => form.dataset.qu
 export const NOT_SAVED = "Nie udało się zapisać tego w przeglądarce (pamięć jest pełna albo zablokowana), więc po " +
   "zamknięciu strony zniknie. Zapisz postępy do pliku, żeby ich nie stracić."
 
-/** Say next to where the candidate acted that the browser did not keep it, and offer a file
- *  (`data()` gives what to save, under `fileName`; without `data`, only the message). */
-export function warnNotSaved(box, data, text = NOT_SAVED, fileName = storage.fileName) {
+/** Say next to where the candidate acted that the browser did not keep it, and offer the progress file
+ *  (`saveFile()` downloads it; without it, only the message). */
+export function warnNotSaved(box, saveFile, text = NOT_SAVED) {
   if (!box) return
   const note = document.createElement("p")
   note.className = "sc-message sc-message--warning sc-not-saved"
   note.append(text)
-  if (data) {
+  if (saveFile) {
     const button = Object.assign(document.createElement("button"), {
       type: "button", className: "md-button", textContent: "Zapisz postępy do pliku",
     })
-    button.addEventListener("click", () => downloadJson(fileName, data()))
+    button.addEventListener("click", saveFile)
     note.append(" ", button)
   }
   box.append(note)

@@ -14,14 +14,14 @@ for (const form of forms) {
     const fields = readFields(form)
     box.textContent = "Zapisywanie…"
     try {
-      const out = await session.call("interview", form.dataset.interview, (fields.answer || [""])[0],
-                                     JSON.stringify((fields.covered || []).map(Number)))
+      const out = await session.change("interview", [form.dataset.interview, (fields.answer || [""])[0],
+                                                      JSON.stringify((fields.covered || []).map(Number))])
       box.className = "sc-feedback"
-      if (session.save()) {
+      if (out.saved) {
         box.textContent = `Zapisano. ${out.text}`
       } else {
         box.textContent = out.text
-        warnNotSaved(box, () => session.state)
+        warnNotSaved(box, session.saveFile)
       }
     } catch {
       notice(box, "Nie można zapisać oceny, bo Python nie działa w tej przeglądarce. Twoja odpowiedź jest zachowana.", "warning")

@@ -1,6 +1,7 @@
 // Mock test: Python draws the questions; the answers are checked once, when the test is handed in.
 // Test answers are kept apart from practice answers (drafts "test:<id>"), so a test starts empty.
 import "./guard.mjs"
+import { el } from "./dom.mjs"
 import { keepDrafts, notice, now, readFields, showFeedback, warnNotSaved } from "./forms.mjs"
 import { FormsUnavailable, eachForm, formsOf, loadedForm } from "./question-forms.mjs"
 import { openSession } from "./session.mjs"
@@ -13,6 +14,7 @@ const result = $("sc-result"), timer = $("sc-timer"), progress = $("sc-test-prog
 const after = $("sc-test-after")
 const draftKey = id => `test:${id}`
 let questions = [], countdown = null, finished = false, progressAsked = 0
+let started = ""  // the shown test's start: which saved test a hand-in is for
 
 $("sc-to-report").href = session.link("report").href
 
@@ -21,7 +23,7 @@ $("sc-to-report").href = session.link("report").href
 session.loaded.then(async () => {
   const open = await session.call("open_attempt")
   waiting.hidden = true
-  if (open.attempt) await show(open.attempt.questions, open.deadline, true)
+  if (open.attempt) await show(open.attempt.questions, open.deadline, true, open.attempt.started)
   else settings.hidden = false
 }).catch(error => {
   if (error instanceof FormsUnavailable) { notice(waiting, error.message, "warning"); return }
@@ -38,22 +40,17 @@ settings.addEventListener("submit", async event => {
   try {
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]
     const limit = settings.limit.value ? Number(settings.limit.value) : null
-    const before = session.state
-    const out = await session.call("start_test", Number(settings.size.value), seed, limit, now())
-    if (out.error) { notice(result, out.error, "warning"); result.hidden = false; return }
     let forms
-    try {
-      forms = await formsOf(out.questions)
-    } catch (error) {
-      session.replace(before)  // a test whose questions cannot be shown is not started, nor saved
-      throw error
-    }
+    // A test whose questions cannot be shown is not started, nor saved: the forms come before it is stored.
+    const out = await session.change("start_test", [Number(settings.size.value), seed, limit, now()],
+                                     { before: async drawn => { forms = await formsOf(drawn.questions) } })
+    if (out.error) { notice(result, out.error, "warning"); result.hidden = false; return }
     for (const form of forms) {  // every drawn question starts empty
       form.reset()
       storage.saveDraft(draftKey(form.dataset.question), {})
     }
-    await show(out.questions, out.deadline, false)
-    if (!session.save()) warnNotSaved(progress.parentElement, () => session.state)
+    await show(out.questions, out.deadline, false, out.started)
+    if (!out.saved) warnNotSaved(progress.parentElement, session.saveFile)
   } catch (error) {
     notice(result, error instanceof FormsUnavailable ? error.message : "Test wymaga Pythona, który nie uruchomił się w tej przeglądarce.", "warning")
     result.hidden = false
@@ -62,9 +59,10 @@ settings.addEventListener("submit", async event => {
   }
 })
 
-async function show(ids, deadline, resumed) {
+async function show(ids, deadline, resumed, start) {
   const forms = await formsOf(ids)
   questions = ids
+  started = start
   finished = false
   list.replaceChildren(...forms.map(form => {
     const item = document.createElement("li")
@@ -117,8 +115,8 @@ async function finish(timeUp = false) {
   clearInterval(countdown)
   finishButton.disabled = true
   try {
-    const out = await session.call("finish_test", JSON.stringify(responses()), now())
-    const kept = session.save()
+    const out = await session.change("finish_test", [JSON.stringify(responses()), now(), started])
+    if (out.error) throw new Error(out.error)
     progress.textContent = "Test oceniony."
     timer.hidden = true
     finishButton.hidden = true
@@ -126,12 +124,12 @@ async function finish(timeUp = false) {
     out.results.forEach(r => showFeedback(loadedForm(r.question_id), r))
     for (const id of questions) for (const element of loadedForm(id).elements) element.disabled = true
     drawResult(out, timeUp)
-    if (!kept) warnNotSaved(result, () => session.state)
+    if (out.state && !out.saved) warnNotSaved(result, session.saveFile)
     result.focus({ preventScroll: true })
     result.scrollIntoView({ block: "start" })  // its heading first, below the sticky header (site.css)
   } catch (error) {
     finished = false
-    notice(result, `Nie udało się ocenić testu: ${error.message}. Odpowiedzi są zapisane.`, "warning")
+    notice(result, `Nie udało się ocenić testu: ${error.message.replace(/\.$/, "")}. Odpowiedzi są zapisane.`, "warning")
     result.hidden = false
   } finally {
     finishButton.disabled = false
@@ -139,7 +137,6 @@ async function finish(timeUp = false) {
 }
 
 function drawResult(out, timeUp) {
-  const el = (tag, text) => Object.assign(document.createElement(tag), text === undefined ? {} : { textContent: text })
   const table = el("table")
   table.append(el("caption", "Wynik według efektów uczenia się"), el("thead"), el("tbody"))
   const head = el("tr")

@@ -178,11 +178,11 @@ function prepare(form) {
     try {
       const fields = JSON.stringify(readFields(form))
       const out = inSession
-        ? await session.call("practice_check", JSON.stringify(practice), fields, now())
-        : await session.call("check", form.dataset.question, fields, now())
+        ? await session.change("practice_check", [JSON.stringify(practice), fields, now()])
+        : await session.change("check", [form.dataset.question, fields, now()])
       showFeedback(form, out.result)
       form.classList.toggle("sc-question--done", out.result.verdict !== "invalid")
-      if (!session.save()) warnNotSaved(feedback, () => session.state)
+      if (!out.saved) warnNotSaved(feedback, session.saveFile)
       if (inSession) {
         practice = out.session
         showProgress(out.progress)

@@ -1,6 +1,7 @@
 // Renewal: the holder's issue date and evidence periods, assessed by Python (selfcheck.renewal).
 // This module only fills and reads the form, stores it, and draws what Python returns.
 import "./guard.mjs"
+import { el } from "./dom.mjs"
 import { chooseFile, downloadJson, notice, warnNotSaved } from "./forms.mjs"
 import { startPython } from "./python.mjs"
 import { createStore } from "./storage.mjs"
@@ -76,7 +77,7 @@ function save(where) {
     unsavedShown = true
     const slot = document.createElement("div")
     where.after(slot)
-    warnNotSaved(slot, readForm, NOT_SAVED, store.fileName)
+    warnNotSaved(slot, () => downloadJson(store.fileName, readForm()), NOT_SAVED)
   }
   return false
 }
@@ -107,7 +108,6 @@ function showErrors(problems) {
   first?.focus()
 }
 
-const el = (tag, text, attrs = {}) => Object.assign(document.createElement(tag), attrs, text === undefined ? {} : { textContent: text })
 
 function showAssessment({ assessment: a, timeline }) {
   const parts = [el("h2", a.verdict.title, { id: "wynik" }), el("p", a.verdict.text, { className: `rn-verdict rn-verdict--${a.verdict.key}` })]
@@ -172,6 +172,18 @@ python.ready.then(async () => {
       "niczego nie zapisze, żeby go nie nadpisać. Zapisuj zestawienie do pliku.", "warning")
 }, () => { try { fillForm(JSON.parse(raw)) } catch {} })
 
+// Another tab saved the form: show its version here (this tab's last input was saved before it).
+addEventListener("storage", async event => {
+  if (event.key !== store.key) return
+  const raw = store.readRaw()
+  if (!raw) return
+  const loaded = await python.call("load_renewal", raw).catch(() => null)
+  if (!loaded?.ok) return
+  fillForm(loaded.input)
+  notice(message, "Zestawienie zmieniono w innej karcie tej przeglądarki; widzisz najnowszą wersję.", "info")
+  if (loaded.input.issued) await check()
+})
+
 form.addEventListener("submit", event => { event.preventDefault(); check() })
 form.addEventListener("input", event => save(rowOf(event.target)))
 form.addEventListener("change", event => {
@@ -201,21 +213,30 @@ chooseFile($("rn-import-button"), $("rn-import"), async (name, text) => {
       notice(message, `Nie wczytano pliku „${name}”: ${loaded.error} Formularz się nie zmienił.`, "warning")
       return
     }
+    // What the file replaces is said first and kept under its own key (storage.mjs keepCopy).
+    if (store.readRaw() && !confirm(`Plik „${name}” zastąpi zestawienie zapisane w tej przeglądarce. Obecne zachowamy ` +
+                                    "w pamięci przeglądarki pod osobnym kluczem. Wczytać plik?")) return
+    if (store.keepCopy() === null) {
+      notice(message, "Nie wczytano pliku: przeglądarka nie pozwoliła zachować kopii obecnego zestawienia, więc go " +
+                      "nie zastępujemy. Zapisz je do pliku i spróbuj ponownie.", "warning")
+      return
+    }
     fillForm(loaded.input)
     const kept = save()
     const notes = loaded.notes?.length ? ` ${loaded.notes.join(" ")}` : ""
     notice(message, (kept ? `Wczytano zestawienie z pliku „${name}”.`
       : `Wczytano zestawienie z pliku „${name}”, ale przeglądarka nie pozwoliła go zapisać.`) + notes,
       kept && !notes ? "info" : "warning")
-    if (!kept) warnNotSaved(message, readForm, NOT_SAVED, store.fileName)
+    if (!kept) warnNotSaved(message, () => downloadJson(store.fileName, readForm()), NOT_SAVED)
     await check()
   } catch (error) {
     notice(message, `Nie wczytano pliku: ${error.message}. Formularz się nie zmienił.`, "warning")
   }
 })
 $("rn-reset").addEventListener("click", () => {
-  if (!confirm("Wyczyścić formularz i zapisane zestawienie? Jeśli chcesz je zachować, najpierw zapisz je do pliku.")) return
-  if (!store.clear()) {
+  if (!confirm("Wyczyścić formularz i zapisane zestawienie? Kopię zachowamy w pamięci przeglądarki pod osobnym kluczem; " +
+               "jeśli chcesz je mieć w pliku, najpierw zapisz je do pliku.")) return
+  if (store.keepCopy() === null || !store.clear()) {
     notice(message, "Nie udało się usunąć zapisanego zestawienia; nic się nie zmieniło.", "warning")
     return
   }

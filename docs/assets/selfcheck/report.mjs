@@ -1,13 +1,12 @@
 // Readiness report drawn from Python's numbers, plus the candidate's data: export, import, reset, print.
 import "./guard.mjs"
-import { chooseFile, downloadJson, notice, now, warnNotSaved } from "./forms.mjs"
+import { el } from "./dom.mjs"
+import { notice, now } from "./forms.mjs"
+import { SECTIONS } from "./record.mjs"
 import { openSession } from "./session.mjs"
-import { createStore, storage } from "./storage.mjs"
 
-// The practical tasks and the practical mock exam keep their own saved states (crm.mjs); the report
-// counts their results too (Python reads only their results: selfcheck.practical).
-const practical = createStore("cwiczenia-praktyczne")
-const practicalExam = createStore("symulacja-praktyczna")
+// The record's practical sections (practice tasks, the practical exam) count too: Python reads only
+// their results (selfcheck.practical), so this page needs no practical module.
 
 const $ = id => document.getElementById(id)
 const box = $("sc-report"), message = $("sc-data-message")
@@ -16,12 +15,11 @@ const outcomesPage = session.link("outcomes")
 
 const loaded = session.loaded.then(draw)
 loaded.catch(() => box.replaceChildren())
-
-const el = (tag, text, attrs = {}) => {
-  const node = Object.assign(document.createElement(tag), attrs)
-  if (text !== undefined) node.textContent = text
-  return node
-}
+// Another tab changed the progress: the report shows the newest.
+session.onChange(() => draw().catch(() => {}))
+addEventListener("storage", event => {
+  if (event.key === SECTIONS.work.key || event.key === SECTIONS.exam.key) draw().catch(() => {})
+})
 
 /** "64% (prawie gotowe)", or "brak danych" when there is nothing to show. */
 const describe = level => level.key === "brak" ? "brak danych" : `${level.percent} (${level.label.toLowerCase()})`
@@ -56,7 +54,7 @@ function scrolling(t) {
 }
 
 async function draw() {
-  const report = await session.call("report", practical.readRaw(), practicalExam.readRaw())
+  const report = await session.call("report", SECTIONS.work.readRaw(), SECTIONS.exam.readRaw())
   if (report.notes?.length) notice(message, report.notes.join(" "), "warning")
   // The printout's heading says when the report was made (worded by Python, the visitor's clock).
   $("sc-report-date").textContent = `, stan na ${(await session.python.call("moment_text", now())).text}`
@@ -99,49 +97,28 @@ async function draw() {
   box.replaceChildren(...parts)
 }
 
-$("sc-export").addEventListener("click", () => {
-  // The state Python last checked; before that, the stored text as it is (never lost for being unreadable).
-  let data = session.state
-  if (!data) try { data = JSON.parse(storage.readRaw() || "null") } catch { data = storage.readRaw() }
-  downloadJson(storage.fileName, data || {})
-  notice(message, `Postępy zapisano do pliku ${storage.fileName} (w folderze pobranych plików).`, "info")
-})
-
-chooseFile($("sc-import-button"), $("sc-import"), async (name, text) => {
-  try {
-    await loaded
-    const out = await session.python.call("load", text)
-    if (!out.ok) {
-      notice(message, `Nie wczytano pliku „${name}”: ${out.error} Twoje obecne postępy się nie zmieniły.`, "warning")
-      return
-    }
-    session.replace(out.state)
-    await draw()
-    const notes = (out.notes || []).join(" ")
-    if (session.save()) {
-      notice(message, `Wczytano postępy z pliku „${name}”.${notes ? ` ${notes}` : ""}`, notes ? "warning" : "info")
-    } else {
-      notice(message, `Plik „${name}” jest wczytany i raport go pokazuje, ale przeglądarka nie pozwoliła go zapisać.${notes ? ` ${notes}` : ""}`,
-             "warning")
-      warnNotSaved(message, () => session.state)
-    }
-  } catch (error) {
-    notice(message, `Nie wczytano pliku: ${error.message}. Twoje obecne postępy się nie zmieniły.`, "warning")
-  }
-})
-
 $("sc-print").addEventListener("click", () => print())
 // On paper every closed list is open.
 addEventListener("beforeprint", () => { for (const details of box.querySelectorAll("details")) details.open = true })
 
 $("sc-reset").addEventListener("click", async () => {
-  if (!confirm("Usunąć wszystkie odpowiedzi, oceny i wyniki zapisane w tej przeglądarce? Tego nie można cofnąć. " +
-               "Jeśli chcesz je zachować, najpierw zapisz postępy do pliku.")) return
-  if (!storage.clear()) {
-    notice(message, "Nie udało się usunąć postępów z przeglądarki; nic się nie zmieniło.", "warning")
+  if (!confirm("Usunąć wszystkie odpowiedzi, oceny, testy i zadania praktyczne zapisane w tej przeglądarce? " +
+               "Zachowamy ich kopię w pamięci przeglądarki pod osobnym kluczem; jeśli chcesz je mieć w pliku, " +
+               "najpierw zapisz postępy do pliku.")) return
+  // Nothing is removed unless its copy is stored first.
+  const copies = []
+  for (const store of Object.values(SECTIONS)) {
+    const copy = store.keepCopy()
+    if (copy === null) {
+      notice(message, "Nie udało się zachować kopii postępów, więc niczego nie usunęliśmy. Zapisz postępy do pliku.", "warning")
+      return
+    }
+    if (copy) copies.push(copy)
+  }
+  if (!Object.values(SECTIONS).every(store => store.clear())) {
+    notice(message, "Nie udało się usunąć wszystkich postępów z przeglądarki; kopie są zachowane.", "warning")
     return
   }
-  session.replace(null)
   try { await draw() } catch {}
-  notice(message, "Postępy usunięte. Zaczynasz od nowa.", "info")
+  notice(message, `Postępy usunięte. Zaczynasz od nowa.${copies.length ? ` Kopia: ${copies.map(k => `„${k}”`).join(", ")}.` : ""}`, "info")
 })

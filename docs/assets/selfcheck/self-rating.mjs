@@ -16,22 +16,32 @@ for (const [criterion, value] of Object.entries(drafts)) {
   if (input) input.checked = true
 }
 
-const loaded = session.loaded.then(async () => {
+/** The saved ratings on the scale (a rating not yet sent, kept as a draft, stays as chosen). */
+function showSaved(pending = {}) {
   for (const [criterion, value] of Object.entries(session.state?.ratings || {})) {
     const input = form.querySelector(`input[name="${CSS.escape(criterion)}"][value="${CSS.escape(value)}"]`)
-    if (input && !(criterion in drafts)) input.checked = true
+    if (input && !(criterion in pending)) input.checked = true
   }
+}
+
+const loaded = session.loaded.then(async () => {
+  showSaved(drafts)
   // Ratings chosen before Python was ready are saved now.
   for (const [criterion, value] of Object.entries(drafts)) await rate(criterion, value[0])
   rated.textContent = (await session.call("rating_progress")).rated_text
 })
 loaded.catch(() => {})
+// Ratings made in another tab show here at once.
+session.onChange(async () => {
+  showSaved(storage.drafts()[DRAFT] || {})
+  rated.textContent = (await session.call("rating_progress")).rated_text
+})
 
 /** Rate through Python and store the result: {kept, text}. */
 async function rate(criterion, value) {
-  const out = await session.call("rate", criterion, value)
+  const out = await session.change("rate", [criterion, value])
   rated.textContent = out.rated_text
-  if (!session.save()) return { kept: false, text: out.rated_text }
+  if (!out.saved) return { kept: false, text: out.rated_text }
   const remaining = storage.drafts()[DRAFT] || {}
   delete remaining[criterion]
   storage.saveDraft(DRAFT, remaining)
@@ -61,7 +71,7 @@ form.addEventListener("change", async event => {
     await loaded
     const out = await rate(name, value)
     if (out.kept) slot.textContent = `Ocena zapisana. ${out.text}`
-    else warnNotSaved(slot, () => session.state)
+    else warnNotSaved(slot, session.saveFile)
   } catch {
     if (kept) slot.textContent = "Ocena jest zapamiętana w przeglądarce; trafi do raportu, gdy Python zacznie działać."
     else warnNotSaved(slot, null, "Oceny nie udało się zapamiętać: Python nie działa, a przeglądarka nie pozwala niczego zapisać.")

@@ -83,6 +83,8 @@ export function createStore(name) {
     readRaw: () => read(key) || "",
     /** true when stored and read back. */
     save: data => !frozen.has(key) && write(key, JSON.stringify(data)),
+    /** The same for a text already made (JSON from Python, or a file's section). */
+    saveText: text => !frozen.has(key) && write(key, text),
     clear() {
       remove(key)
       remove(draftsKey)
@@ -91,6 +93,15 @@ export function createStore(name) {
     /** Keep an unreadable saved copy under a dated key: {aside} when kept, {aside: null} when the copy
      *  could not be stored (the original then stays where it is, untouched). */
     setAside: raw => ({ aside: setAside(key, raw) }),
+    /** Keep a copy of what is stored before it is replaced (an import, a reset), under one key per
+     *  section (the previous copy gives way): the copy's key, "" when nothing was stored, null when
+     *  the copy could not be kept (then nothing may be replaced). */
+    keepCopy() {
+      const raw = read(key)
+      if (!raw) return ""
+      const copy = `${key}:poprzednia-wersja`
+      return write(copy, raw) ? copy : null
+    },
     /** Unsent form values, so answers survive a reload or a failed Python start. Drafts of a wrong
      *  shape are set aside (with a note in draftsProblem()), so a bad entry never stops a page. */
     drafts() {
@@ -127,26 +138,6 @@ export function createStore(name) {
 
 /** The candidate's self-check progress. */
 export const storage = createStore("samoocena")
-
-/** Load saved progress through Python: {state, message, warning}. `warning` is true when the
- *  message reports a problem (set aside, left out) rather than nothing at all. */
-export async function loadState(python) {
-  const raw = storage.readRaw()
-  if (!raw) return { state: null, message: storage.available() ? "" : NO_STORAGE, warning: !storage.available() }
-  const loaded = await python.call("load", raw)
-  if (loaded.ok) return { state: loaded.state, message: (loaded.notes || []).join(" "), warning: !!loaded.notes?.length }
-  const { aside } = storage.setAside(raw)
-  return {
-    state: null,
-    warning: true,
-    message: aside
-      ? `Zapisanych postępów nie da się odczytać (${loaded.error}) Zachowaliśmy je bez zmian w pamięci ` +
-        `przeglądarki pod kluczem „${aside}”, a strona zaczyna od pustych postępów.`
-      : `Zapisanych postępów nie da się odczytać (${loaded.error}) i nie udało się ich odłożyć, więc zostały ` +
-        `bez zmian, a ta strona niczego w przeglądarce nie zapisze, żeby ich nie nadpisać. Nowe odpowiedzi ` +
-        "zapisz do pliku (Raport gotowości → Zapisz postępy do pliku).",
-  }
-}
 
 export const NO_STORAGE = "Ta przeglądarka nie pozwala stronie niczego zapisać (np. tryb prywatny albo zablokowane " +
   "dane witryn). Możesz ćwiczyć, ale postępy znikną po zamknięciu strony — zapisuj je do pliku."

@@ -1,8 +1,10 @@
 // Module Web Worker: starts Python (Pyodide), imports the `selfcheck` package, answers messages.
 // Messages in: {id, type, args} (a call of selfcheck.api[type]; with `practical: true`, of the
 // practical module's api) or {warm: true} (the page is idle: fetch what makes the next visit fast).
-// A page that uses the practical module starts this worker as worker.mjs?practical: only then are
-// the module's zip and data fetched (runtime.json names them), and its api set up after the core's. Out: {type: "progress" | "ready" | "failed"} or {id, result | error}.
+// A page that uses the practical module starts this worker as worker.mjs?practical: the module's zip
+// and data (runtime.json names them) are then fetched with the rest and its api set up after the
+// core's. Other pages fetch them only if a practical call comes (loading a progress file that holds
+// practical work), once. Out: {type: "progress" | "ready" | "failed"} or {id, result | error}.
 // All checking, scoring and date handling happen in Python; this file only passes messages and
 // fetches files.
 //
@@ -236,7 +238,7 @@ async function start() {
   const manifest = await (await fetchOk(new URL("runtime.json", import.meta.url))).json()
   files = new Files(manifest, await openCache(manifest.key))
   const practical = WANTS_PRACTICAL ? manifest.practical : null
-  if (WANTS_PRACTICAL && !practical) throw new StartFailure("other", "ta kwalifikacja nie ma części praktycznej")
+  if (WANTS_PRACTICAL && !practical) throw new StartFailure("other", NO_PRACTICAL)
   const needed = ["pyodide.asm.mjs", "pyodide.asm.wasm", "stdlib.zip", "selfcheck.zip", ...(practical ? [practical.zip] : [])]
   const found = await Promise.all([...needed, "snapshot.bin"].map(name => files.cached(name)))
   const missing = needed.filter((_, n) => !found[n])
@@ -258,8 +260,8 @@ async function start() {
   const runtime = fetchRuntime(files)
   const [app, module, texts] = await Promise.all([
     files.bytes("selfcheck.zip"),
-    practical ? files.bytes(practical.zip) : null,
-    Promise.all(["../../dane/qualification.json", "bank.json", ...(practical ? [practical.data] : [])].map(async path =>
+    practical ? practicalFiles(practical) : null,
+    Promise.all(["../../dane/qualification.json", "bank.json"].map(async path =>
       (await fetchOk(new URL(path, import.meta.url))).text())),
   ])
 
@@ -278,15 +280,34 @@ async function start() {
   const api = pyodide.pyimport("selfcheck.api")
   progress(3, "Wczytywanie pytań…")
   api.setup(texts[0], texts[1])
-  let practicalApi = null
-  if (practical) {
-    pyodide.unpackArchive(module, "zip", { extractDir: APP })
-    practicalApi = pyodide.pyimport(`${practical.package}.api`)
-    const answer = JSON.parse(practicalApi.setup(texts[0], texts[2]))
-    if (!answer.ok) throw new StartFailure("other", answer.error)
-  }
+  const started = { pyodide, api, manifest, qualification: texts[0], practicalApi: null }
+  if (practical) started.practicalApi = setUpPractical(started, module)
   progress(4, "Gotowe.")
-  return { api, practicalApi }
+  return started
+}
+
+const NO_PRACTICAL = "ta kwalifikacja nie ma części praktycznej"
+
+/** The practical module's zip and its data (JSON text). */
+async function practicalFiles(practical) {
+  return Promise.all([files.bytes(practical.zip), fetchOk(new URL(practical.data, import.meta.url)).then(r => r.text())])
+}
+
+function setUpPractical({ pyodide, manifest, qualification }, [zip, data]) {
+  pyodide.unpackArchive(zip, "zip", { extractDir: APP })
+  const practicalApi = pyodide.pyimport(`${manifest.practical.package}.api`)
+  const answer = JSON.parse(practicalApi.setup(qualification, data))
+  if (!answer.ok) throw new StartFailure("other", answer.error)
+  return practicalApi
+}
+
+/** The practical module's api, loaded now if this page did not start with it. */
+let practicalLoading = null
+async function practicalApi(started) {
+  if (started.practicalApi) return started.practicalApi
+  if (!started.manifest.practical) throw new Error(NO_PRACTICAL)
+  practicalLoading ||= practicalFiles(started.manifest.practical).then(parts => (started.practicalApi = setUpPractical(started, parts)))
+  return practicalLoading
 }
 
 /** After a first visit, when the page is idle: fetch the snapshot (gzipped on the server, kept
@@ -316,8 +337,8 @@ addEventListener("message", async ({ data }) => {
   }
   const { id, type, args, practical } = data
   try {
-    const { api, practicalApi } = await ready
-    const target = practical ? practicalApi : api
+    const started = await ready
+    const target = practical ? await practicalApi(started) : started.api
     if (!target || typeof target[type] !== "function") throw new Error(`Nieznana funkcja „${type}”.`)
     postMessage({ id, result: JSON.parse(target[type](...args)) })
   } catch (error) {
