@@ -20,7 +20,6 @@ from sitegen.pages import store_id
 from tests.browser_visit import watched_page
 from tests.conftest import ROOT
 from tests.data import QUALIFICATION
-from tests.practical_crm import given  # noqa: F401  installs the practical data the model solutions below read
 from tests.site_server import BASE_PATH
 from tests.test_accessibility import AXE, axe_violations
 
