@@ -50,6 +50,7 @@ async function request(body, near) {
 }
 
 function draw(screen) {
+  stopClock()  // an exam's clock runs only while its bar is on screen (examBar starts it again)
   nav.replaceChildren(...screen.nav.map(item => {
     const button = el("button", item.label, { type: "button", className: "md-button crm-nav__item" })
     if (item.current) button.setAttribute("aria-current", "page")
