@@ -130,9 +130,11 @@ def main(argv: list[str] | None = None) -> int:
         module_cli.add_commands(commands)
     else:
         for name in sorted(all_practical_commands()):
-            commands.add_parser(name, help="część praktyczna (ta kwalifikacja jej nie ma)").add_argument(
-                "rest", nargs=argparse.REMAINDER)
-    args = parser.parse_args(argv)
+            commands.add_parser(name, help="część praktyczna (ta kwalifikacja jej nie ma)")
+    args, unknown = parser.parse_known_args(argv)
+    # Without a practical part its commands only say so, whatever options follow them.
+    if unknown and not (module_cli is None and args.command not in ("validate", "coverage", "renewal")):
+        parser.error(f"nieznane argumenty: {' '.join(unknown)}")
     try:
         if args.command == "renewal":
             return renewal_command(args)

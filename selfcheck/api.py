@@ -20,6 +20,7 @@ page as ISO 8601 with the visitor's UTC offset, so times are shown as the visito
     report(state_json, practice_json, exam_json) -> readiness with SVG charts; the practical part's saved
                                                 states (practice, timed exam) counted when given (selfcheck.practical)
     moment_text(now)                           -> {"text"} "25.11.2026, 08:05", e.g. a printout's date
+    time_left(deadline, now)                    -> {"seconds", "text"} "Pozostały czas: 12 min 05 s" (a timed test's clock)
     load(text)                                 -> {"ok", "state", "notes"} or {"ok": false, "error"}: the stored quiz part
     export_record(progress, work, exam)         -> {"ok", "text"}: the whole record as one file (selfcheck.record)
     import_record(text)                         -> {"ok", "progress", "work", "exam", "notes"} or {"ok": false, "error",
@@ -327,6 +328,16 @@ def interview(state_json: str, item_id: str, answer: str, covered_json: str) -> 
     state["interview"][item_id] = {"answer": answer, "covered": covered, "share": share}
     text = f"Twoja odpowiedź obejmuje {percent(share)} punktów dobrej odpowiedzi; ta ocena trafia do raportu gotowości."
     return json.dumps({"share": share, "percent": percent(share), "text": text, "state": state}, ensure_ascii=False)
+
+
+def time_left(deadline: str, now: str) -> str:
+    """What is left of a timed test or exam at `now` (both ISO 8601 with an offset), as the page's clock shows it."""
+    try:
+        left = (datetime.fromisoformat(deadline.replace("Z", "+00:00")) - datetime.fromisoformat(now.replace("Z", "+00:00")))
+        seconds = max(0, round(left.total_seconds()))
+    except (ValueError, TypeError):
+        return json.dumps({"seconds": None, "text": ""})
+    return json.dumps({"seconds": seconds, "text": f"Pozostały czas: {seconds // 60} min {seconds % 60:02d} s"}, ensure_ascii=False)
 
 
 def moment_text(now: str) -> str:

@@ -151,6 +151,16 @@ if __name__ == "__main__":
     unittest.main()
 
 
+class TimeLeftTest(unittest.TestCase):
+    """The clock of a timed test, worded by Python in the visitor's offset or any other."""
+
+    def test_minutes_and_seconds_left_and_zero_after_the_deadline(self):
+        left = json.loads(api.time_left("2026-11-25T10:00:00Z", "2026-11-25T10:47:55+01:00"))
+        self.assertEqual(left, {"seconds": 12 * 60 + 5, "text": "Pozostały czas: 12 min 05 s"})
+        self.assertEqual(json.loads(api.time_left("2026-11-25T10:00:00+01:00", "2026-11-25T10:00:01+01:00"))["seconds"], 0)
+        self.assertEqual(json.loads(api.time_left("jutro", "2026-11-25T10:00:00+01:00")), {"seconds": None, "text": ""})
+
+
 class ReturningAndTestFlowTest(unittest.TestCase):
     """What a returning candidate sees again, and the open test's progress, as Python words them."""
 

@@ -2,6 +2,7 @@
 // candidate did — a form's id with its fields as the browser holds them, or a task to check. Every
 // rule, message and number comes from Python; this file only draws and keeps the state in storage.
 import "./guard.mjs"
+import { startCountdown } from "./countdown.mjs"
 import { el } from "./dom.mjs"
 import { notice, now, readFields, warnNotSaved } from "./forms.mjs"
 import { offerProgressFile, saveRecordFile } from "./progress-file.mjs"
@@ -49,6 +50,7 @@ async function request(body, near) {
 }
 
 function draw(screen) {
+  stopClock()  // an exam's clock runs only while its bar is on screen (examBar starts it again)
   nav.replaceChildren(...screen.nav.map(item => {
     const button = el("button", item.label, { type: "button", className: "md-button crm-nav__item" })
     if (item.current) button.setAttribute("aria-current", "page")
@@ -238,23 +240,15 @@ function task(b) {
   return card
 }
 
-let countdown = null
+let stopClock = () => {}
 /** The open exam: its rule and the time left, kept in view; at the deadline the exam is handed in. */
 function examBar(b) {
   const bar = el("div", undefined, { className: "sc-test__bar crm-exam-bar" })
   const time = el("p", "", { className: "sc-timer", role: "timer" })
   bar.append(el("p", b.text), time)
-  clearInterval(countdown)
-  const tick = () => {
-    const left = Math.max(0, Math.round((Date.parse(b.deadline) - Date.now()) / 1000))
-    time.textContent = `Pozostały czas: ${Math.floor(left / 60)} min ${String(left % 60).padStart(2, "0")} s`
-    if (left === 0) {
-      clearInterval(countdown)
-      request({ form: "exam.finish", fields: {}, now: now() }).catch(() => {})
-    }
-  }
-  tick()
-  countdown = setInterval(tick, 1000)
+  stopClock()
+  stopClock = startCountdown(python, time, b.deadline,
+                             () => request({ form: "exam.finish", fields: {}, now: now() }).catch(() => {}))
   return bar
 }
 

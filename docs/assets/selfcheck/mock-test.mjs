@@ -1,6 +1,7 @@
 // Mock test: Python draws the questions; the answers are checked once, when the test is handed in.
 // Test answers are kept apart from practice answers (drafts "test:<id>"), so a test starts empty.
 import "./guard.mjs"
+import { startCountdown } from "./countdown.mjs"
 import { el } from "./dom.mjs"
 import { keepDrafts, notice, now, readFields, showFeedback, warnNotSaved } from "./forms.mjs"
 import { FormsUnavailable, eachForm, formsOf, loadedForm } from "./question-forms.mjs"
@@ -13,7 +14,7 @@ const settings = $("sc-test-settings"), waiting = $("sc-test-waiting"), testBox 
 const result = $("sc-result"), timer = $("sc-timer"), progress = $("sc-test-progress"), finishButton = $("sc-finish")
 const after = $("sc-test-after")
 const draftKey = id => `test:${id}`
-let questions = [], countdown = null, finished = false, progressAsked = 0
+let questions = [], stopClock = () => {}, finished = false, progressAsked = 0
 let started = ""  // the shown test's start: which saved test a hand-in is for
 
 $("sc-to-report").href = session.link("report").href
@@ -97,22 +98,15 @@ list.addEventListener("input", updateProgress)
 const responses = () => Object.fromEntries(questions.map(id => [id, readFields(loadedForm(id))]))
 
 function startTimer(deadline) {
-  clearInterval(countdown)
+  stopClock()
   timer.hidden = !deadline
-  if (!deadline) return
-  const tick = () => {
-    const left = Math.max(0, Math.round((Date.parse(deadline) - Date.now()) / 1000))
-    timer.textContent = `Pozostały czas: ${Math.floor(left / 60)} min ${String(left % 60).padStart(2, "0")} s`
-    if (left === 0) { clearInterval(countdown); finish(true) }
-  }
-  tick()
-  countdown = setInterval(tick, 1000)
+  if (deadline) stopClock = startCountdown(session.python, timer, deadline, () => finish(true))
 }
 
 async function finish(timeUp = false) {
   if (finished) return
   finished = true
-  clearInterval(countdown)
+  stopClock()
   finishButton.disabled = true
   try {
     const out = await session.change("finish_test", [JSON.stringify(responses()), now(), started])

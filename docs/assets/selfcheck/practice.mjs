@@ -240,10 +240,13 @@ function showAnswered(form) {
 // Drafts that cannot be read are said once, for the page; then every form, as it arrives.
 keepDrafts([], session.pageMessage)
 eachForm(prepare)
-session.loaded.then(async () => {
+async function showAllAnswered() {
   answered = (await session.call("answered")).results
   for (const question of questions) {
     const form = loadedForm(question.id)
     if (form) showAnswered(form)
   }
-}).catch(() => {})
+}
+session.loaded.then(showAllAnswered).catch(() => {})
+// Answers checked in another tab show here too.
+session.onChange(() => showAllAnswered().catch(() => {}))
