@@ -29,6 +29,19 @@ PRACTICAL = has_practical(data_dir(ROOT))
 needs_practical = pytest.mark.skipif(not PRACTICAL, reason="this qualification has no practical part")
 
 
+@pytest.fixture
+def context(browser):
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+def open_crm(context, url: str):
+    page = open_page(context, url)
+    page.wait_for_selector(".crm-task", timeout=120_000)
+    return page
+
+
 def open_page(context, url: str):
     page = context.new_page()
     page.errors = []
@@ -78,8 +91,7 @@ def test_one_file_moves_quiz_practical_work_and_exam_to_a_fresh_profile(served_s
         ratings = open_page(first, served_site.url + "samoocena/umiejetnosci/")
         rate(ratings, CRITERIA[0]["id"], "tak")
         ratings.locator("text=Ocena zapisana.").first.wait_for()
-        crm = open_page(first, served_site.url + "samoocena/praktyka/")
-        crm.wait_for_selector(".crm-task", timeout=120_000)
+        crm = open_crm(first, served_site.url + "samoocena/praktyka/")
         check_task(crm, 0)
         check_task(crm, 1)
         exam = open_page(first, served_site.url + "samoocena/symulacja/")
@@ -112,82 +124,85 @@ def test_one_file_moves_quiz_practical_work_and_exam_to_a_fresh_profile(served_s
         fresh.close()
 
 
-def test_two_ratings_clicked_together_are_both_kept(served_site, browser):
-    context = browser.new_context()
-    try:
-        page = open_page(context, served_site.url + "samoocena/umiejetnosci/")
-        # Both clicks in one task: the second is sent before the first reply comes back.
-        page.evaluate("""([a, b]) => { document.getElementById(a).click(); document.getElementById(b).click() }""",
-                      [f"ocena-{anchor(CRITERIA[0]['id'])}-tak", f"ocena-{anchor(CRITERIA[1]['id'])}-nie"])
-        page.wait_for_function("([key, n]) => Object.keys(JSON.parse(localStorage.getItem(key) || '{}').ratings || {}).length === n",
-                               arg=[PROGRESS, 2])
-        assert stored(page, PROGRESS)["ratings"] == {CRITERIA[0]["id"]: "tak", CRITERIA[1]["id"]: "nie"}
-    finally:
-        context.close()
+def test_two_ratings_clicked_together_are_both_kept(served_site, context):
+    page = open_page(context, served_site.url + "samoocena/umiejetnosci/")
+    # Both clicks in one task: the second is sent before the first reply comes back.
+    page.evaluate("""([a, b]) => { document.getElementById(a).click(); document.getElementById(b).click() }""",
+                  [f"ocena-{anchor(CRITERIA[0]['id'])}-tak", f"ocena-{anchor(CRITERIA[1]['id'])}-nie"])
+    page.wait_for_function("([key, n]) => Object.keys(JSON.parse(localStorage.getItem(key) || '{}').ratings || {}).length === n",
+                           arg=[PROGRESS, 2])
+    assert stored(page, PROGRESS)["ratings"] == {CRITERIA[0]["id"]: "tak", CRITERIA[1]["id"]: "nie"}
 
 
-def test_quiz_answers_and_ratings_in_two_tabs_are_all_kept(served_site, browser):
-    context = browser.new_context()
-    try:
-        one = open_page(context, served_site.url + "samoocena/umiejetnosci/")
-        two = open_page(context, served_site.url + "samoocena/umiejetnosci/")
-        practice = open_page(context, served_site.url + "samoocena/cwiczenia/?widok=lista")
-        rate(one, CRITERIA[0]["id"], "tak")
-        one.locator("text=Ocena zapisana.").first.wait_for()
-        rate(two, CRITERIA[-1]["id"], "czesciowo")   # tab two never reloaded: it must build on tab one's write
-        two.locator("text=Ocena zapisana.").first.wait_for()
-        answered = answer_first_choice_question(practice)
-        saved = stored(practice, PROGRESS)
-        assert saved["ratings"] == {CRITERIA[0]["id"]: "tak", CRITERIA[-1]["id"]: "czesciowo"}
-        assert answered in saved["answers"]
-        # Tab one sees tab two's rating without a reload.
-        one.wait_for_function("id => document.getElementById(id).checked", arg=f"ocena-{anchor(CRITERIA[-1]['id'])}-czesciowo")
-    finally:
-        context.close()
+def test_quiz_answers_and_ratings_in_two_tabs_are_all_kept(served_site, context):
+    one = open_page(context, served_site.url + "samoocena/umiejetnosci/")
+    two = open_page(context, served_site.url + "samoocena/umiejetnosci/")
+    practice = open_page(context, served_site.url + "samoocena/cwiczenia/?widok=lista")
+    rate(one, CRITERIA[0]["id"], "tak")
+    one.locator("text=Ocena zapisana.").first.wait_for()
+    rate(two, CRITERIA[-1]["id"], "czesciowo")   # tab two never reloaded: it must build on tab one's write
+    two.locator("text=Ocena zapisana.").first.wait_for()
+    answered = answer_first_choice_question(practice)
+    saved = stored(practice, PROGRESS)
+    assert saved["ratings"] == {CRITERIA[0]["id"]: "tak", CRITERIA[-1]["id"]: "czesciowo"}
+    assert answered in saved["answers"]
+    # Tab one sees tab two's rating without a reload.
+    one.wait_for_function("id => document.getElementById(id).checked", arg=f"ocena-{anchor(CRITERIA[-1]['id'])}-czesciowo")
 
 
-def test_a_mock_test_handed_in_in_one_tab_stays_handed_in_in_the_other(served_site, browser):
-    context = browser.new_context()
-    try:
-        one = open_page(context, served_site.url + "samoocena/test/")
-        one.click("#sc-start")
-        one.locator("#sc-test-list .sc-question").first.wait_for()
-        two = open_page(context, served_site.url + "samoocena/test/")
-        two.locator("#sc-test-list .sc-question").first.wait_for()   # the open test, resumed
-        one.click("#sc-finish")
-        one.locator("#sc-result h2", has_text="Wynik testu").wait_for()
-        first_total = stored(one, PROGRESS)["attempts"][-1]["total"]
-        two.click("#sc-finish")
-        two.locator("#sc-result", has_text="Test oddano już wcześniej").wait_for()
-        attempts = stored(two, PROGRESS)["attempts"]
-        assert len(attempts) == 1 and attempts[0]["total"] == first_total   # handed in once, its result kept
-    finally:
-        context.close()
+def test_a_mock_test_handed_in_in_one_tab_stays_handed_in_in_the_other(served_site, context):
+    one = open_page(context, served_site.url + "samoocena/test/")
+    one.click("#sc-start")
+    one.locator("#sc-test-list .sc-question").first.wait_for()
+    two = open_page(context, served_site.url + "samoocena/test/")
+    two.locator("#sc-test-list .sc-question").first.wait_for()   # the open test, resumed
+    one.click("#sc-finish")
+    one.locator("#sc-result h2", has_text="Wynik testu").wait_for()
+    first_total = stored(one, PROGRESS)["attempts"][-1]["total"]
+    two.click("#sc-finish")
+    two.locator("#sc-result", has_text="Test oddano już wcześniej").wait_for()
+    attempts = stored(two, PROGRESS)["attempts"]
+    assert len(attempts) == 1 and attempts[0]["total"] == first_total   # handed in once, its result kept
 
 
 @needs_practical
-def test_practical_work_in_two_tabs_is_all_kept_and_a_handed_in_exam_stays_handed_in(served_site, browser):
-    context = browser.new_context()
-    try:
-        one = open_page(context, served_site.url + "samoocena/praktyka/")
-        one.wait_for_selector(".crm-task", timeout=120_000)
-        two = open_page(context, served_site.url + "samoocena/praktyka/")
-        two.wait_for_selector(".crm-task", timeout=120_000)
-        tasks = [card.get_attribute("id").removeprefix("zadanie-") for card in one.locator(".crm-task").all()[:2]]
-        check_task(one, 0)
-        check_task(two, 1)                              # tab two was opened before tab one's check
-        assert set(stored(two, WORK)["results"]) == set(tasks)
+def test_practical_work_in_two_tabs_is_all_kept_and_a_handed_in_exam_stays_handed_in(served_site, context):
+    one = open_crm(context, served_site.url + "samoocena/praktyka/")
+    two = open_crm(context, served_site.url + "samoocena/praktyka/")
+    tasks = [card.get_attribute("id").removeprefix("zadanie-") for card in one.locator(".crm-task").all()[:2]]
+    check_task(one, 0)
+    check_task(two, 1)                              # tab two was opened before tab one's check
+    assert set(stored(two, WORK)["results"]) == set(tasks)
 
-        exam_one = open_page(context, served_site.url + "samoocena/symulacja/")
-        exam_one.click("#crm-exam-start:enabled")
-        exam_one.get_by_role("button", name="Zakończ i sprawdź").wait_for()
-        exam_two = open_page(context, served_site.url + "samoocena/symulacja/")
-        exam_two.get_by_role("button", name="Zakończ i sprawdź").wait_for()
-        exam_one.get_by_role("button", name="Zakończ i sprawdź").click()
-        exam_one.locator("#crm-screen", has_text="Wynik symulacji").wait_for()
-        handed_in = stored(exam_one, EXAM)
-        # Tab two, open before the hand-in, sees it handed in and cannot reopen or change it.
-        exam_two.locator("#crm-screen", has_text="Wynik symulacji").wait_for()
-        assert stored(exam_two, EXAM) == handed_in
-    finally:
-        context.close()
+    exam_one = open_page(context, served_site.url + "samoocena/symulacja/")
+    exam_one.click("#crm-exam-start:enabled")
+    exam_one.get_by_role("button", name="Zakończ i sprawdź").wait_for()
+    exam_two = open_page(context, served_site.url + "samoocena/symulacja/")
+    exam_two.get_by_role("button", name="Zakończ i sprawdź").wait_for()
+    exam_one.get_by_role("button", name="Zakończ i sprawdź").click()
+    exam_one.locator("#crm-screen", has_text="Wynik symulacji").wait_for()
+    handed_in = stored(exam_one, EXAM)
+    # Tab two, open before the hand-in, sees it handed in and cannot reopen or change it.
+    exam_two.locator("#crm-screen", has_text="Wynik symulacji").wait_for()
+    assert stored(exam_two, EXAM) == handed_in
+
+
+@needs_practical
+def test_a_form_sent_and_a_menu_click_at_once_keep_what_was_sent(served_site, context):
+    page = open_crm(context, served_site.url + "samoocena/praktyka/")
+    page.locator("#crm-nav button", has_text="Bezpieczeństwo").click()
+    page.locator("#crm-title", has_text="Bezpieczeństwo").wait_for()
+    before = stored(page, WORK)["settings"]
+    box = page.locator("#crm-screen form input[type=checkbox]").first
+    name = box.get_attribute("name")
+    box.set_checked(not box.is_checked())
+    # The form and a menu button in one task: the menu's call starts before the save's reply.
+    page.evaluate("""() => {
+        document.querySelector("#crm-screen form").requestSubmit()
+        document.querySelector("#crm-nav button").click()
+    }""")
+    page.wait_for_function("([key, before]) => JSON.stringify(JSON.parse(localStorage.getItem(key)).settings) !== "
+                           "JSON.stringify(before)", arg=[WORK, before])
+    page.locator("#crm-title", has_text="Zadania").wait_for()       # the menu's screen came after the save
+    after = stored(page, WORK)["settings"]
+    assert after != before and after["security"][name] != before["security"][name]
