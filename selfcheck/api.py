@@ -127,6 +127,14 @@ def _when(timestamp: str) -> str:
     return f"{text} UTC" if timestamp.endswith("Z") or moment.utcoffset() is None else text
 
 
+def _is_moment(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return False
+    return True
+
+
 _engine: Engine | None = None
 
 
@@ -198,7 +206,12 @@ def practice_next(state_json: str, session_json: str) -> str:
 
 
 def start_test(state_json: str, size: int, seed: int, time_limit_min, now: str) -> str:
+    """A new mock test, stored with the progress. A test already open (started in another tab after
+    this page was drawn) is never replaced: it comes back instead, `resumed`, with a note."""
     state = _state(state_json)
+    if (open_one := _open_attempt(state)) is not None:
+        return json.dumps({"questions": open_one["questions"], "deadline": deadline(open_one), "started": open_one["started"],
+                           "resumed": True, "note": _started_elsewhere(open_one)}, ensure_ascii=False)
     try:
         questions = assemble_test(_engine.bank, _engine.structure, int(size), int(seed))
     except AssemblyError as problem:
@@ -217,17 +230,40 @@ def deadline(attempt: dict) -> str | None:
     return (started + timedelta(minutes=attempt["time_limit_min"])).isoformat().replace("+00:00", "Z")
 
 
-def open_attempt(state_json: str) -> str:
-    """The unfinished mock test to resume after a reload, if there is one."""
+def _open_attempt(state: dict) -> dict | None:
+    return state["attempts"][-1] if state["attempts"] and not state["attempts"][-1]["finished"] else None
+
+
+def _started_elsewhere(attempt: dict) -> str:
+    return (f"Test rozpoczęty {_when(attempt['started'])} w innej karcie jest jeszcze otwarty, więc nie zaczynamy drugiego: "
+            "oto on. Odpowiedzi wpisane tutaj liczą się, jeśli oddasz test w tej karcie.")
+
+
+def open_attempt(state_json: str, shown: str = "", changed: bool = False) -> str:
+    """The unfinished mock test to resume, if there is one, with a `note` for the page. On opening the
+    page (`changed` false) it is the candidate's own test coming back. After another tab changed the
+    progress (`changed`), `shown` is the start of the test this page shows ("" for none): the note
+    says what became of it there (handed in, replaced) or that a test was started there."""
     state = _state(state_json)
-    attempt = state["attempts"][-1] if state["attempts"] and not state["attempts"][-1]["finished"] else None
-    return json.dumps({"attempt": attempt, "deadline": deadline(attempt) if attempt else None}, ensure_ascii=False)
+    attempt = _open_attempt(state)
+    note = ""
+    if not changed:
+        note = "Wracasz do rozpoczętego testu; odpowiedzi wpisane wcześniej są na miejscu." if attempt else ""
+    elif shown and not (attempt and attempt["started"] == shown):
+        same = next((a for a in state["attempts"] if a["started"] == shown), None)
+        note = (f"Ten test oddano w innej karcie ({_when(same['finished'])}). Przycisk „Oddaj test” pokaże tamten wynik; "
+                "odpowiedzi zmienione tutaj nie zostaną już policzone." if same and same["finished"] else
+                "Tego testu nie ma już w zapisanych postępach (w innej karcie zaczęto nowy albo wczytano inne postępy). "
+                "Odśwież stronę.")
+    elif not shown and attempt:
+        note = _started_elsewhere(attempt)
+    return json.dumps({"attempt": attempt, "deadline": deadline(attempt) if attempt else None, "note": note},
+                      ensure_ascii=False)
 
 
 def test_progress(state_json: str, responses_json: str) -> str:
     """How much of the open test is answered (a question counts when its answer can be read)."""
-    state = _state(state_json)
-    attempt = state["attempts"][-1] if state["attempts"] and not state["attempts"][-1]["finished"] else None
+    attempt = _open_attempt(_state(state_json))
     if attempt is None:
         return json.dumps({"answered": 0, "total": 0, "text": "", "unanswered": [], "confirm": ""})
     responses = json.loads(responses_json)
@@ -389,15 +425,47 @@ def load(text: str) -> str:
         return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)
 
 
-def export_record(progress_json: str, work_json: str = "", exam_json: str = "") -> str:
-    """The candidate's whole record as one file, from the stored sections (record.py)."""
+def export_record(progress_json: str, work_json: str = "", exam_json: str = "", now: str = "") -> str:
+    """The candidate's whole record as one file, from the stored sections (record.py), made at `now`:
+    its text, the date for its name, and what it holds in words."""
     try:
         practical = [read_json(text, StateError, max_depth=STATE_MAX_DEPTH, max_bytes=STATE_MAX_BYTES) if text else None
                      for text in (work_json, exam_json)]
-        data = record.join(_state(progress_json) if progress_json else None, *practical, _engine.name, _engine.module)
+        progress = _state(progress_json) if progress_json else None
+        data = record.join(progress, *practical, _engine.name, _engine.module, saved=now)
     except StateError as problem:
         return json.dumps({"ok": False, "error": str(problem)}, ensure_ascii=False)
-    return json.dumps({"ok": True, "text": json.dumps(data, ensure_ascii=False, indent=1)}, ensure_ascii=False)
+    held = record.contents(progress, *practical)
+    return json.dumps({"ok": True, "text": json.dumps(data, ensure_ascii=False, indent=1), "date": now[:10],
+                       "empty": not held, "contents": _contents_text(held)}, ensure_ascii=False)
+
+
+def _contents_text(held: list[str], empty: str = "Nie ma w nim jeszcze żadnych postępów.") -> str:
+    return f"Zawiera: {', '.join(held)}." if held else empty
+
+
+_BACKUP_REASONS = {"import": "sprzed wczytania pliku", "reset": "sprzed usunięcia postępów",
+                   "restore": "sprzed przywrócenia kopii"}
+
+
+def backup_note(text: str) -> str:
+    """The copy kept in the browser before an import or a reset replaced the record (the page keeps
+    {"when", "reason", "sections": {section: stored text}}), in words: {"ok", "text"}; ok false for a
+    copy this page cannot read (then nothing is offered)."""
+    try:
+        backup = read_json(text, StateError, max_depth=4, max_bytes=record.MAX_FILE_BYTES)
+        sections = backup["sections"]
+        parts = {key: read_json(sections[key], StateError, max_depth=STATE_MAX_DEPTH) if sections.get(key) else None
+                 for key in ("progress", *record.PRACTICAL_SECTIONS)}
+        reason = _BACKUP_REASONS[backup["reason"]]
+    except (StateError, KeyError, TypeError):
+        return json.dumps({"ok": False, "text": ""})
+    when = f" ({_when(backup['when'])})" if _is_moment(backup.get("when")) else ""
+    held = record.contents(*(p if isinstance(p, dict) else None for p in parts.values()))
+    return json.dumps({"ok": True, "text": f"W tej przeglądarce jest kopia postępów {reason}{when}. "
+                                           f"{_contents_text(held, 'Jest pusta.')}",
+                       "confirm": "Przywrócić tę kopię? To, co jest teraz zapisane w tej przeglądarce, zachowamy jako "
+                                  "kopię, więc i ten krok można cofnąć."}, ensure_ascii=False)
 
 
 def import_record(text: str) -> str:
@@ -409,7 +477,10 @@ def import_record(text: str) -> str:
     except StateError as problem:
         return json.dumps({"ok": False, "error": str(problem), "foreign": isinstance(problem, record.NotARecord)},
                           ensure_ascii=False)
-    return json.dumps({"ok": True, **sections}, ensure_ascii=False)
+    held = record.contents(sections["progress"], sections["work"], sections["exam"])
+    saved = f" Zapisano go {_when(sections['saved'])}." if _is_moment(sections["saved"]) else ""
+    return json.dumps({"ok": True, **sections, "empty": not held, "contents": _contents_text(held) + saved},
+                      ensure_ascii=False)
 
 
 def renewal(input_json: str, today: str) -> str:

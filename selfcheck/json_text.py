@@ -10,6 +10,7 @@ from typing import Any
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_JSON_STARTS = set('{["-0123456789tfn')  # the first character of any JSON text (RFC 8259 § 2)
 
 
 def _deepest(brackets: str) -> int:
@@ -38,6 +39,9 @@ def read_json(text: Any, error: type[ValueError], *, max_depth: int, max_bytes: 
         raise error("Plik jest pusty.")
     if max_bytes is not None and len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         raise error(f"Plik jest za duży (ponad {max_bytes // 1024 // 1024} MB).")
+    if text.lstrip()[:1] not in _JSON_STARTS:
+        # Checked first: a picture or a document renamed to .json is not "nested too deep", it is not JSON.
+        raise error("To nie jest plik JSON (plik tekstowy zaczynający się od „{” albo „[”); może to inny plik niż zapisany na tej stronie.")
     if nesting(text, max_depth) > max_depth:
         raise error(f"Plik ma zbyt głęboko zagnieżdżone dane (ponad {max_depth} poziomów).")
     try:

@@ -8,7 +8,7 @@ only what it uses (a quiz page never carries the simulated system's data):
     work      the practical module's practice state
     exam      the practical module's exam state (the open or last exam and the history of exams)
 The file joins them:
-    {"format": "samoocena", "version": 2, "qualification", <the quiz part's fields>,
+    {"format": "samoocena", "version": 2, "qualification", "saved" (when, optional), <the quiz part's fields>,
      "practical": {"module", "work": {...} | null, "exam": {...} | null}}
 The core checks the quiz part and the practical part's shape and limits; what a practical state
 holds is its module's to check (the page asks the module before anything is stored).
@@ -20,6 +20,7 @@ import json
 from typing import Any
 
 from .json_text import read_json
+from .polish import count
 from .practical import STATE_MAX_BYTES, STATE_MAX_DEPTH
 from .saved_state import EARLIER_FORMAT, FORMAT, StateError, empty_state, is_format
 
@@ -28,10 +29,13 @@ PRACTICAL_SECTIONS = ("work", "exam")
 MAX_FILE_BYTES = 2 * STATE_MAX_BYTES + 1024 * 1024  # two practical states at their limit and the quiz part
 
 
-def join(progress: dict | None, work: Any, exam: Any, qualification: str, module: str | None) -> dict:
-    """The file's content from the sections (None: nothing saved in that section)."""
+def join(progress: dict | None, work: Any, exam: Any, qualification: str, module: str | None, saved: str = "") -> dict:
+    """The file's content from the sections (None: nothing saved in that section); `saved`: when the
+    file is made (ISO 8601 with the visitor's offset), shown when the file is loaded."""
     record = dict(progress or empty_state(qualification))
     record.update(format=FORMAT, version=VERSION, qualification=qualification)
+    if saved:
+        record["saved"] = saved
     if module:
         record["practical"] = {"module": module, "work": work, "exam": exam}
     return record
@@ -45,13 +49,19 @@ def split(text: str, *, qualification: str, module: str | None, read_progress) -
     data = read_json(text, StateError, max_depth=STATE_MAX_DEPTH, max_bytes=MAX_FILE_BYTES)
     if not isinstance(data, dict) or not is_format(data.get("format"), FORMAT, EARLIER_FORMAT):
         raise NotARecord("To nie jest plik postępów samooceny (brak pola format: „samoocena”).")
-    if data.get("version") == VERSION:
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise StateError(f"Plik zapisała nowsza wersja tej strony (format {version}); ta strona zna formaty 1–{VERSION}. "
+                         "Wczytaj go na stronie, na której go zapisano, albo poproś jej wydawcę o aktualizację.")
+    saved = data.pop("saved", None)  # when the file was made: said before loading, not kept
+    if version == VERSION:
         practical = data.pop("practical", None)
         data["version"] = 1  # the quiz part is the earlier file's format
     else:
         practical = None
     progress, notes = read_progress(json.dumps(data, ensure_ascii=False))
-    sections = {"progress": progress, "work": None, "exam": None, "carries": ["progress"], "notes": notes}
+    sections = {"progress": progress, "work": None, "exam": None, "carries": ["progress"], "notes": notes,
+                "saved": saved if isinstance(saved, str) and len(saved) <= 40 else ""}
     if practical is None:
         return sections
     if not isinstance(practical, dict) or set(practical) - {"module", *PRACTICAL_SECTIONS}:
@@ -70,6 +80,36 @@ def split(text: str, *, qualification: str, module: str | None, read_progress) -
         sections[name] = value
     sections["carries"] += list(PRACTICAL_SECTIONS)
     return sections
+
+
+def contents(progress: dict | None, work: Any, exam: Any) -> list[str]:
+    """What a record holds, as phrases after "zawiera:" ("odpowiedzi na 12 pytań", "2 testy próbne"…),
+    so a candidate knows what a file carries before it replaces anything; [] for an empty record."""
+    progress = progress or {}
+    phrases = []
+    if answers := len(progress.get("answers", {})):
+        phrases.append("odpowiedzi na " + count(answers, "pytanie", "pytania", "pytań"))
+    if ratings := len(progress.get("ratings", {})):
+        phrases.append("samoocenę " + count(ratings, "kryterium", "kryteriów", "kryteriów"))
+    if attempts := len(progress.get("attempts", [])):
+        phrases.append(count(attempts, "test próbny", "testy próbne", "testów próbnych"))
+    if interview := len(progress.get("interview", {})):
+        phrases.append("odpowiedzi na " + count(interview, "pytanie z rozmowy", "pytania z rozmowy", "pytań z rozmowy"))
+    if isinstance(work, dict):
+        results = work.get("results")
+        checked = len(results) if isinstance(results, dict) else 0
+        phrases.append("wyniki " + count(checked, "zadania praktycznego", "zadań praktycznych", "zadań praktycznych")
+                       if checked else "rozpoczęte ćwiczenia praktyczne")
+    if isinstance(exam, dict):
+        history = exam.get("exams")
+        done = len(history) if isinstance(history, list) else 0
+        if done:
+            phrases.append(count(done, "symulację części praktycznej", "symulacje części praktycznej",
+                                 "symulacji części praktycznej"))
+        current = exam.get("exam")
+        if isinstance(current, dict) and not current.get("finished"):
+            phrases.append("symulację w toku")
+    return phrases
 
 
 class NotARecord(StateError):

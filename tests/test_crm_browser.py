@@ -190,7 +190,7 @@ def test_reload_keeps_the_work_and_export_import_round_trips(crm, tmp_path):
     assert saved(crm) == reset_state                       # a bad file changes nothing
     crm.once("dialog", lambda dialog: dialog.accept())     # "the file replaces what is saved": yes
     crm.set_input_files("#sc-progress-import", str(exported))
-    crm.locator("#sc-progress-message", has_text=re.compile("^Wczytano postępy z pliku")).wait_for()
+    crm.locator("#sc-progress-flash", has_text=re.compile("^Wczytano postępy z pliku")).wait_for()
     crm.wait_for_selector(".crm-task", timeout=120_000)
     assert saved(crm)["settings"] == before["settings"]
 

@@ -59,6 +59,8 @@ def _cases() -> list[tuple[str, str, str, bool]]:
          "liczbę, której nie da się odczytać", True),
         ("huge-number-practice.json", json.dumps(work)[:-1] + ', "x": ' + HUGE + "}", "liczbę, której nie da się odczytać", True),
         ("deep.json", "[" * 5000 + "]" * 5000, "zbyt głęboko zagnieżdżone", True),
+        # A picture renamed .json: refused as not JSON, not for the brackets its bytes happen to hold.
+        ("picture.json", "\u0089PNG\r\n\u001a\n" + "[" * 300, "To nie jest plik JSON", True),
         ("other-qualification.json", json.dumps({**record(work), "qualification": "Inna kwalifikacja"}),
          "innej kwalifikacji", True),
         ("other-module.json", json.dumps(changed(lambda d: d["practical"].update(module="inny"))), "modułu", True),

@@ -115,7 +115,7 @@ def test_one_file_moves_quiz_practical_work_and_exam_to_a_fresh_profile(served_s
     try:
         report = open_page(fresh, served_site.url + "samoocena/raport/")
         report.set_input_files("#sc-progress-import", str(path))
-        report.locator("#sc-progress-message", has_text="Wczytano postępy z pliku").wait_for(timeout=120_000)
+        report.locator("#sc-progress-flash", has_text="Wczytano postępy z pliku").wait_for(timeout=120_000)
         assert report_text(report) == before                      # criterion by criterion, the same report
         assert stored(report, WORK)["results"] == record["practical"]["work"]["results"]
         assert stored(report, EXAM)["exams"] == record["practical"]["exam"]["exams"]
@@ -163,6 +163,64 @@ def test_a_mock_test_handed_in_in_one_tab_stays_handed_in_in_the_other(served_si
     two.locator("#sc-result", has_text="Test oddano już wcześniej").wait_for()
     attempts = stored(two, PROGRESS)["attempts"]
     assert len(attempts) == 1 and attempts[0]["total"] == first_total   # handed in once, its result kept
+
+
+def test_a_mock_test_started_in_another_tab_is_shown_and_never_doubled(served_site, context):
+    waiting = open_page(context, served_site.url + "samoocena/test/")   # opened before the test starts
+    waiting.locator("#sc-test-settings").wait_for()
+    starter = open_page(context, served_site.url + "samoocena/test/")
+    starter.click("#sc-start")
+    starter.locator("#sc-test-list .sc-question").first.wait_for()
+    # The waiting tab shows that test, without a reload, and says where it came from.
+    waiting.locator("#sc-result", has_text="w innej karcie").wait_for()
+    assert waiting.locator("#sc-test-list .sc-question").count() == starter.locator("#sc-test-list .sc-question").count()
+    assert waiting.locator("#sc-test-settings").is_hidden()
+    assert len(stored(waiting, PROGRESS)["attempts"]) == 1
+
+
+def test_after_loading_a_file_its_outcome_is_in_view_and_the_earlier_progress_can_be_restored(served_site, context, tmp_path):
+    ratings = open_page(context, served_site.url + "samoocena/umiejetnosci/")
+    rate(ratings, CRITERIA[0]["id"], "tak")
+    ratings.locator("text=Ocena zapisana.").first.wait_for()
+    before = stored(ratings, PROGRESS)
+    other = dict(before, ratings={CRITERIA[-1]["id"]: "nie"})
+    path = tmp_path / "inne.json"
+    path.write_text(json.dumps(other), encoding="utf-8")
+    dialogs = []
+    ratings.on("dialog", lambda dialog: dialogs.append(dialog.message))
+    ratings.set_input_files("#sc-progress-import", str(path))
+    message = ratings.locator("#sc-progress-flash", has_text="Wczytano postępy z pliku")
+    message.wait_for(timeout=120_000)
+    # The page opened again: its outcome has the focus and is on screen.
+    ratings.wait_for_function("document.activeElement?.id === 'sc-progress-flash'")
+    assert message.is_visible() and ratings.evaluate(
+        "() => { const r = document.getElementById('sc-progress-flash').getBoundingClientRect(); "
+        "return r.top >= 0 && r.bottom <= innerHeight }")
+    assert "samoocenę 1 kryterium" in dialogs[0] and "kluczem" not in message.inner_text()
+    assert stored(ratings, PROGRESS)["ratings"] == other["ratings"]
+    restore = ratings.locator("#sc-progress-backup")
+    restore.wait_for()
+    assert "sprzed wczytania pliku" in restore.inner_text()
+    restore.get_by_role("button", name="Przywróć kopię").click()
+    ratings.locator("#sc-progress-flash", has_text="Przywrócono kopię").wait_for(timeout=120_000)
+    assert stored(ratings, PROGRESS)["ratings"] == before["ratings"]
+    ratings.wait_for_function("id => document.getElementById(id).checked", arg=f"ocena-{anchor(CRITERIA[0]['id'])}-tak")
+    assert ratings.errors == []
+
+
+def test_a_reset_keeps_a_copy_that_brings_everything_back(served_site, context):
+    ratings = open_page(context, served_site.url + "samoocena/umiejetnosci/")
+    rate(ratings, CRITERIA[0]["id"], "tak")
+    ratings.locator("text=Ocena zapisana.").first.wait_for()
+    report = open_page(context, served_site.url + "samoocena/raport/")
+    report_text(report)
+    report.click("#sc-reset")
+    report.locator("#sc-data-message", has_text="Postępy usunięte").wait_for()
+    assert stored(report, PROGRESS) is None
+    report.locator("#sc-progress-backup", has_text="sprzed usunięcia postępów").wait_for()
+    report.get_by_role("button", name="Przywróć kopię").click()
+    report.locator("#sc-progress-flash", has_text="Przywrócono kopię").wait_for(timeout=120_000)
+    assert stored(report, PROGRESS)["ratings"] == {CRITERIA[0]["id"]: "tak"}
 
 
 @needs_practical

@@ -7,6 +7,7 @@ on one origin, and Python files that do not arrive: each in a real Chromium with
 from __future__ import annotations
 
 import json
+import re
 from urllib.request import urlopen
 
 import pytest
@@ -83,7 +84,8 @@ def test_a_checked_answer_that_could_not_be_stored_says_so_next_to_it(served_sit
     assert "Nie udało się zapisać" in warning.inner_text()
     with page.expect_download() as download:
         warning.get_by_role("button", name="Zapisz postępy do pliku").click()
-    assert download.value.suggested_filename == f"samoocena-{store_id(QUALIFICATION)}.json"
+    assert re.fullmatch(rf"samoocena-{re.escape(store_id(QUALIFICATION))}-\d{{4}}-\d\d-\d\d\.json",
+                        download.value.suggested_filename)  # dated, so files of several days never clash
     saved = json.loads(open(download.value.path(), encoding="utf-8").read())
     assert saved["format"] == "samoocena" and saved["answers"]
     assert "✔" not in warning.inner_text()

@@ -138,7 +138,7 @@ def test_export_reset_import_restores_progress(served_site, context, tmp_path):
     assert report.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
 
     report.set_input_files("#sc-progress-import", str(saved))
-    report.locator("#sc-progress-message", has_text="Wczytano postępy z pliku").wait_for()  # after the page opens again
+    report.locator("#sc-progress-flash", has_text="Wczytano postępy z pliku").wait_for()  # after the page opens again
     report.wait_for_selector(".sc-report__overall")
     assert "100%" in report.inner_text(".sc-report__overall")
     assert json.loads(report.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))["ratings"] == {"Z2.E2.K1": "tak"}

@@ -24,8 +24,9 @@ $("sc-to-report").href = session.link("report").href
 session.loaded.then(async () => {
   const open = await session.call("open_attempt")
   waiting.hidden = true
-  if (open.attempt) await show(open.attempt.questions, open.deadline, true, open.attempt.started)
+  if (open.attempt) await show(open.attempt.questions, open.deadline, open.attempt.started, open.note)
   else settings.hidden = false
+  session.onChange(() => otherTabChanged().catch(() => {}))
 }).catch(error => {
   if (error instanceof FormsUnavailable) { notice(waiting, error.message, "warning"); return }
   // Without Python the status box says why; with it, a failure here is unexpected: say it, never silently.
@@ -46,11 +47,12 @@ settings.addEventListener("submit", async event => {
     const out = await session.change("start_test", [Number(settings.size.value), seed, limit, now()],
                                      { before: async drawn => { forms = await formsOf(drawn.questions) } })
     if (out.error) { notice(result, out.error, "warning"); result.hidden = false; return }
+    if (out.resumed) { await show(out.questions, out.deadline, out.started, out.note); return }  // opened in another tab
     for (const form of forms) {  // every drawn question starts empty
       form.reset()
       storage.saveDraft(draftKey(form.dataset.question), {})
     }
-    await show(out.questions, out.deadline, false, out.started)
+    await show(out.questions, out.deadline, out.started)
     if (!out.saved) warnNotSaved(progress.parentElement, session.saveFile)
   } catch (error) {
     notice(result, error instanceof FormsUnavailable ? error.message : "Test wymaga Pythona, który nie uruchomił się w tej przeglądarce.", "warning")
@@ -60,7 +62,24 @@ settings.addEventListener("submit", async event => {
   }
 })
 
-async function show(ids, deadline, resumed, start) {
+/** Another tab changed the progress: a test it started is shown here too (never a second one started
+ *  beside it), and the test shown here, if handed in or replaced there, is said to be. */
+async function otherTabChanged() {
+  if (finished) return  // its result is shown; a new start meets an open test in Python (start_test)
+  const open = await session.call("open_attempt", testBox.hidden ? "" : started, true)
+  if (testBox.hidden && open.attempt) await show(open.attempt.questions, open.deadline, open.attempt.started, open.note)
+  else if (!testBox.hidden && open.note) say(open.note, "warning")
+}
+
+/** A note about the test, in view where the candidate is. */
+function say(text, kind) {
+  notice(result, text, kind)
+  result.hidden = false
+  result.focus({ preventScroll: true })
+  result.scrollIntoView({ block: "nearest" })
+}
+
+async function show(ids, deadline, start, note = "") {
   const forms = await formsOf(ids)
   questions = ids
   started = start
@@ -77,8 +96,8 @@ async function show(ids, deadline, resumed, start) {
   after.hidden = true
   finishButton.hidden = false
   testBox.hidden = false
-  if (resumed) notice(result, "Wracasz do rozpoczętego testu; odpowiedzi wpisane wcześniej są na miejscu.", "info")
-  result.hidden = !resumed
+  notice(result, note, "info")
+  result.hidden = !note
   startTimer(deadline)
   updateProgress()
   list.querySelector("input, select, textarea")?.focus()
@@ -123,8 +142,7 @@ async function finish(timeUp = false) {
     result.scrollIntoView({ block: "start" })  // its heading first, below the sticky header (site.css)
   } catch (error) {
     finished = false
-    notice(result, `Nie udało się ocenić testu: ${error.message.replace(/\.$/, "")}. Odpowiedzi są zapisane.`, "warning")
-    result.hidden = false
+    say(`Nie udało się ocenić testu: ${error.message.replace(/\.$/, "")}. Odpowiedzi są zapisane.`, "warning")
   } finally {
     finishButton.disabled = false
   }

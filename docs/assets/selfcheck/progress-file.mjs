@@ -4,13 +4,13 @@
 // Saving asks Python to join the stored sections (selfcheck.api.export_record). Loading asks Python to
 // check the file (import_record); its practical sections, and an earlier file of the practical part
 // alone, are checked by the practical module (loaded for that only). Nothing is stored until every
-// part is checked; what a file would replace is named first, and kept under a dated key before it
-// is replaced. Then the page is opened again, so everything on it comes from the loaded record.
-import { chooseFile, downloadJson, notice } from "./forms.mjs"
-import { SECTIONS } from "./record.mjs"
+// part is checked; what a file holds and what it would replace are said first (in Python's words), and
+// the record is kept as a copy before it is replaced ("Przywróć kopię", record.mjs). Then the page is
+// opened again, so everything on it comes from the loaded record.
+import { chooseFile, downloadJson, notice, now } from "./forms.mjs"
+import { SECTIONS, backupText, keepBackup, restoreBackup } from "./record.mjs"
 
 const FLASH = "samoocena:po-wczytaniu"  // the note shown after the page opens again (sessionStorage)
-const NAMES = { progress: "odpowiedzi, oceny i testy", work: "zadania praktyczne", exam: "symulację części praktycznej" }
 
 let offered = false
 
@@ -19,7 +19,8 @@ export function offerProgressFile(python) {
   const message = document.getElementById("sc-progress-message")
   if (offered || !exportButton || !message) return
   offered = true
-  showFlash(message)
+  showFlash()
+  showBackup(python)
 
   exportButton.addEventListener("click", () => saveRecordFile(python, {}, message))
 
@@ -32,26 +33,47 @@ export function offerProgressFile(python) {
           notice(message, `Nie wczytano pliku „${name}”: ${sections.error} Twoje obecne postępy się nie zmieniły.`, "warning")
           return
         }
-        const replaced = Object.keys(sections.parts).filter(key => SECTIONS[key].readRaw())
-        if (replaced.length && !confirm(
-          `Plik „${name}” zastąpi to, co jest zapisane w tej przeglądarce: ${replaced.map(key => NAMES[key]).join(", ")}. ` +
-          "Obecne dane zachowamy w pamięci przeglądarki pod osobnym kluczem (a jeśli chcesz je mieć w pliku, " +
-          "anuluj i najpierw zapisz postępy do pliku). Wczytać plik?")) {
-          notice(message, `Nie wczytano pliku „${name}”; nic się nie zmieniło.`, "info")
-          return
+        if (Object.keys(sections.parts).some(key => SECTIONS[key].readRaw())) {
+          const current = await python.call("export_record", ...Object.values(SECTIONS).map(store => store.readRaw()))
+          if (!confirm(`Plik „${name}”. ${sections.contents}\n\nZastąpi on to, co jest teraz zapisane w tej przeglądarce. ` +
+                       `${current.ok ? current.contents : ""}\n\nObecne postępy zachowamy jako kopię, którą możesz potem ` +
+                       "przywrócić przyciskiem „Przywróć kopię”. Wczytać plik?")) {
+            notice(message, `Nie wczytano pliku „${name}”; nic się nie zmieniło.`, "info")
+            return
+          }
         }
         const kept = store(sections.parts)
         if (kept.error) { notice(message, kept.error, "warning"); return }
-        sessionStorage.setItem(FLASH, JSON.stringify({
-          text: `Wczytano postępy z pliku „${name}”.${kept.copies.length ? ` Poprzednie dane zachowaliśmy pod kluczem ${kept.copies.map(k => `„${k}”`).join(", ")}.` : ""}` +
-                (sections.notes.length ? ` ${sections.notes.join(" ")}` : ""),
-          warning: sections.notes.length > 0,
-        }))
-        location.reload()
+        reopen(`Wczytano postępy z pliku „${name}”. ${sections.contents}` +
+               (sections.notes.length ? ` ${sections.notes.join(" ")}` : ""), sections.notes.length > 0)
       } catch (error) {
         notice(message, `Nie wczytano pliku: ${error.message}. Twoje obecne postępy się nie zmieniły.`, "warning")
       }
     })
+}
+
+/** Open the page again, so everything on it comes from the stored record, with `text` said there. */
+function reopen(text, warning = false) {
+  try { sessionStorage.setItem(FLASH, JSON.stringify({ text, warning })) } catch { /* the page still reopens */ }
+  history.scrollRestoration = "manual"  // it opens at the top, where the outcome is said
+  location.reload()
+}
+
+/** "Przywróć kopię", when a copy of the record kept before an import or a reset is stored (record.mjs). */
+export async function showBackup(python) {
+  const box = document.getElementById("sc-progress-backup")
+  if (!box) return
+  const raw = backupText()
+  const note = raw ? await python.call("backup_note", raw).catch(() => null) : null
+  box.hidden = !note?.ok
+  if (!note?.ok) return
+  box.querySelector("span").textContent = note.text
+  box.querySelector("button").onclick = () => {
+    if (!confirm(note.confirm)) return
+    if (restoreBackup(now())) reopen("Przywrócono kopię postępów. To, co było zapisane przed chwilą, jest teraz kopią.")
+    else notice(document.getElementById("sc-progress-message"), "Przeglądarka nie pozwoliła przywrócić kopii " +
+      "(brak miejsca?); obecne postępy i kopia zostały bez zmian. Zapisz postępy do pliku i zwolnij miejsce.", "warning")
+  }
 }
 
 /** Download the whole record as one file; `overrides` ({section: state}) stand for what the browser
@@ -60,11 +82,12 @@ export async function saveRecordFile(python, overrides = {}, message = document.
   try {
     const texts = Object.entries(SECTIONS).map(([key, store]) => key in overrides
       ? (overrides[key] ? JSON.stringify(overrides[key]) : "") : store.readRaw())
-    const out = await python.call("export_record", ...texts)
+    const out = await python.call("export_record", ...texts, now())
     if (!out.ok) { notice(message, `Nie udało się zapisać pliku: ${out.error}`, "warning"); return }
-    const name = SECTIONS.progress.fileName
+    const name = SECTIONS.progress.fileName.replace(/\.json$/, `-${out.date}.json`)
     downloadJson(name, JSON.parse(out.text))
-    notice(message, `Postępy zapisano do pliku ${name} (w folderze pobranych plików).`, "info")
+    notice(message, `Postępy zapisano do pliku ${name} (w folderze pobranych plików). ${out.contents}`,
+           out.empty ? "warning" : "info")
   } catch (error) {
     notice(message, `Nie udało się zapisać pliku: Python nie działa w tej przeglądarce (${error.message}).`, "warning")
   }
@@ -83,7 +106,7 @@ async function checkFile(python, text) {
       return { error: core.error }
     }
     if (!module.ok) return { error: module.foreign ? core.error : module.error }
-    return { parts: { [module.state.exam ? "exam" : "work"]: JSON.stringify(module.state) }, notes: [] }
+    return { parts: { [module.state.exam ? "exam" : "work"]: JSON.stringify(module.state) }, notes: [], contents: "" }
   }
   const parts = { progress: JSON.stringify(core.progress) }
   for (const key of core.carries.filter(key => key !== "progress")) {
@@ -93,35 +116,39 @@ async function checkFile(python, text) {
     if (Boolean(checked.state.exam) !== (key === "exam")) return { error: `practical.${key}: zapis innego rodzaju.` }
     parts[key] = JSON.stringify(checked.state)
   }
-  return { parts, notes: core.notes || [] }
+  return { parts, notes: core.notes || [], contents: core.contents }
 }
 
-/** Keep a copy of every section the file replaces, then write the file's sections, each read back. */
+/** Keep a copy of the record (record.mjs keepBackup), then write the file's sections, each read back. */
 function store(parts) {
-  const copies = []
-  for (const key of Object.keys(parts)) {
-    const copy = SECTIONS[key].keepCopy()
-    if (copy === null) {
-      return { error: "Nie wczytano pliku: przeglądarka nie pozwoliła zachować kopii obecnych postępów, więc ich nie " +
-                      "zastępujemy. Zwolnij miejsce (np. zapisz postępy do pliku i usuń stare dane witryny) i spróbuj ponownie." }
-    }
-    if (copy) copies.push(copy)
+  if (!keepBackup("import", now())) {
+    return { error: "Nie wczytano pliku: przeglądarka nie pozwoliła zachować kopii obecnych postępów, więc ich nie " +
+                    "zastępujemy. Zwolnij miejsce (np. zapisz postępy do pliku i usuń stare dane witryny) i spróbuj ponownie." }
   }
   for (const [key, text] of Object.entries(parts)) {
-    const ok = text ? SECTIONS[key].saveText(text) : SECTIONS[key].clear()
-    if (!ok) {
-      return { error: `Przeglądarka nie pozwoliła zapisać wczytanych danych (${NAMES[key]}); poprzednie są zachowane ` +
-                      `pod kluczem ${copies.map(k => `„${k}”`).join(", ") || "—"}. Zwolnij miejsce i spróbuj ponownie.` }
+    if (!(text ? SECTIONS[key].saveText(text) : SECTIONS[key].clear())) {
+      return { error: "Przeglądarka nie pozwoliła zapisać wczytanych danych (brak miejsca?). Poprzednie " +
+                      "postępy są zachowane jako kopia: przywrócisz je przyciskiem „Przywróć kopię”." }
     }
   }
-  return { copies }
+  return {}
 }
 
-function showFlash(message) {
+/** After the page opened again: the outcome of the load or restore, under the status line at the top
+ *  (where the page opens), focused so it is read first. */
+function showFlash() {
   let flash = null
   try {
     flash = JSON.parse(sessionStorage.getItem(FLASH) || "null")
     sessionStorage.removeItem(FLASH)
   } catch { /* no session storage: nothing to show */ }
-  if (flash?.text) notice(message, flash.text, flash.warning ? "warning" : "info")
+  if (!flash?.text) return
+  const box = Object.assign(document.createElement("div"), { id: "sc-progress-flash", tabIndex: -1 })
+  box.setAttribute("role", "status")
+  const status = document.getElementById("sc-status")
+  if (status) status.after(box)
+  else document.getElementById("sc-progress-message").before(box)
+  notice(box, flash.text, flash.warning ? "warning" : "info")
+  box.scrollIntoView({ block: "nearest" })
+  box.focus({ preventScroll: true })
 }

@@ -2,7 +2,8 @@
 import "./guard.mjs"
 import { el } from "./dom.mjs"
 import { notice, now } from "./forms.mjs"
-import { SECTIONS } from "./record.mjs"
+import { showBackup } from "./progress-file.mjs"
+import { SECTIONS, keepBackup } from "./record.mjs"
 import { openSession } from "./session.mjs"
 
 // The record's practical sections (practice tasks, the practical exam) count too: Python reads only
@@ -102,23 +103,21 @@ $("sc-print").addEventListener("click", () => print())
 addEventListener("beforeprint", () => { for (const details of box.querySelectorAll("details")) details.open = true })
 
 $("sc-reset").addEventListener("click", async () => {
-  if (!confirm("Usunąć wszystkie odpowiedzi, oceny, testy i zadania praktyczne zapisane w tej przeglądarce? " +
-               "Zachowamy ich kopię w pamięci przeglądarki pod osobnym kluczem; jeśli chcesz je mieć w pliku, " +
-               "najpierw zapisz postępy do pliku.")) return
+  const current = await session.python.call("export_record", ...Object.values(SECTIONS).map(store => store.readRaw()))
+  if (!current.ok || current.empty) { notice(message, "W tej przeglądarce nie ma żadnych postępów do usunięcia.", "info"); return }
+  if (!confirm(`Usunąć wszystkie postępy zapisane w tej przeglądarce? ${current.contents}\n\nZachowamy je jako kopię, ` +
+               "którą możesz potem przywrócić przyciskiem „Przywróć kopię” (zastąpi ona wcześniejszą kopię).")) return
   // Nothing is removed unless its copy is stored first.
-  const copies = []
-  for (const store of Object.values(SECTIONS)) {
-    const copy = store.keepCopy()
-    if (copy === null) {
-      notice(message, "Nie udało się zachować kopii postępów, więc niczego nie usunęliśmy. Zapisz postępy do pliku.", "warning")
-      return
-    }
-    if (copy) copies.push(copy)
-  }
-  if (!Object.values(SECTIONS).every(store => store.clear())) {
-    notice(message, "Nie udało się usunąć wszystkich postępów z przeglądarki; kopie są zachowane.", "warning")
+  if (!keepBackup("reset", now())) {
+    notice(message, "Nie udało się zachować kopii postępów, więc niczego nie usunęliśmy. Zapisz postępy do pliku.", "warning")
     return
   }
+  if (!Object.values(SECTIONS).every(store => store.clear())) {
+    notice(message, "Nie udało się usunąć wszystkich postępów z przeglądarki; kopia jest zachowana.", "warning")
+    return
+  }
+  for (const said of [$("sc-progress-message"), $("sc-progress-flash")]) notice(said, "")  // a file loaded, say: no longer true
+  await showBackup(session.python)
   try { await draw() } catch {}
-  notice(message, `Postępy usunięte. Zaczynasz od nowa.${copies.length ? ` Kopia: ${copies.map(k => `„${k}”`).join(", ")}.` : ""}`, "info")
+  notice(message, "Postępy usunięte. Zaczynasz od nowa; kopię możesz przywrócić przyciskiem „Przywróć kopię”.", "info")
 })
