@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import identifiers as ids
 from . import records as rec
 from .dataset import Truth
 from .matching import contains_text, normal, same_digits, same_text
 from .reports import column, selected
 from .wording import names_list
-from selfcheck.polish import count, parse_number, pln
+from selfcheck.polish import count, parse_number, pln, read_date
 
 MAX_NAMED = 4  # feedback names this many records, then says how many more
 
@@ -57,13 +58,24 @@ def _field(collection: str, key: str) -> rec.Field:
 
 
 def same_value(kind: str, actual, expected) -> bool:
-    if kind in ("nip", "regon", "pesel", "phone", "postcode"):
+    """Whether two values of a field of `kind` are the same, however each was written: identifiers
+    by their digits ("PL 123-456-32-18" = "1234563218"), a phone number without +48 or 0048
+    ("+48 600 100 200" = "600100200"), numbers by value ("12 500,00 zł" = "12500"), dates by day
+    ("25.11.2026 r." = "2026-11-25"), an e-mail address with its punctuation, other text by
+    `matching.equivalent` (abbreviations, legal forms, case, diacritics, spaces)."""
+    if kind == "phone":
+        return ids.phone_digits(str(actual or "")) == ids.phone_digits(str(expected or "")) \
+            and bool(str(expected).strip()) == bool(str(actual).strip())
+    if kind in ("nip", "regon", "pesel", "postcode"):
         return same_digits(actual, expected) and bool(str(expected).strip()) == bool(str(actual).strip())
     if kind in ("money", "number", "percent"):
         a, e = parse_number(actual, rec.UNITS[kind]), parse_number(expected, rec.UNITS[kind])
         return a is not None and e is not None and abs(a - e) <= 0.01
     if kind == "date":
-        return str(actual or "") == str(expected or "")
+        a, e = read_date(str(actual or "")), read_date(str(expected or ""))
+        return a == e if a and e else str(actual or "").strip() == str(expected or "").strip()
+    if kind == "email":
+        return normal(actual) == normal(expected)
     return same_text(actual, expected)
 
 
