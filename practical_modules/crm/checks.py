@@ -9,6 +9,7 @@ rule, the article of law) is added to its feedback when it fails.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import identifiers as ids
@@ -486,11 +487,17 @@ def goal(ctx: Context, p: dict) -> tuple[float, str]:
         return 0.0, f"Osoba odpowiedzialna: {_quote(g['owner'])}; oczekiwano: {_quote(p['owner'])}."
     if part == "text":
         target = f"{g['target']:g}"
-        if target in g["description"].replace("\u00a0", " ") and len(g["description"].split()) >= 6:
+        # The number as a number, however written ("1 500", "1500", "12,5"): "150" does not contain 15.
+        numbers = [parse_number(n) for n in _NUMBER_IN_TEXT.findall(g["description"])]
+        if any(n is not None and abs(n - g["target"]) < 1e-9 for n in numbers) and len(g["description"].split()) >= 6:
             return 1.0, ""
         return 0.0, (f"Treść celu ma być pełnym zdaniem, które zawiera liczbę docelową ({target}), czego dotyczy i do kiedy; "
                      f"jest: {_quote(g['description'])}.")
     raise ValueError(part)
+
+
+# A number inside a sentence: digits grouped by three with spaces, or plain, with a decimal part.
+_NUMBER_IN_TEXT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+|\.\d+(?!\.))?(?!\d)")
 
 
 def _funnel(ctx: Context, name: str) -> dict | None:

@@ -40,12 +40,13 @@ def _normal(text: str) -> str:
 # stops, commas and the like have become spaces (so "sp.z o.o." and "sp. z o. o." both read
 # "sp z o o"). Longer phrases come first, so a shorter one never eats part of a longer one.
 
-# Legal forms: the name of a company must include its form, spelt out or abbreviated — KSH
-# art. 160 § 1 ("spółka z ograniczoną odpowiedzialnością" or "spółka z o.o."; "sp. z o.o." is the
-# usual abbreviation), art. 305 § 1 ("spółka akcyjna" or "S.A."), art. 24 § 1 ("spółka jawna" or
-# "sp.j."), art. 104 § 1 ("spółka komandytowa" or "sp.k."), art. 127 § 1 ("spółka
-# komandytowo-akcyjna" or "S.K.A."), art. 90 § 1 ("spółka partnerska" or "sp.p."); a civil-law
-# partnership is commonly "s.c.", a sole trader's business "JDG".
+# Legal forms: a company's name carries its form, spelt out or abbreviated — Kodeks spółek
+# handlowych gives the designation in § 1 and the abbreviation allowed in trade in § 2 of art. 24
+# ("spółka jawna", "sp.j."), art. 90 ("spółka partnerska", "sp.p."), art. 104 ("spółka
+# komandytowa", "sp.k."), art. 127 ("spółka komandytowo-akcyjna", "S.K.A."), art. 160 ("spółka z
+# ograniczoną odpowiedzialnością", "spółka z o.o." or "sp. z o.o.") and art. 305 ("spółka akcyjna",
+# "S.A."); people also write "Sp.z o.o." or "SA". A civil-law partnership is commonly "s.c.", a
+# sole trader's business "JDG".
 _LEGAL_FORMS = (
     (r"spolka z ograniczona odpowiedzialnoscia|sp z ograniczona odpowiedzialnoscia"
      r"|(?:spolka|sp) z o ?o|(?:spolka|sp) zoo|spzoo", "sp-z-o-o"),

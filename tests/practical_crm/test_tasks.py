@@ -366,3 +366,16 @@ class EquivalentForms(unittest.TestCase):
                 result = check_task(done, "z1e2-nowy-klient")
                 self.assertLess(result["score"], 1)
                 self.assertIn(f"ma wartość „{value}”", feedback(result))
+
+    def test_a_goal_sentence_names_the_target_as_a_number_not_as_part_of_another(self):
+        state = fresh_state(1, TODAY)
+        tags = flatten(variant_for(task("z2e2-cel-smart"), state))
+        target = tags["cel.maks"]
+        sentences = {f"Do {tags['cel.do_tekst']} r. sprzedać {target},0 usług firmom z branży {tags['cel.branza']}.": 1,
+                     f"Do {tags['cel.do_tekst']} sprzedać {target}0 usług firmom z branży {tags['cel.branza']}.": 0,
+                     f"Do {tags['cel.do_tekst']} sprzedać 1{target} usług firmom z branży {tags['cel.branza']}.": 0}
+        for sentence, right in sentences.items():
+            with self.subTest(sentence=sentence):
+                done, _ = apply_solution(state, "z2e2-cel-smart", lambda action, payload: {**payload, "description": sentence})
+                text = next(c for c in check_task(done, "z2e2-cel-smart")["checks"] if c["label"] == "Treść celu jednym zdaniem")
+                self.assertEqual(text["score"], right, text["feedback"])
