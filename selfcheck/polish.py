@@ -99,6 +99,48 @@ def short_date(day: date) -> str:
     return f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 
+# A date as Polish writing gives it: ISO ("2026-11-25"), day first with dots, dashes or slashes
+# ("25.11.2026", "25-11-2026", "25/11/2026"), the month in words ("25 listopada 2026") or in Roman
+# numerals ("25 XI 2026", customary in Polish letters), optionally followed by "r." (roku).
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_NUMERIC = re.compile(r"(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})")
+_DATE_WORDS = re.compile(r"(\d{1,2})\.? ?([a-z]+)\.? (\d{4})")
+
+
+def read_date(value) -> date | None:
+    """A date as people type it (the forms above), or None when it is not one or not in the
+    calendar. "25.11.2026 r." -> date(2026, 11, 25); two-digit years are refused (which century?)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = " ".join(fold(value.casefold()).split())
+    text = re.sub(r"\s*r\.?$", "", text).strip()
+    month_names = [fold(m) for m in MONTHS_GENITIVE]
+    for pattern, order in ((_DATE_ISO, "ymd"), (_DATE_NUMERIC, "dmy")):
+        found = pattern.fullmatch(text)
+        if found:
+            parts = dict(zip(order, (int(g) for g in found.groups())))
+            break
+    else:
+        found = _DATE_WORDS.fullmatch(text)
+        if not found:
+            return None
+        day, word, year = found.groups()
+        if word in month_names:
+            month = month_names.index(word) + 1
+        elif word in _ROMAN:
+            month = _ROMAN.index(word) + 1
+        else:
+            return None
+        parts = {"d": int(day), "m": month, "y": int(year)}
+    try:
+        return date(parts["y"], parts["m"], parts["d"])
+    except ValueError:
+        return None
+
+
 def date_time(moment: datetime) -> str:
     """A moment as the reader's clock shows it: "25.11.2026, 14:05" (the caller gives local time)."""
     return f"{short_date(moment.date())}, {moment.hour:02d}:{moment.minute:02d}"

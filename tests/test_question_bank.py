@@ -161,3 +161,34 @@ def test_interview_questions_are_gender_neutral():
     items = [item for f in FILES for item in f.get("interview") or []]
     for item in items:
         assert not re.search(r"\bPan/|\bPan\b|\bPani\b", item["question"]), item["id"]
+
+
+# Short answers as people write them (a name with its abbreviation or translation, another accepted
+# wording) and near misses that must stay wrong, run through the engine's own scoring.
+SHORT_ANSWERS = {
+    "Z1.E1.Q22": (["VIES (VAT Information Exchange System)", "system VIES", "vies"], ["VAT", "VIES VAT", "KRS"]),
+    "Z1.E2.Q06": (["NIP (numer identyfikacji podatkowej)", "po numerze NIP", "Nip."], ["REGON", "KRS", "PESEL"]),
+    "Z1.E3.Q05": (["dane wrażliwe", "Szczególne kategorie danych osobowych (dane wrażliwe)", "dane szczegolnej kategorii"],
+                  ["dane osobowe", "dane zwykłe", "dane poufne"]),
+    "Z2.E1.Q15": (["prognoza ważona (weighted forecast)", "Prognoza wazona", "wartość ważona"],
+                  ["prognoza", "wartość lejka", "prognoza liniowa"]),
+    "Z2.E2.Q04": (["T (time-bound)", "t", "T – terminowy", "osadzony w czasie"], ["M", "A", "S (specific)", "T (mierzalny)"]),
+    "Z2.E3.Q05": (["pulpit (dashboard)", "Pulpit menadżerski", "kokpit"], ["raport", "tabela", "wykres"]),
+    "Z2.E4.Q06": (["tag (znacznik)", "znaczniki", "pole scalające"], ["szablon", "etykieta", "nawias"]),
+}
+
+
+@pytest.mark.content
+@pytest.mark.parametrize("question_id", sorted(SHORT_ANSWERS))
+def test_short_answers_accept_what_people_write_and_refuse_near_misses(question_id):
+    question = BANK.questions[question_id]
+    right, wrong = SHORT_ANSWERS[question_id]
+    for typed in right:
+        assert question.kind.score(question, typed) == 1.0, typed
+    for typed in wrong:
+        assert question.kind.score(question, typed) == 0.0, typed
+
+
+@pytest.mark.content
+def test_every_short_answer_question_is_listed_above():
+    assert {q.id for q in BANK.questions.values() if q.kind.name == "short_text"} <= set(SHORT_ANSWERS)

@@ -9,14 +9,16 @@ rule, the article of law) is added to its feedback when it fails.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from . import identifiers as ids
 from . import records as rec
 from .dataset import Truth
 from .matching import contains_text, normal, same_digits, same_text
 from .reports import column, selected
 from .wording import names_list
-from selfcheck.polish import count, parse_number, pln
+from selfcheck.polish import count, parse_number, pln, read_date
 
 MAX_NAMED = 4  # feedback names this many records, then says how many more
 
@@ -57,13 +59,24 @@ def _field(collection: str, key: str) -> rec.Field:
 
 
 def same_value(kind: str, actual, expected) -> bool:
-    if kind in ("nip", "regon", "pesel", "phone", "postcode"):
+    """Whether two values of a field of `kind` are the same, however each was written: identifiers
+    by their digits ("PL 123-456-32-18" = "1234563218"), a phone number without +48 or 0048
+    ("+48 600 100 200" = "600100200"), numbers by value ("12 500,00 zł" = "12500"), dates by day
+    ("25.11.2026 r." = "2026-11-25"), an e-mail address with its punctuation, other text by
+    `matching.equivalent` (abbreviations, legal forms, case, diacritics, spaces)."""
+    if kind == "phone":
+        return ids.phone_digits(str(actual or "")) == ids.phone_digits(str(expected or "")) \
+            and bool(str(expected).strip()) == bool(str(actual).strip())
+    if kind in ("nip", "regon", "pesel", "postcode"):
         return same_digits(actual, expected) and bool(str(expected).strip()) == bool(str(actual).strip())
     if kind in ("money", "number", "percent"):
         a, e = parse_number(actual, rec.UNITS[kind]), parse_number(expected, rec.UNITS[kind])
         return a is not None and e is not None and abs(a - e) <= 0.01
     if kind == "date":
-        return str(actual or "") == str(expected or "")
+        a, e = read_date(str(actual or "")), read_date(str(expected or ""))
+        return a == e if a and e else str(actual or "").strip() == str(expected or "").strip()
+    if kind == "email":
+        return normal(actual) == normal(expected)
     return same_text(actual, expected)
 
 
@@ -474,11 +487,17 @@ def goal(ctx: Context, p: dict) -> tuple[float, str]:
         return 0.0, f"Osoba odpowiedzialna: {_quote(g['owner'])}; oczekiwano: {_quote(p['owner'])}."
     if part == "text":
         target = f"{g['target']:g}"
-        if target in g["description"].replace("\u00a0", " ") and len(g["description"].split()) >= 6:
+        # The number as a number, however written ("1 500", "1500", "12,5"): "150" does not contain 15.
+        numbers = [parse_number(n) for n in _NUMBER_IN_TEXT.findall(g["description"])]
+        if any(n is not None and abs(n - g["target"]) < 1e-9 for n in numbers) and len(g["description"].split()) >= 6:
             return 1.0, ""
         return 0.0, (f"Treść celu ma być pełnym zdaniem, które zawiera liczbę docelową ({target}), czego dotyczy i do kiedy; "
                      f"jest: {_quote(g['description'])}.")
     raise ValueError(part)
+
+
+# A number inside a sentence: digits grouped by three with spaces, or plain, with a decimal part.
+_NUMBER_IN_TEXT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+|\.\d+(?!\.))?(?!\d)")
 
 
 def _funnel(ctx: Context, name: str) -> dict | None:

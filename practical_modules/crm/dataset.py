@@ -22,7 +22,7 @@ from . import identifiers as ids
 from .matching import normal
 from .world import world
 
-DATASET_VERSION = 1
+DATASET_VERSION = 2
 FORMAT = "crm"
 STATE_VERSION = 1
 
@@ -110,6 +110,21 @@ def new_company(rng: random.Random, *, used_stems: set[str], used_people: set[st
     return company, owner
 
 
+def one_of_each_register(picked: list[dict], others: list[dict], rng: random.Random) -> list[dict]:
+    """`picked` firms (customers, whose `data_source` is their register) with, for each register
+    missing among them, one firm of `others` in that register instead of a firm whose register
+    is there twice: a task about choosing the register then never has one right answer for all."""
+    picked = list(picked)
+    for register in sorted({f["register"] for f in world()["legal_forms"]}):
+        if any(c["data_source"] == register for c in picked):
+            continue
+        pool = [c for c in others if c["data_source"] == register]
+        doubled = [i for i, c in enumerate(picked) if sum(d["data_source"] == c["data_source"] for d in picked) > 1]
+        if pool and doubled:
+            picked[rng.choice(doubled)] = rng.choice(pool)
+    return picked
+
+
 def generate(seed: int, today: date) -> tuple[dict, Truth]:
     """The starting state for `seed` on `today`, and what was made wrong on purpose."""
     w = world()
@@ -179,6 +194,20 @@ def generate(seed: int, today: date) -> tuple[dict, Truth]:
         state["companies"].append(record)
         shorts[cid] = company["short"]
         owners[cid] = (owner, company["domain"])
+    # Every register a legal form leads to has customers (a task asks which register confirms a
+    # customer's data): in the rare draw without one, a customer is drawn again in such a form.
+    fix = rng_for(seed, "registers")
+    for register in sorted({f["register"] for f in w["legal_forms"]}):
+        customers = [c for c in state["companies"] if c["status"] == "klient"]
+        if not any(c["data_source"] == register for c in customers):
+            record = fix.choice([c for c in customers if sum(d["data_source"] == c["data_source"] for d in customers) > 1])
+            form = fix.choice([f["name"] for f in w["legal_forms"] if f["register"] == register])
+            company, owner = new_company(fix, used_stems=used_stems, used_people=used_people, form=form)
+            record.update({k: company[k] for k in ("name", "legal_form", "nip", "regon", "street", "postcode", "city",
+                                                   "voivodeship", "industry", "size", "email", "phone")},
+                          data_source=register)
+            shorts[record["id"]] = company["short"]
+            owners[record["id"]] = (owner, company["domain"])
 
     # Contacts: a sole trader is the first contact of their own firm; others have 1–3 people.
     consents = (("udzielona", 55), ("brak", 35), ("wycofana", 10))
@@ -250,7 +279,7 @@ def generate(seed: int, today: date) -> tuple[dict, Truth]:
     for company in chosen[:3]:
         truth.bad_nip[company["id"]] = company["nip"]
         company["nip"] = ids.format_nip(ids.typo(rng, ids.digits_only(company["nip"]), ids.nip_problem))
-    for company in chosen[3:]:
+    for company in one_of_each_register(chosen[3:], [c for c in customers if c not in chosen], fix):
         truth.missing_regon[company["id"]] = company["regon"]
         company["regon"] = ""
         company["data_source"] = ""

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from selfcheck.polish import parse_number
+from selfcheck.polish import parse_number, read_date
 
 from . import identifiers as ids
 
@@ -262,8 +262,10 @@ def clean_value(field: Field, raw, state: dict) -> tuple[object, str | None]:
         shown = ", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + "…"
         return None, f"„{text}” nie jest na liście; do wyboru: {shown}."
     if kind == "date":
-        day = parse_date(text)
-        return (day.isoformat(), None) if day else (None, f"Data ma postać RRRR-MM-DD i musi istnieć w kalendarzu; wpisano „{text}”.")
+        # Typed as Polish writing gives it ("25.11.2026", "25 listopada 2026 r."), kept as RRRR-MM-DD.
+        day = read_date(text)
+        return (day.isoformat(), None) if day else (
+            None, f"Wpisz datę, która istnieje w kalendarzu, np. 2026-11-25 albo 25.11.2026; wpisano „{text}”.")
     if kind in ("money", "number", "percent"):
         number = parse_number(text, UNITS[kind])
         if number is None:

@@ -141,15 +141,23 @@ def _consents(d: Draw, company_id: str) -> tuple[bool, bool]:
 
 # --- acquiring data: registers, channels, consents --------------------------------------------
 
-@variant("missing_registry", {"firmy.tekst", "firmy.lista"}, {"firmy.lista": {"id", "name", "legal_form", "regon", "register"}})
+@variant("missing_registry", {"firmy.tekst", "firmy.lista", "firmy.zrodlo"},
+         {"firmy.lista": {"id", "key", "name", "legal_form", "regon", "register", "heard_from", "question"}})
 def missing_registry(d: Draw) -> dict:
+    """The firms whose REGON was given on the phone. Until someone looks it up, the truthful source
+    of the number is the conversation (`params.heard_from`); which register will confirm it is a
+    separate answer. The dataset makes sure the firms are not all in one register."""
     items = []
     for company_id, regon in d.truth.missing_regon.items():
         company = _company(d, company_id)
         items.append({"id": company_id, "name": company["name"], "legal_form": company["legal_form"], "regon": regon,
-                      "register": _register(company["legal_form"])})
+                      "register": _register(company["legal_form"]), "heard_from": d.params["heard_from"],
+                      "question": f"{company['name']} — rejestr, w którym potwierdzisz dane"})
     d.rng.shuffle(items)
-    return {"firmy": {"lista": items, "tekst": _bullets([f"{i['name']} — forma prawna: {i['legal_form']}; REGON podany "
+    for number, item in enumerate(items, 1):
+        item["key"] = f"r{number}"
+    return {"firmy": {"lista": items, "zrodlo": d.params["heard_from"],
+                      "tekst": _bullets([f"{i['name']} — forma prawna: {i['legal_form']}; REGON podany "
                                                           f"w rozmowie: {i['regon']}" for i in items])}}
 
 

@@ -1,6 +1,8 @@
 """A short typed answer: right when it equals one of the accepted answers, ignoring case, Polish
-diacritics, punctuation and extra spaces; 1 point or 0."""
+diacritics, punctuation and extra spaces, or when it is accepted answers side by side (a name with
+its abbreviation or translation: "pulpit (dashboard)", "T – time-bound"); 1 point or 0."""
 
+import re
 from dataclasses import dataclass
 
 from .. import polish
@@ -30,13 +32,27 @@ class ShortText(QuestionType):
     def score(self, question, response):
         if not isinstance(response, str) or not response.strip():
             raise InvalidResponse("Wpisz odpowiedź.")
-        return FULL if polish.normalise(response) in {polish.normalise(a) for a in question.data.answer} else 0.0
+        return FULL if accepted(response, {polish.normalise(a) for a in question.data.answer}) else 0.0
 
     def correct_answer(self, question):
         return question.data.answer[0]
 
     def right_fields(self, question):
         return {"answer": [question.data.answer[0]]}
+
+
+# People write a term with its other name beside it: in brackets, after a spaced dash or a slash.
+# Each part must itself be accepted, so a right word next to a wrong one is still wrong.
+_BESIDE = re.compile(r"[()\[\]/]|\s[-\u2013\u2014]\s")
+
+
+def accepted(response: str, answers: set[str]) -> bool:
+    """`response` is one of the (normalised) `answers`, or several of them side by side."""
+    if polish.normalise(response) in answers:
+        return True
+    parts = [polish.normalise(part) for part in _BESIDE.split(response)]
+    parts = [part for part in parts if part]
+    return len(parts) > 1 and all(part in answers for part in parts)
 
 
 TYPE = ShortText()

@@ -87,6 +87,12 @@ class ScoringTest(unittest.TestCase):
         self.assertEqual(graded("Z1.E2.Q01", {"answer": ["  Potencjalny KLIENT. "]}).verdict, "correct")
         self.assertEqual(graded("Z1.E2.Q01", {"answer": ["kontakt"]}).verdict, "wrong")
 
+    def test_short_text_accepts_two_accepted_names_side_by_side_and_only_those(self):
+        for typed in ("lead (potencjalny klient)", "potencjalny klient – lead", "lead / potencjalny klient", "[lead]"):
+            self.assertEqual(graded("Z1.E2.Q01", {"answer": [typed]}).verdict, "correct", typed)
+        for typed in ("lead (kontakt)", "kontakt – lead", "lead / kontakt", "lead-kontakt"):
+            self.assertEqual(graded("Z1.E2.Q01", {"answer": [typed]}).verdict, "wrong", typed)
+
     def test_feedback_carries_right_answer_explanation_and_reference(self):
         result = graded("Z2.E1.Q01", {"pos-kw": ["1"], "pos-an": ["2"], "pos-of": ["3"], "pos-ne": ["4"]})
         self.assertEqual(result.correct_answer, "kwalifikacja → analiza potrzeb → oferta → negocjacje")

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from practical_modules.crm import identifiers as ids
-from practical_modules.crm.dataset import DATASET_VERSION, generate
+from practical_modules.crm.dataset import DATASET_VERSION, generate, one_of_each_register
+from practical_modules.crm.world import world
 from practical_modules.crm.state import check_state
 
 TODAY = date(2026, 3, 2)
@@ -26,9 +27,9 @@ class SameEverywhere(unittest.TestCase):
         # This test runs in CPython and in Pyodide: equal fingerprints mean equal data in both. If the
         # world data or the generator changed on purpose, saved states of the old data no longer match
         # their tasks: bump DATASET_VERSION in dataset.py and put the new fingerprint here.
-        self.assertEqual(DATASET_VERSION, 1)
-        self.assertEqual(fingerprint(generate(1, TODAY)[0]), "81500a5a89edee25247b847460856e769cce40a148657d8819fc2f466ede3505")
-        self.assertEqual(fingerprint(generate(2024, TODAY)[0]), "59d99f2c3d68ebfced415bb99af6aee8012167ec167ba9ee4736805515dd0d51")
+        self.assertEqual(DATASET_VERSION, 2)
+        self.assertEqual(fingerprint(generate(1, TODAY)[0]), "c665d6ec6ddc5885c7a2e7264cd738f7a7a795d30c4a920af248742dfa2e6e93")
+        self.assertEqual(fingerprint(generate(2024, TODAY)[0]), "3c3df2ee3cc05fe78a1767ed15d8eb6fe110fbda6ea8fb544e503c668fb5569c")
 
     @settings(max_examples=10, deadline=None)
     @given(seeds)
@@ -81,6 +82,24 @@ class Consistent(unittest.TestCase):
         self.assertEqual({c["id"] for c in state["contacts"] if c["pesel"]}, set(truth.needless_pesel))
         conflict = next(c for c in state["contacts"] if c["id"] == truth.objection_with_consent)
         self.assertTrue(conflict["objection"] and conflict["consent_email"] == "udzielona")
+
+    def test_firms_without_regon_are_in_every_register_a_legal_form_leads_to(self):
+        # The task on registers asks which register confirms each firm's data: if all three were in
+        # one register, always giving that one would score 100% (39% of seeds did, before).
+        registers = {f["name"]: f["register"] for f in world()["legal_forms"]}
+        for seed in range(300):
+            state, truth = generate(seed, TODAY)
+            forms = {c["id"]: c["legal_form"] for c in state["companies"]}
+            self.assertEqual({registers[forms[i]] for i in truth.missing_regon}, set(registers.values()), seed)
+            self.assertTrue(all(c["status"] == "klient" for c in state["companies"] if c["id"] in truth.missing_regon))
+
+    def test_one_of_each_register_swaps_a_doubled_register_for_the_missing_one(self):
+        import random
+        krs = [{"id": f"F00{i}", "data_source": "KRS"} for i in range(1, 5)]
+        ceidg = [{"id": "F009", "data_source": "CEIDG"}]
+        picked = one_of_each_register(krs[:3], krs[3:] + ceidg, random.Random(1))
+        self.assertEqual(sorted(c["data_source"] for c in picked), ["CEIDG", "KRS", "KRS"])
+        self.assertEqual(one_of_each_register(krs[:2] + ceidg, krs[2:], random.Random(1)), krs[:2] + ceidg)
 
     @settings(max_examples=12, deadline=None)
     @given(seeds)

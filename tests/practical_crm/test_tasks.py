@@ -76,12 +76,28 @@ class TypicalMistakes(unittest.TestCase):
         self.assertTrue(result["hint"])
         return result, tags
 
-    def test_registry_chosen_from_a_phone_call(self):
-        result, tags = self.attempt("z1e1-rejestry", lambda a, p, t: {**p, "data_source": "rozmowa z klientem"})
-        self.assertIn("pole „Źródło danych rejestrowych” ma wartość „rozmowa z klientem”; oczekiwano", feedback(result))
-        self.assertAlmostEqual(result["score"], 2 / 5)  # REGON right (weight 2 of 5, places=3)
+    def test_register_recorded_as_the_source_of_a_number_nobody_looked_up(self):
+        def change(action, payload, tags):
+            if action == "company.edit":
+                register = next(i["register"] for i in tags["firmy.lista"] if i["id"] == payload["id"])
+                return {**payload, "data_source": register}
+            return payload
+        result, tags = self.attempt("z1e1-rejestry", change)
         for item in tags["firmy.lista"]:
-            self.assertIn(item["name"], feedback(result))
+            self.assertIn(f"Firma „{item['name']}”: pole „Źródło danych rejestrowych” ma wartość „{item['register']}”; "
+                          f"oczekiwano: „{item['heard_from']}”", feedback(result))
+        self.assertIn("art. 5 ust. 1 lit. d i ust. 2 RODO", feedback(result))
+        self.assertAlmostEqual(result["score"], 5 / 7, places=3)  # the registers (3) and REGON (2) of 7 are right
+
+    def test_always_krs_does_not_pass_the_choice_of_register(self):
+        for seed in range(1, 9):
+            def change(action, payload, tags):
+                return {**payload, "values": {k: "KRS" for k in payload["values"]}} if action == "answer" else payload
+            result, tags = self.attempt("z1e1-rejestry", change, seed=seed)
+            ceidg = [i for i in tags["firmy.lista"] if i["register"] == "CEIDG"]
+            self.assertTrue(ceidg, seed)
+            for item in ceidg:
+                self.assertIn(f"„{item['question']}”: wybrano „KRS”, a to „CEIDG”", feedback(result))
 
     def test_one_channel_for_every_lead(self):
         for seed in (1, 2, 3):
@@ -288,3 +304,78 @@ class Coverage(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+def _written_otherwise(payload: dict) -> dict:
+    """A card's data as a person may type it: the legal form spelt out, no "ul.", "do spraw" for
+    "ds.", "woj." before the voivodeship, a NIP without dashes, a phone without +48, other case."""
+    out = dict(payload)
+    for key in ("name", "legal_form"):
+        if key in out:
+            out[key] = out[key].replace("sp. z o.o.", "spółka z ograniczoną odpowiedzialnością")
+    if "street" in out:
+        out["street"] = out["street"].removeprefix("ul. ").upper()
+    if "position" in out:
+        out["position"] = out["position"].replace("ds.", "do spraw")
+    if "voivodeship" in out:
+        out["voivodeship"] = "woj. " + out["voivodeship"]
+    if "nip" in out:
+        out["nip"] = out["nip"].replace("-", "")
+    if "phone" in out:
+        out["phone"] = out["phone"].removeprefix("+48 ").replace(" ", "")
+    for key in ("consent_email_date",):
+        if out.get(key):
+            year, month, day = out[key].split("-")
+            out[key] = f"{int(day)}.{month}.{year} r."
+    return out
+
+
+class EquivalentForms(unittest.TestCase):
+    """What a person would write for the same data earns full credit; a near miss does not."""
+
+    def test_a_business_card_typed_in_other_accepted_forms_earns_full_credit(self):
+        positions = set()
+        for seed in range(1, 40):
+            state = fresh_state(seed, TODAY)
+            tags = flatten(variant_for(task("z1e2-nowy-klient"), state))
+            positions.add(tags["osoba.stanowisko"])
+            done, replies = apply_solution(state, "z1e2-nowy-klient", lambda action, payload: _written_otherwise(payload))
+            self.assertEqual([r["errors"] for r in replies if not r["ok"]], [], seed)
+            result = check_task(done, "z1e2-nowy-klient")
+            self.assertEqual(result["score"], 1, (seed, feedback(result)))
+        self.assertTrue(any("ds." in p for p in positions))  # the "do spraw" form was tried
+
+    def test_a_contact_from_the_fair_typed_in_other_accepted_forms_earns_full_credit(self):
+        for seed in (1, 2, 3):
+            state = fresh_state(seed, TODAY)
+            done, replies = apply_solution(state, "z1e1-targi", lambda action, payload: _written_otherwise(payload))
+            self.assertEqual([r["errors"] for r in replies if not r["ok"]], [], seed)
+            result = check_task(done, "z1e1-targi")
+            self.assertEqual(result["score"], 1, (seed, feedback(result)))
+
+    def test_a_near_miss_on_the_business_card_still_fails(self):
+        state = fresh_state(1, TODAY)
+        tags = flatten(variant_for(task("z1e2-nowy-klient"), state))
+        street, number = tags["karta.ulica"].rsplit(" ", 1)
+        wrong = {"street": f"{street} {int(number) + 1}", "name": tags["karta.firma"].replace("sp. z o.o.", "S.A."),
+                 "position": tags["osoba.stanowisko"] + " sprzedaży"}
+        for key, value in wrong.items():
+            with self.subTest(key=key):
+                done, _ = apply_solution(state, "z1e2-nowy-klient",
+                                         lambda action, payload: {**payload, key: value} if key in payload else payload)
+                result = check_task(done, "z1e2-nowy-klient")
+                self.assertLess(result["score"], 1)
+                self.assertIn(f"ma wartość „{value}”", feedback(result))
+
+    def test_a_goal_sentence_names_the_target_as_a_number_not_as_part_of_another(self):
+        state = fresh_state(1, TODAY)
+        tags = flatten(variant_for(task("z2e2-cel-smart"), state))
+        target = tags["cel.maks"]
+        sentences = {f"Do {tags['cel.do_tekst']} r. sprzedać {target},0 usług firmom z branży {tags['cel.branza']}.": 1,
+                     f"Do {tags['cel.do_tekst']} sprzedać {target}0 usług firmom z branży {tags['cel.branza']}.": 0,
+                     f"Do {tags['cel.do_tekst']} sprzedać 1{target} usług firmom z branży {tags['cel.branza']}.": 0}
+        for sentence, right in sentences.items():
+            with self.subTest(sentence=sentence):
+                done, _ = apply_solution(state, "z2e2-cel-smart", lambda action, payload: {**payload, "description": sentence})
+                text = next(c for c in check_task(done, "z2e2-cel-smart")["checks"] if c["label"] == "Treść celu jednym zdaniem")
+                self.assertEqual(text["score"], right, text["feedback"])
