@@ -23,6 +23,10 @@ from .matching import normal
 from .world import world
 
 DATASET_VERSION = 2
+# Dataset 1: states saved before every variant had customers in each register. Their records were
+# drawn by version 1's rules, so their tasks are still checked against version 1's starting data
+# (a saved practice is never refused for a data change); new states and resets get the newest.
+DATASET_VERSIONS = (1, 2)
 FORMAT = "crm"
 STATE_VERSION = 1
 
@@ -125,8 +129,8 @@ def one_of_each_register(picked: list[dict], others: list[dict], rng: random.Ran
     return picked
 
 
-def generate(seed: int, today: date) -> tuple[dict, Truth]:
-    """The starting state for `seed` on `today`, and what was made wrong on purpose."""
+def generate(seed: int, today: date, version: int = DATASET_VERSION) -> tuple[dict, Truth]:
+    """The starting state for `seed` on `today` by dataset `version`'s rules, and what was made wrong on purpose."""
     w = world()
     rng = rng_for(seed, "dataset")
     truth = Truth()
@@ -154,7 +158,7 @@ def generate(seed: int, today: date) -> tuple[dict, Truth]:
                          for i, s in enumerate(w["funnel"]["stages"], 1)]}
     stages = funnel["stages"]
 
-    state = {"format": FORMAT, "version": STATE_VERSION, "dataset": DATASET_VERSION, "seed": int(seed),
+    state = {"format": FORMAT, "version": STATE_VERSION, "dataset": version, "seed": int(seed),
              "today": today.isoformat(), "seller": seller,
              "vocabulary": {"legal_forms": [f["name"] for f in w["legal_forms"]],
                             "voivodeships": sorted({c[1] for c in w["cities"]}),
@@ -197,7 +201,7 @@ def generate(seed: int, today: date) -> tuple[dict, Truth]:
     # Every register a legal form leads to has customers (a task asks which register confirms a
     # customer's data): in the rare draw without one, a customer is drawn again in such a form.
     fix = rng_for(seed, "registers")
-    for register in sorted({f["register"] for f in w["legal_forms"]}):
+    for register in sorted({f["register"] for f in w["legal_forms"]}) if version >= 2 else ():
         customers = [c for c in state["companies"] if c["status"] == "klient"]
         if not any(c["data_source"] == register for c in customers):
             record = fix.choice([c for c in customers if sum(d["data_source"] == c["data_source"] for d in customers) > 1])
@@ -279,7 +283,8 @@ def generate(seed: int, today: date) -> tuple[dict, Truth]:
     for company in chosen[:3]:
         truth.bad_nip[company["id"]] = company["nip"]
         company["nip"] = ids.format_nip(ids.typo(rng, ids.digits_only(company["nip"]), ids.nip_problem))
-    for company in one_of_each_register(chosen[3:], [c for c in customers if c not in chosen], fix):
+    missing = chosen[3:] if version < 2 else one_of_each_register(chosen[3:], [c for c in customers if c not in chosen], fix)
+    for company in missing:
         truth.missing_regon[company["id"]] = company["regon"]
         company["regon"] = ""
         company["data_source"] = ""
@@ -367,18 +372,23 @@ def _activity(state: dict, rng: random.Random, kind: str, stage: dict | None, op
             "stage": stage["id"] if stage else "", "done_date": when if done else "", "notes": ""}
 
 
-_CACHE: dict[tuple[int, int, str], tuple[dict, Truth]] = {}
+_CACHE: dict[tuple[int, int, str, int], tuple[dict, Truth]] = {}
 
 
-def starting(seed: int, today: str) -> tuple[dict, Truth]:
-    """The starting data for a saved state's seed and day (cached: tasks compare against it often).
-    Callers must not change what they get; `fresh_state` hands out a copy."""
-    key = (configuration.generation(), int(seed), today)  # a new install (other data) makes new starts
+def starting(seed: int, today: str, version: int = DATASET_VERSION) -> tuple[dict, Truth]:
+    """The starting data for a saved state's seed, day and dataset version (cached: tasks compare
+    against it often). Callers must not change what they get; `fresh_state` hands out a copy."""
+    key = (configuration.generation(), int(seed), today, version)  # a new install (other data) makes new starts
     if key not in _CACHE:
         if len(_CACHE) > 8:
             _CACHE.clear()
-        _CACHE[key] = generate(int(seed), date.fromisoformat(today))
+        _CACHE[key] = generate(int(seed), date.fromisoformat(today), version)
     return _CACHE[key]
+
+
+def starting_of(state: dict) -> tuple[dict, Truth]:
+    """The starting data a saved state was drawn from."""
+    return starting(state["seed"], state["today"], state.get("dataset", DATASET_VERSION))
 
 
 def fresh_state(seed: int, today: str) -> dict:

@@ -20,7 +20,7 @@ from selfcheck.json_text import read_json
 from selfcheck.practical import STATE_MAX_BYTES as MAX_BYTES, STATE_MAX_DEPTH as MAX_DEPTH
 from selfcheck.practical import PracticalError, read_exam_criteria, read_results
 
-from .dataset import DATASET_VERSION, FORMAT, STATE_VERSION
+from .dataset import DATASET_VERSION, DATASET_VERSIONS, FORMAT, STATE_VERSION
 from .records import COLLECTIONS, MAX_LONG_TEXT, ROLES, BACKUP_FREQUENCIES, parse_date
 
 MAX_RECORDS = 1000
@@ -83,7 +83,7 @@ def check_state(data: Any) -> None:
         raise CrmStateError("Pole version musi być dodatnią liczbą całkowitą.")
     if version > STATE_VERSION:
         raise CrmStateError(f"Plik zapisała nowsza wersja strony (format {version}); ta strona zna format {STATE_VERSION}.")
-    if data.get("dataset") != DATASET_VERSION:
+    if type(data.get("dataset")) is not int or data["dataset"] not in DATASET_VERSIONS:
         raise CrmStateError(f"Plik powstał dla innej wersji danych ćwiczeń ({data.get('dataset')!r}; obecna: "
                             f"{DATASET_VERSION}). Zacznij od nowa albo wczytaj nowszy zapis.")
     unknown = sorted(set(data) - TOP_KEYS - OPTIONAL_KEYS)

@@ -22,7 +22,7 @@ from selfcheck.polish import percent
 from . import configuration
 from . import variants as vk
 from .checks import CHECKS, COMMON, Context
-from .dataset import starting
+from .dataset import starting_of
 from .templates import substitute
 
 _WHOLE_TAG = re.compile(r"^\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}$")
@@ -78,7 +78,7 @@ def list_tasks() -> list[dict]:
 # --- variants and tags -------------------------------------------------------------------------
 
 def variant_for(t: Task, state: dict) -> dict:
-    start, truth = starting(state["seed"], state["today"])
+    start, truth = starting_of(state)
     groups = vk.draw(t.variant, t.params, state["seed"], t.id, start, truth)
     groups["task"] = {"id": t.id}
     return groups
@@ -143,7 +143,7 @@ def check_task(state: dict, task_id: str) -> dict:
     """Run a task's checks on the state: score, per-check feedback, hint and model solution."""
     t = task(task_id)
     tags = flatten(variant_for(t, state))
-    start, truth = starting(state["seed"], state["today"])
+    start, truth = starting_of(state)
     context = Context(state, start, truth)
     results, total, earned = [], 0.0, 0.0
     for spec in t.checks:

@@ -31,6 +31,17 @@ class SameEverywhere(unittest.TestCase):
         self.assertEqual(fingerprint(generate(1, TODAY)[0]), "c665d6ec6ddc5885c7a2e7264cd738f7a7a795d30c4a920af248742dfa2e6e93")
         self.assertEqual(fingerprint(generate(2024, TODAY)[0]), "3c3df2ee3cc05fe78a1767ed15d8eb6fe110fbda6ea8fb544e503c668fb5569c")
 
+    def test_states_saved_with_dataset_1_keep_their_starting_data(self):
+        # Saved practice of version 1 is still read and checked against the data it was drawn from.
+        self.assertEqual(fingerprint(generate(1, TODAY, 1)[0]), "81500a5a89edee25247b847460856e769cce40a148657d8819fc2f466ede3505")
+        self.assertEqual(fingerprint(generate(2024, TODAY, 1)[0]), "59d99f2c3d68ebfced415bb99af6aee8012167ec167ba9ee4736805515dd0d51")
+        from practical_modules.crm.dataset import starting_of
+        from practical_modules.crm.state import read_state, state_text
+        old = generate(2024, TODAY, 1)[0]
+        loaded = read_state(state_text(old))
+        self.assertEqual(loaded["dataset"], 1)
+        self.assertEqual(starting_of(loaded)[0]["companies"], old["companies"])
+
     @settings(max_examples=10, deadline=None)
     @given(seeds)
     def test_generation_is_deterministic_and_leaves_the_global_random_alone(self, seed):
