@@ -280,7 +280,8 @@ def clean_value(field: Field, raw, state: dict) -> tuple[object, str | None]:
     if kind == "ref":
         record = find(state, field.target, text)
         if record is None:
-            return None, f"Nie ma takiego rekordu: {COLLECTIONS[field.target].one if field.target in COLLECTIONS else field.target} {text}."
+            what = COLLECTIONS[field.target].one if field.target in COLLECTIONS else "rekordu"
+            return None, f"Wybierz z listy: nie ma takiego rekordu ({what})."
         return text, None
     checks = {"nip": ids.nip_problem, "regon": ids.regon_problem, "pesel": ids.pesel_problem,
               "postcode": ids.postcode_problem, "email": ids.email_problem, "phone": ids.phone_problem}
