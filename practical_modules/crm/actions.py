@@ -1191,6 +1191,6 @@ class ResetTask(Action):
         from .tasks import all_tasks
         if payload.get("task") not in {t.id for t in all_tasks()}:
             return refuse("Nie ma takiego zadania.")
-        if state.get("exam"):
+        if "exam" in state:
             return refuse("W symulacji części praktycznej zadań nie zaczyna się od nowa pojedynczo.")
         return Reply(messages=reset(state, payload["task"]))
