@@ -1,7 +1,7 @@
 """The practice CRM's screens as generic blocks the page draws, with their forms (forms.py).
 
 The page knows no screen and no action: it draws blocks (heading, text, facts, table, form, svg,
-result) and sends back a form's id with its fields exactly as the browser holds them
+result, links to other screens) and sends back a form's id with its fields exactly as the browser holds them
 ({name: [values]}). A screen is made the same way every time from the state, its name and its params,
 so `api.page` makes the screen a form came from again and asks the form what it means; every rule,
 label and message stays in Python.
@@ -140,7 +140,8 @@ def _record_fields(state: dict, collection: str, record: dict | None = None) -> 
         filter_by = GROUPED.get((collection, spec["key"]), "")
         if filter_by:  # each choice names the record it belongs to (a person's firm)
             target = COLLECTIONS[collection].field(spec["key"]).target
-            choices = [{**c, "group": find(state, target, c["id"])[filter_by]} for c in choices]
+            group = {r["id"]: r[filter_by] for r in state[target]}   # one pass: a thousand people, no search each
+            choices = [{**c, "group": group[c["id"]]} for c in choices]
         if spec["kind"] == "stage":
             funnels = {f["id"]: f["name"] for f in state["funnels"]}
             choices = [{**c, "label": f"{funnels[c['group']]}: {c['label']}"} for c in _stage_choices(state)]
@@ -287,7 +288,9 @@ def _tasks(state, params):
         return _exam(state)
     blocks = [{"kind": "text", "text": "Wykonaj zadanie w symulowanym systemie (menu powyżej), a potem wróć tu i kliknij "
                                        "„Sprawdź zadanie”. Po pierwszej nieudanej próbie pojawi się wskazówka, "
-                                       "a po sprawdzeniu można zobaczyć przykładowe rozwiązanie."}]
+                                       "a po sprawdzeniu można zobaczyć przykładowe rozwiązanie. Przycisk „Zacznij to "
+                                       "zadanie od nowa” w karcie zadania przywraca tylko jego rekordy; praca nad "
+                                       "pozostałymi zadaniami zostaje."}]
     for t in task_defs.all_tasks():
         card = task_defs.task_view(state, t.id)
         last = card["result"]

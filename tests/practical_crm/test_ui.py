@@ -145,6 +145,27 @@ class CorrectingThroughTheScreensTest(unittest.TestCase):
         self.assertEqual(done["screen"]["name"], "contacts")
         self.assertNotIn(made["reply"]["record_id"], {c["id"] for c in self.state["contacts"]})
 
+    def test_every_card_of_what_the_candidate_made_draws_with_its_deletion_and_its_forms_are_understood(self):
+        from practical_modules.crm.tasks import apply_solution, all_tasks
+        start = {key: {r["id"] for r in value} for key, value in self.state.items() if isinstance(value, list)}
+        for t in all_tasks():
+            self.state, _ = apply_solution(self.state, t.id)
+        cards = {"companies": ("company", "id"), "contacts": ("contact", "id"), "opportunities": ("opportunity", "id"),
+                 "activities": ("activity", "id"), "funnels": ("funnels", "edit"), "reports": ("reports", "edit"),
+                 "exports": ("exports", "delete"), "templates": ("templates", "delete"), "goals": ("goals", "delete")}
+        for collection, (name, key) in cards.items():
+            own = [r for r in self.state[collection] if r["id"] not in start[collection]]
+            self.assertTrue(own, collection)
+            for params in ({key: own[0]["id"]}, {key: own[0]["id"], "delete": own[0]["id"]}):
+                out = self.page(screen=name, params=params)
+                ids = [f["id"] for f in forms_of(out)]
+                self.assertIn(f"delete:{collection}:{own[0]['id']}", ids, (collection, params))
+                self.assertEqual(len(ids), len(set(ids)))
+                for form in forms_of(out):
+                    sent = json.loads(api.page(json.dumps(self.state), json.dumps(
+                        {"screen": name, "params": params, "form": form["id"], "fields": {}})))
+                    self.assertTrue(sent["ok"], (name, form["id"], sent.get("error")))
+
     def test_a_starting_record_has_no_delete_button(self):
         out = self.page(screen="company", params={"id": self.state["companies"][0]["id"]})
         self.assertFalse([f for f in forms_of(out) if f["id"].startswith("delete:")])
