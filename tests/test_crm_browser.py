@@ -270,3 +270,156 @@ def test_report_task_through_the_report_builder(crm):
 def test_no_accessibility_violations_on_the_builders(crm, label):
     screen(crm, label)
     assert axe_violations(crm, AXE.read_text(encoding="utf-8")) == []
+
+
+# --- correcting one's own work (issue 19) ---------------------------------------------------------
+
+def funnel_form(payload: dict) -> dict:
+    """The funnel builder's fields for a funnel payload as the model solution sends it."""
+    values = {"name": payload["name"], "purpose": payload.get("purpose", "")}
+    for n, stage in enumerate(payload["stages"], 1):
+        values.update({f"stages.{n}.name": stage["name"], f"stages.{n}.probability": str(stage["probability"]),
+                       f"stages.{n}.required": stage["required"]})
+        for m, planned in enumerate(stage["plan"], 1):
+            values.update({f"stages.{n}.plan.{m}.title": planned["title"], f"stages.{n}.plan.{m}.kind": planned["kind"],
+                           f"stages.{n}.plan.{m}.day": str(planned["day"])})
+    return values
+
+
+def press(page, form_id: str, title: str) -> None:
+    """A button that only shows something (the confirmation step): wait for what it shows."""
+    page.locator(f'form[data-form="{form_id}"] button[type=submit]').first.click()
+    page.locator(f'form[data-form="{form_id}"]', has_text=title).wait_for()
+
+
+def open_row(page, label: str) -> None:
+    page.get_by_role("button", name=label).click()
+
+
+def security_done(page) -> None:
+    (step,) = steps(page, "z1e3-zabezpieczenia")
+    screen(page, "Bezpieczeństwo")
+    fill(page, "security", step["payload"])
+    submit(page, "security")
+
+
+def test_a_wrong_funnel_is_corrected_then_deleted_without_losing_other_work(crm):
+    security_done(crm)
+    (step,) = steps(crm, "z2e2-lejek-serwis")
+    good = step["payload"]
+    screen(crm, "Lejki")
+    wrong = funnel_form({**good, "stages": [{**s, "required": []} for s in good["stages"]]})
+    fill(crm, "funnel.create", wrong)
+    submit(crm, "funnel.create")
+    first = check_task(crm, "z2e2-lejek-serwis")
+    assert not first.endswith("100%")
+    screen(crm, "Lejki")
+    open_row(crm, f"Zmień albo usuń: {good['name']}")
+    funnel_id = saved(crm)["funnels"][-1]["id"]
+    form_id = f"funnel.edit:{funnel_id}"
+    fill(crm, form_id, {f"stages.{n}.required": s["required"] for n, s in enumerate(good["stages"], 1)})
+    submit(crm, form_id)
+    crm.locator(f'form[data-form="{form_id}"] .crm-reply', has_text="Zapisano lejek").wait_for()
+    assert check_task(crm, "z2e2-lejek-serwis").endswith("100%")
+    assert check_task(crm, "z1e3-zabezpieczenia").endswith("100%")      # the other task's work is still there
+    screen(crm, "Lejki")
+    open_row(crm, f"Zmień albo usuń: {good['name']}")
+    press(crm, f"delete:funnels:{funnel_id}", "Usunąć lejek")
+    submit(crm, f"delete:funnels:{funnel_id}")
+    crm.locator("#crm-screen-reply", has_text=f"Usunięto lejek „{good['name']}”").wait_for()
+    assert [f["id"] for f in saved(crm)["funnels"]] == [saved(crm)["funnels"][0]["id"]]
+    assert crm.errors == []
+
+
+def report_builder(page, source: str) -> str:
+    """The Raporty screen with the builder for `source`; the builder form's id."""
+    screen(page, "Raporty")
+    form_id = f"report:{source}"
+    if not page.locator(f'form[data-form="{form_id}"]').count():
+        fill(page, "report.source", {"source": source})
+        page.locator('form[data-form="report.source"] button[type=submit]').click()
+        page.locator(f'form[data-form="{form_id}"]').wait_for()
+    return form_id
+
+
+def test_a_saved_report_is_corrected_and_deleted_from_its_card(crm):
+    (step,) = steps(crm, "z2e3-forma-prezentacji")
+    spec = step["payload"]["spec"]
+    form_id = report_builder(crm, spec["source"])
+    values = {"name": step["payload"]["name"], "title": spec.get("title", ""), "fields": spec["fields"],
+              "group_by": spec["group_by"], "aggregate": spec["aggregate"], "measure": spec["measure"], "chart": "none"}
+    for n, condition in enumerate(spec["filters"], 1):
+        values.update({f"filters.{n}.field": condition["field"], f"filters.{n}.op": condition["op"],
+                       f"filters.{n}.value": condition["value"]})
+    fill(crm, form_id, values)
+    submit(crm, form_id)
+    assert not check_task(crm, "z2e3-forma-prezentacji").endswith("100%")
+    report_builder(crm, spec["source"])
+    fill(crm, form_id, values)                          # saved again under the same name: how to go on
+    crm.locator(f'form[data-form="{form_id}"] button[type=submit]').first.click()
+    crm.locator(f'form[data-form="{form_id}"] [data-error-for="name"]', has_text="Zastąp").wait_for()
+    open_row(crm, f"Zmień albo usuń: {step['payload']['name']}")
+    report_id = saved(crm)["reports"][0]["id"]
+    fill(crm, f"report.edit:{report_id}", {"chart": spec["chart"]})
+    submit(crm, f"report.edit:{report_id}")
+    assert check_task(crm, "z2e3-forma-prezentacji").endswith("100%")
+    screen(crm, "Raporty")
+    open_row(crm, f"Zmień albo usuń: {step['payload']['name']}")
+    press(crm, f"delete:reports:{report_id}", "Usunąć raport")
+    submit(crm, f"delete:reports:{report_id}")
+    crm.locator("#crm-title", has_text="Raporty").wait_for()
+    assert saved(crm)["reports"] == []
+
+
+def test_one_task_starts_again_and_another_task_keeps_its_records(crm):
+    security_done(crm)
+    (goal,) = steps(crm, "z2e2-cel-smart")
+    screen(crm, "Cele")
+    fill(crm, "create:goals", goal["payload"])
+    submit(crm, "create:goals")
+    assert check_task(crm, "z2e2-cel-smart").endswith("100%")
+    settings = saved(crm)["settings"]
+    card = crm.locator("#zadanie-z2e2-cel-smart")
+    press(crm, "reset:z2e2-cel-smart", "Zacząć to zadanie od nowa?")
+    assert "Pozostałe zadania" in card.locator('form[data-form="reset:z2e2-cel-smart"]').inner_text()
+    submit(crm, "reset:z2e2-cel-smart")
+    crm.locator('form[data-form="reset:z2e2-cel-smart"] .crm-reply', has_text="od nowa").wait_for()
+    after = saved(crm)
+    assert all(g["description"] != goal["payload"]["description"] for g in after["goals"])
+    assert after["settings"] == settings
+    assert not check_task(crm, "z2e2-cel-smart").endswith("100%")
+    assert check_task(crm, "z1e3-zabezpieczenia").endswith("100%")
+
+
+def test_new_opportunity_takes_the_stage_and_offers_the_chosen_firm_s_people(crm):
+    state = saved(crm)
+    funnel = state["funnels"][0]
+    stage = funnel["stages"][0]
+    firm = next(c for c in state["companies"] if sum(p["company_id"] == c["id"] for p in state["contacts"]) >= 1)
+    people = {p["id"] for p in state["contacts"] if p["company_id"] == firm["id"]}
+    screen(crm, "Szanse sprzedaży")
+    form = crm.locator('form[data-form="create:opportunities"]')
+    crm.locator('details:has(form[data-form="create:opportunities"]) > summary').click()
+    assert form.locator('[name="probability"]').count() == 0
+    form.locator('[name="company_id"]').select_option(firm["id"])
+    shown = form.locator('[name="contact_id"] option:not([disabled])').evaluate_all("os => os.map(o => o.value)")
+    assert set(shown) - {""} == people
+    form.locator('[name="stage"]').focus()              # the stage by keyboard: its probability is in its label
+    assert f"({stage['probability']}%)" in form.locator('[name="stage"] option:checked').inner_text()
+    fill(crm, "create:opportunities", {"name": "Szansa z etapem", "contact_id": sorted(people)[0], "value": "1000",
+                                       "owner": state["seller"]["team"][0]["name"], "close_date": "2099-12-31"})
+    submit(crm, "create:opportunities")
+    crm.locator("#crm-title", has_text="Szansa z etapem").wait_for()
+    made = next(o for o in saved(crm)["opportunities"] if o["name"] == "Szansa z etapem")
+    assert (made["stage"], made["probability"]) == (stage["id"], stage["probability"])
+
+
+def test_a_task_card_leads_back_to_its_opportunity(crm):
+    state = saved(crm)
+    activity = next(a for a in state["activities"] if a["opportunity_id"])
+    opportunity = next(o for o in state["opportunities"] if o["id"] == activity["opportunity_id"])
+    open_opportunity(crm, opportunity["id"])
+    crm.locator("tr", has_text=activity["title"]).get_by_role("button").first.click()   # a row of its tasks
+    crm.locator("#crm-title", has_text=activity["title"]).wait_for()
+    crm.get_by_role("button", name=f"Szansa: {opportunity['name']}").click()
+    crm.locator("#crm-title", has_text=opportunity["name"]).wait_for()

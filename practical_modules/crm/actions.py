@@ -121,7 +121,8 @@ def _get(state: dict, collection: str, payload: dict) -> dict | None:
 
 
 def _missing(collection: str, payload: dict) -> Reply:
-    return refuse(f"Nie ma rekordu {payload.get('id')!r} ({COLLECTIONS[collection].one}); odśwież widok i spróbuj ponownie.")
+    # The candidate never sees internal ids (F001, L002): the record is named by what it is.
+    return refuse(f"Nie ma już takiego rekordu ({COLLECTIONS[collection].one}); odśwież widok i spróbuj ponownie.")
 
 
 def _changed_labels(collection: str, before: dict, values: dict) -> list[str]:
@@ -157,7 +158,7 @@ def _company_rules(state: dict, values: dict, errors: dict, own_id: str = "") ->
         if values.get("nip") and ids.digits_only(other["nip"]) == ids.digits_only(values["nip"]):
             errors["nip"] = f"Firma o tym NIP już jest w bazie: „{other['name']}”."
         if values.get("name") and same_text(other["name"], values["name"]):
-            errors["name"] = f"Firma o tej nazwie już jest w bazie ({other['id']})."
+            errors["name"] = f"Firma o tej nazwie już jest w bazie: „{other['name']}”."
 
 
 @register
@@ -270,7 +271,7 @@ def _opportunity_rules(state: dict, merged: dict, values: dict, errors: dict) ->
     if values.get("name"):
         for other in state["opportunities"]:
             if other["id"] != merged.get("id") and same_text(other["name"], values["name"]):
-                errors["name"] = f"Szansa o tej nazwie już istnieje ({other['id']})."
+                errors["name"] = f"Szansa „{other['name']}” już jest w bazie; nadaj tej inną nazwę albo zmień tamtą w jej karcie."
 
 
 @register
@@ -618,30 +619,109 @@ def _clean_stages(state: dict, raw) -> tuple[list[dict], dict]:
     return stages, errors
 
 
+def _funnel_values(state: dict, payload: dict, own_id: str = "") -> tuple[dict, dict]:
+    """A funnel's name, purpose and stages as typed in the funnel editor, checked (new stage ids)."""
+    errors, values = {}, {}
+    for key, label, required in (("name", "Nazwa lejka", True), ("purpose", "Dla kogo i czego", False)):
+        value, problem = clean_value(rec.Field(key, label, "text", required), payload.get(key, ""), state)
+        if problem:
+            errors[key] = problem
+        else:
+            values[key] = value
+    values["stages"], stage_errors = _clean_stages(state, payload.get("stages"))
+    errors.update(stage_errors)
+    return values, errors
+
+
+def _same_name(records: list[dict], name: str, own_id: str = "") -> dict | None:
+    return next((r for r in records if r["id"] != own_id and same_text(r["name"], name)), None)
+
+
+def _replace_hint(what: str, other: dict, own: bool) -> str:
+    """Saving again under a name already used is not a dead end: say how to correct the saved one."""
+    if not own:
+        return f"{what} „{other['name']}” należy do danych startowych; nadaj temu inną nazwę."
+    return (f"{what} „{other['name']}” już jest zapisany. Aby go poprawić tym, co wpisano, zaznacz „Zastąp zapisany "
+            f"pod tą nazwą” i zapisz jeszcze raz; możesz też nadać inną nazwę.")
+
+
 @register
 class CreateFunnel(Action):
     name, label = "funnel.create", "Dodaj lejek sprzedaży"
 
     def run(self, state, payload):
-        errors, values = {}, {}
-        for key, label, required in (("name", "Nazwa lejka", True), ("purpose", "Dla kogo i czego", False)):
-            value, problem = clean_value(rec.Field(key, label, "text", required), payload.get(key, ""), state)
-            if problem:
-                errors[key] = problem
-            else:
-                values[key] = value
-        if values.get("name"):
-            for other in state["funnels"]:
-                if same_text(other["name"], values["name"]):
-                    errors["name"] = f"Lejek o tej nazwie już istnieje ({other['id']})."
-        values["stages"], stage_errors = _clean_stages(state, payload.get("stages"))
-        errors.update(stage_errors)
+        values, errors = _funnel_values(state, payload)
+        other = _same_name(state["funnels"], values["name"]) if values.get("name") else None
+        if other is not None:
+            if payload.get("replace") is True and own_record(state, "funnels", other):
+                return ACTIONS["funnel.edit"].run(state, {**payload, "id": other["id"]})
+            errors["name"] = _replace_hint("Lejek", other, own_record(state, "funnels", other))
         if errors:
             return Reply(False, errors)
         record = {"id": next_id(state, "funnels"), **values}
         state["funnels"].append(record)
         return Reply(messages=[f"Dodano lejek „{record['name']}” z etapami: {', '.join(s['name'] for s in record['stages'])}."],
                      record_id=record["id"])
+
+
+def _stage_users(state: dict, stage_ids: set[str]) -> tuple[list[str], list[str]]:
+    """(opportunities, activities) that stand in, or remember, one of the stages: by name."""
+    opportunities = [o["name"] for o in state["opportunities"] if o["stage"] in stage_ids or o["last_stage"] in stage_ids]
+    activities = [a["title"] for a in state["activities"] if a.get("stage") in stage_ids]
+    return opportunities, activities
+
+
+@register
+class EditFunnel(Action):
+    """A funnel the candidate made, typed again: stages keep their identity by name, or by position when
+    renamed, so the opportunities in them stay where they are; a stage still in use is not removed."""
+    name, label = "funnel.edit", "Zmień lejek sprzedaży"
+
+    def run(self, state, payload):
+        record = _funnel(state, payload.get("id")) if isinstance(payload.get("id"), str) else None
+        if record is None:
+            return refuse("Nie ma już tego lejka; odśwież widok i spróbuj ponownie.")
+        if not own_record(state, "funnels", record):
+            return refuse(f"Lejek „{record['name']}” należy do danych startowych wariantu: zadania się do niego odwołują, "
+                          "więc się go nie zmienia. Dodaj własny lejek.")
+        values, errors = _funnel_values(state, payload, record["id"])
+        other = _same_name(state["funnels"], values["name"], record["id"]) if values.get("name") else None
+        if other is not None:
+            errors["name"] = f"Inny lejek ma już nazwę „{other['name']}”."
+        if errors:
+            return Reply(False, errors)
+        old = record["stages"]
+        new_names = [s["name"] for s in values["stages"]]
+        used: set[str] = set()
+        for index, stage in enumerate(values["stages"]):
+            same = next((o for o in old if o["id"] not in used and same_text(o["name"], stage["name"])), None)
+            if same is None and index < len(old) and old[index]["id"] not in used \
+                    and not any(same_text(old[index]["name"], n) for n in new_names):
+                same = old[index]   # renamed in place
+            if same is not None:
+                used.add(same["id"])
+                stage["id"] = same["id"]
+        # New stages got ids no funnel uses (_clean_stages), so a kept id and a new one never clash.
+        gone = {o["id"]: o["name"] for o in old if o["id"] not in used}
+        opportunities, activities = _stage_users(state, set(gone))
+        if opportunities or activities:
+            names = names_list([f"„{n}”" for n in gone.values()])
+            users = ([f"szanse {_quoted(opportunities)}"] if opportunities else []) + \
+                    ([f"zadania {_quoted(activities)}"] if activities else [])
+            return refuse(f"Nie można usunąć z lejka etapu {names}: korzystają z niego {' i '.join(users)}. "
+                          "Przenieś je najpierw do innego etapu albo zostaw ten etap.", "stages")
+        probabilities = {o["id"]: o["probability"] for o in old}
+        record.update(values)
+        for opportunity in state["opportunities"]:   # the probability comes from the stage (where it was not changed by hand)
+            stage = _stage(record, opportunity["stage"]) if opportunity["funnel_id"] == record["id"] else None
+            if stage and opportunity["status"] == "otwarta" and opportunity["probability"] == probabilities.get(stage["id"]):
+                opportunity["probability"] = stage["probability"]
+        return Reply(messages=[f"Zapisano lejek „{record['name']}” z etapami: {', '.join(new_names)}."], record_id=record["id"])
+
+
+def _quoted(names: list[str]) -> str:
+    shown = [f"„{n}”" for n in names[:4]]
+    return names_list(shown) + (f" i {count(len(names) - 4, 'inna', 'inne', 'innych')}" if len(names) > 4 else "")
 
 
 # --- offer templates and offers ---------------------------------------------------------------
@@ -656,7 +736,7 @@ def _template_values(state: dict, payload: dict, existing: dict | None) -> tuple
     if values.get("name"):
         for other in state["templates"]:
             if other is not existing and same_text(other["name"], values["name"]):
-                errors["name"] = f"Szablon o tej nazwie już istnieje ({other['id']})."
+                errors["name"] = f"Szablon „{other['name']}” już jest zapisany; zmień go na liście szablonów albo nadaj temu inną nazwę."
     return values, errors
 
 
@@ -847,6 +927,13 @@ class RunReport(Action):
         return Reply(data=build_report(state, spec))
 
 
+def _report_name(state: dict, payload: dict, errors: dict) -> str:
+    title, problem = clean_value(rec.Field("name", "Nazwa raportu", "text", True), payload.get("name", ""), state)
+    if problem:
+        errors["name"] = problem
+    return title or ""
+
+
 @register
 class SaveReport(Action):
     name, label = "report.save", "Zapisz raport"
@@ -854,16 +941,38 @@ class SaveReport(Action):
     def run(self, state, payload):
         from .reports import build_report, clean_spec
         spec, errors = clean_spec(state, payload.get("spec"))
-        title, problem = clean_value(rec.Field("name", "Nazwa raportu", "text", True), payload.get("name", ""), state)
-        if problem:
-            errors["name"] = problem
-        if title and any(same_text(r["name"], title) for r in state["reports"]):
-            errors["name"] = "Raport o tej nazwie już jest zapisany."
+        title = _report_name(state, payload, errors)
+        other = _same_name(state["reports"], title) if title else None
+        if other is not None:
+            if payload.get("replace") is True:
+                return ACTIONS["report.update"].run(state, {**payload, "id": other["id"]})
+            errors["name"] = _replace_hint("Raport", other, True)
         if errors:
             return Reply(False, errors)
         record = {"id": next_id(state, "reports"), "name": title, "spec": spec}
         state["reports"].append(record)
         return Reply(messages=[f"Zapisano raport „{title}”."], record_id=record["id"], data=build_report(state, spec))
+
+
+@register
+class UpdateReport(Action):
+    """A saved report corrected: its name and everything it shows."""
+    name, label = "report.update", "Zmień zapisany raport"
+
+    def run(self, state, payload):
+        from .reports import build_report, clean_spec
+        record = _get(state, "reports", payload)
+        if record is None:
+            return refuse("Nie ma już tego raportu; odśwież widok i spróbuj ponownie.")
+        spec, errors = clean_spec(state, payload.get("spec"))
+        title = _report_name(state, payload, errors)
+        other = _same_name(state["reports"], title, record["id"]) if title else None
+        if other is not None:
+            errors["name"] = f"Inny zapisany raport ma już nazwę „{other['name']}”."
+        if errors:
+            return Reply(False, errors)
+        record.update(name=title, spec=spec)
+        return Reply(messages=[f"Zapisano zmiany w raporcie „{title}”."], record_id=record["id"], data=build_report(state, spec))
 
 
 @register
@@ -892,6 +1001,107 @@ class CreateExport(Action):
         state["exports"].append(record)
         return Reply(messages=[f"Przygotowano eksport „{title}”: {people(len(table['ids']))}."], record_id=record["id"],
                      data=table)
+
+
+# --- deleting what the candidate made ----------------------------------------------------------
+
+def own_record(state: dict, collection: str, record: dict) -> bool:
+    """Made by the candidate, not part of the variant's starting data. Only such records are deleted
+    (and funnels edited): tasks are about the starting records, and a task reset brings them back."""
+    from .dataset import starting
+    return record["id"] not in {r["id"] for r in starting(state["seed"], state["today"])[0][collection]}
+
+
+# What each deletable list is called in a message: (accusative, "the X" in the nominative).
+DELETABLE = {"companies": ("firmę", "firma"), "contacts": ("osobę kontaktową", "osoba kontaktowa"),
+             "opportunities": ("szansę sprzedaży", "szansa sprzedaży"), "activities": ("zadanie", "zadanie"),
+             "templates": ("szablon oferty", "szablon oferty"), "goals": ("cel sprzedażowy", "cel sprzedażowy"),
+             "funnels": ("lejek", "lejek"), "reports": ("raport", "raport"), "exports": ("eksport", "eksport")}
+DELETE_ACTIONS = {"companies": "company.delete", "contacts": "contact.delete", "opportunities": "opportunity.delete",
+                  "activities": "activity.delete", "templates": "template.delete", "goals": "goal.delete",
+                  "funnels": "funnel.delete", "reports": "report.delete", "exports": "export.delete"}
+
+
+def record_name(state: dict, collection: str, record: dict) -> str:
+    return display_name(collection, record, state) if collection in COLLECTIONS else record.get("name", "")
+
+
+def removal(state: dict, collection: str, record: dict) -> tuple[str, list[str]]:
+    """Deleting `record`: (why it may not be deleted, or ""; what goes with it). Nothing is left
+    pointing at a record that is gone: what depends on it either goes with it (and the confirmation
+    says so) or stops the deletion with the names of what to change first."""
+    name = record_name(state, collection, record)
+    if not own_record(state, collection, record):
+        return (f"„{name}” pochodzi z danych startowych wariantu, a zadania się do nich odwołują, więc tego się nie usuwa. "
+                "Możesz zmienić dane albo zacząć zadanie od nowa na ekranie „Zadania do wykonania”."), []
+    rid, blockers, also = record["id"], [], []
+
+    def block(label: str, names: list[str]) -> None:
+        if names:
+            blockers.append(f"{label} {_quoted(names)}")
+    if collection == "companies":
+        block("osoby kontaktowe", [display_name("contacts", c) for c in state["contacts"] if c["company_id"] == rid])
+        block("szanse sprzedaży", [o["name"] for o in state["opportunities"] if o["company_id"] == rid])
+        block("zadania", [a["title"] for a in state["activities"] if a["company_id"] == rid])
+        block("wysłane oferty", [d["number"] for d in state["documents"] if d["company_id"] == rid])
+    elif collection == "contacts":
+        block("szanse sprzedaży", [o["name"] for o in state["opportunities"] if o["contact_id"] == rid])
+        block("wysłane oferty", [d["number"] for d in state["documents"] if d["contact_id"] == rid])
+        position = state["contacts"].index(record)
+        block("eksporty", [e["name"] for e in state["exports"] if rid in e["contact_ids"] or position < e["base_size"]])
+    elif collection == "opportunities":
+        block("wysłane oferty", [d["number"] for d in state["documents"] if d["opportunity_id"] == rid])
+        tasks = [a["title"] for a in state["activities"] if a["opportunity_id"] == rid]
+        if tasks:
+            also.append(f"Razem z nią znikną jej zadania: {_quoted(tasks)}.")
+    elif collection == "funnels":
+        block("szanse sprzedaży", [o["name"] for o in state["opportunities"] if o["funnel_id"] == rid])
+        block("zadania", _stage_users(state, {s["id"] for s in record["stages"]})[1])
+    elif collection == "templates":
+        sent = [d["number"] for d in state["documents"] if d["template_id"] == rid]
+        if sent:
+            also.append(f"Wysłane z niego oferty ({_quoted(sent)}) zostają w historii klientów bez zmian.")
+    if blockers:
+        return (f"Nie można usunąć {DELETABLE[collection][0]} „{name}”, dopóki są z tym powiązane: "
+                f"{'; '.join(blockers)}. Najpierw usuń je albo powiąż z czymś innym."), []
+    return "", also
+
+
+def drop(state: dict, collection: str, ids: set[str]) -> None:
+    """Take records out of a list. Contacts: an export keeps counting the people in the base when it
+    was made (`base_size`, by position), so it counts one fewer for each one gone from before it."""
+    if collection == "contacts":
+        positions = [n for n, c in enumerate(state["contacts"]) if c["id"] in ids]
+        for export in state["exports"]:
+            export["base_size"] -= sum(1 for n in positions if n < export["base_size"])
+            export["contact_ids"] = [i for i in export["contact_ids"] if i not in ids]
+    if collection == "opportunities":
+        state["activities"] = [a for a in state["activities"] if a["opportunity_id"] not in ids]
+    state[collection] = [r for r in state[collection] if r["id"] not in ids]
+
+
+class Delete(Action):
+    """Delete one record the candidate made (see `removal`); the page asks for confirmation first."""
+
+    def __init__(self, collection: str):
+        self.collection = collection
+        self.name = DELETE_ACTIONS[collection]
+        self.label = f"Usuń {DELETABLE[collection][0]}"
+
+    def run(self, state, payload):
+        record = _get(state, self.collection, payload)
+        if record is None:
+            return refuse("Tego już nie ma (usunięto wcześniej albo w innej karcie); odśwież widok.")
+        why, also = removal(state, self.collection, record)
+        if why:
+            return refuse(why)
+        name = record_name(state, self.collection, record)
+        drop(state, self.collection, {record["id"]})
+        return Reply(messages=[f"Usunięto {DELETABLE[self.collection][0]} „{name}”.", *also])
+
+
+for _collection in DELETE_ACTIONS:
+    ACTIONS[DELETE_ACTIONS[_collection]] = Delete(_collection)
 
 
 SECURITY_FIELDS = {
@@ -969,3 +1179,18 @@ class Answer(Action):
             return refuse(f"Zadanie ma najwyżej {MAX_ANSWERS} odpowiedzi.")
         state["answers"][task] = kept
         return Reply(messages=["Zapisano odpowiedzi."])
+
+
+@register
+class ResetTask(Action):
+    """One task started again from its starting records; the others' work stays (task_reset.py)."""
+    name, label = "task.reset", "Zacznij zadanie od nowa"
+
+    def run(self, state, payload):
+        from .task_reset import reset
+        from .tasks import all_tasks
+        if payload.get("task") not in {t.id for t in all_tasks()}:
+            return refuse("Nie ma takiego zadania.")
+        if "exam" in state:
+            return refuse("W symulacji części praktycznej zadań nie zaczyna się od nowa pojedynczo.")
+        return Reply(messages=reset(state, payload["task"]))

@@ -243,6 +243,8 @@ def _send(state: dict, shown: ui.Screen, form_id, fields, now: str) -> tuple[dic
         return state, answer.as_dict(), shown
     if outcome.opens and answer.record_id:
         return changed, answer.as_dict(), ui.screen(changed, outcome.opens, {"id": answer.record_id})
+    if outcome.then:
+        return changed, answer.as_dict(), ui.screen(changed, *outcome.then)
     return changed, answer.as_dict(), ui.screen(changed, shown.name, shown.params)
 
 

@@ -5,7 +5,7 @@ and opaque to the page, and a `read` that turns the fields the page sends back (
 exactly as the browser holds them) into what happens next:
 
     Change(action, payload, opens)   an action of actions.py; `opens`: the card screen that shows
-                                     the record it made
+                                     the record it made; `then`: the screen to show once it is done
     Show(screen, params)             the same data seen another way (search, filters, a report's source)
     HandIn()                         the practical mock exam handed in
 
@@ -18,11 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .actions import ACTIONS, SECURITY_FIELDS
+from .actions import ACTIONS, MAX_STAGES, SECURITY_FIELDS
+from .reports import MAX_FILTERS
 from .records import COLLECTIONS
 
 # Rows a builder form offers: stages of a funnel, planned tasks of a stage, filters of a report.
 STAGE_SLOTS, PLAN_SLOTS, FILTER_SLOTS = 6, 2, 3
+MAX_PLAN = 10   # planned tasks of a stage read back from a form (an edited funnel shows all it has)
 # The actions that create and edit records of each collection a form edits.
 ACTION_PREFIX = {"companies": "company", "contacts": "contact", "opportunities": "opportunity", "activities": "activity",
                  "templates": "template", "goals": "goal"}
@@ -34,6 +36,7 @@ class Change:
     action: str
     payload: dict
     opens: str = ""
+    then: tuple = ()   # (screen, params) to show once done, when not the same screen (a deleted record's card)
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,27 @@ def create(collection: str, opens: str = "") -> Callable[[dict], Outcome]:
     return lambda fields: Change(f"{ACTION_PREFIX[collection]}.create", _record_payload(collection, fields), opens)
 
 
+def create_opportunity(fields: dict) -> Outcome:
+    """A new opportunity starts in the stage chosen; its probability comes from that stage."""
+    return Change("opportunity.create", {**_record_payload("opportunities", fields), "stage": one(fields, "stage")},
+                  "opportunity")
+
+
+def confirm(action: str, payload: dict, done: tuple, back: tuple) -> Callable[[dict], Outcome]:
+    """The confirmation of a change that cannot be undone (a deletion, a task started again): its
+    first button does it and shows `done` (screen, params); the second ("Anuluj") goes `back`."""
+    def read(fields: dict) -> Outcome:
+        if fields.get("_second"):
+            return Show(*back)
+        return Change(action, payload, then=done)
+    return read
+
+
+def show(screen: str, params: dict) -> Callable[[dict], Outcome]:
+    """Another view of the same data, fixed by the form (e.g. the confirmation step of a deletion)."""
+    return lambda fields: Show(screen, params)
+
+
 def edit(collection: str, record_id: str) -> Callable[[dict], Outcome]:
     return lambda fields: Change(f"{ACTION_PREFIX[collection]}.edit", {"id": record_id, **_record_payload(collection, fields)})
 
@@ -137,7 +161,16 @@ def report(source: str) -> Callable[[dict], Outcome]:
         spec = _spec(fields, source)
         if fields.get("_second"):
             return Change("report.run", {"spec": spec})
-        return Change("report.save", {"name": one(fields, "name"), "spec": spec})
+        return Change("report.save", {"name": one(fields, "name"), "spec": spec, "replace": bool(fields.get("replace"))})
+    return read
+
+
+def report_update(source: str, report_id: str) -> Callable[[dict], Outcome]:
+    def read(fields: dict) -> Outcome:
+        spec = _spec(fields, source)
+        if fields.get("_second"):
+            return Change("report.run", {"spec": spec})
+        return Change("report.update", {"id": report_id, "name": one(fields, "name"), "spec": spec})
     return read
 
 
@@ -148,7 +181,13 @@ def export(fields: dict) -> Outcome:
 
 
 def funnel(fields: dict) -> Outcome:
-    return Change("funnel.create", {"name": one(fields, "name"), "purpose": one(fields, "purpose"), "stages": _stages(fields)})
+    return Change("funnel.create", {"name": one(fields, "name"), "purpose": one(fields, "purpose"), "stages": _stages(fields),
+                                    "replace": bool(fields.get("replace"))})
+
+
+def funnel_edit(funnel_id: str) -> Callable[[dict], Outcome]:
+    return lambda fields: Change("funnel.edit", {"id": funnel_id, "name": one(fields, "name"), "purpose": one(fields, "purpose"),
+                                                 "stages": _stages(fields)})
 
 
 def security(fields: dict) -> Outcome:
@@ -169,7 +208,7 @@ def hand_in(fields: dict) -> Outcome:
 
 def _spec(fields: dict, source: str) -> dict:
     filters = []
-    for n in range(1, FILTER_SLOTS + 1):
+    for n in range(1, MAX_FILTERS + 1):   # a saved report's form may show more rows than a new one
         key = one(fields, f"filters.{n}.field")
         if key:
             filters.append({"field": key, "op": one(fields, f"filters.{n}.op") or "=", "value": one(fields, f"filters.{n}.value")})
@@ -180,12 +219,12 @@ def _spec(fields: dict, source: str) -> dict:
 
 def _stages(fields: dict) -> list[dict]:
     stages = []
-    for n in range(1, STAGE_SLOTS + 1):
+    for n in range(1, MAX_STAGES + 1):   # an edited funnel's form may show more rows than a new one
         name = one(fields, f"stages.{n}.name")
         if not name.strip():
             continue
         plan = []
-        for m in range(1, PLAN_SLOTS + 1):
+        for m in range(1, MAX_PLAN + 1):
             title = one(fields, f"stages.{n}.plan.{m}.title")
             if title.strip():
                 plan.append({"title": title, "kind": one(fields, f"stages.{n}.plan.{m}.kind"),

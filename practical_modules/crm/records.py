@@ -11,6 +11,7 @@ A field's `kind` says how a value is checked and compared:
   ref              — the id of a record in `target`
   nip, regon, pesel, postcode, email, phone — formats with check digits (see identifiers.py)
   flag             — true/false
+  stage            — the id of a funnel's stage (shown by its name; a form may name it)
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ COLLECTIONS = {c.key: c for c in (
         Field("product_id", "Produkt lub usługa", "ref", target="products"),
         Field("value", "Wartość netto", "money", True),
         Field("funnel_id", "Lejek", "ref", True, target="funnels"),
-        Field("stage", "Etap", "text", True, editable=False),
+        Field("stage", "Etap", "stage", True, editable=False),
         Field("probability", "Prawdopodobieństwo", "percent", True),
         Field("owner", "Opiekun", "choice", True, "team"),
         Field("close_date", "Przewidywana data zamknięcia", "date", True),
@@ -127,7 +128,7 @@ COLLECTIONS = {c.key: c for c in (
         Field("lost_reason", "Powód przegranej", "choice", False, "lost_reasons", editable=False),
         Field("lost_note", "Opis powodu przegranej", "long_text", editable=False),
         Field("closed_date", "Data zamknięcia", "date", editable=False),
-        Field("last_stage", "Ostatni etap przed zamknięciem", "text", editable=False),
+        Field("last_stage", "Ostatni etap przed zamknięciem", "stage", editable=False),
     )),
     Collection("activities", "Z", "zadanie", "Zadania", (
         Field("title", "Tytuł", "text", True),
@@ -138,7 +139,7 @@ COLLECTIONS = {c.key: c for c in (
         Field("owner", "Wykonawca", "choice", True, "team"),
         Field("company_id", "Firma", "ref", target="companies"),
         Field("opportunity_id", "Szansa sprzedaży", "ref", target="opportunities"),
-        Field("stage", "Etap lejka", "text"),
+        Field("stage", "Etap lejka", "stage"),
         Field("done_date", "Data wykonania", "date", editable=False),
         Field("notes", "Notatki", "long_text"),
     )),
@@ -243,6 +244,8 @@ def clean_value(field: Field, raw, state: dict) -> tuple[object, str | None]:
     if text == "":
         return ("", None) if not field.required else (None, f"Pole „{field.label}” jest wymagane.")
     kind = field.kind
+    if kind == "stage":  # which stage, and of which funnel, the action decides
+        kind = "text"
     if kind in ("text", "long_text"):
         limit = MAX_LONG_TEXT if kind == "long_text" else MAX_TEXT
         if len(text) > limit:
@@ -282,7 +285,8 @@ def clean_value(field: Field, raw, state: dict) -> tuple[object, str | None]:
     if kind == "ref":
         record = find(state, field.target, text)
         if record is None:
-            return None, f"Nie ma takiego rekordu: {COLLECTIONS[field.target].one if field.target in COLLECTIONS else field.target} {text}."
+            what = COLLECTIONS[field.target].one if field.target in COLLECTIONS else "rekordu"
+            return None, f"Wybierz z listy: nie ma takiego rekordu ({what})."
         return text, None
     checks = {"nip": ids.nip_problem, "regon": ids.regon_problem, "pesel": ids.pesel_problem,
               "postcode": ids.postcode_problem, "email": ids.email_problem, "phone": ids.phone_problem}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -316,10 +317,20 @@ def _csv_number(value) -> str:
     return str(int(value)) if value == int(value) else f"{value:.2f}".replace(".", ",")
 
 
+# A telephone number as the engine writes it ("+48 601 234 567"): a plus, then digits in groups.
+# Read as a formula it holds no function, reference, link or operator that computes anything (the
+# harm OWASP's "CSV injection" is about: HYPERLINK, DDE, cell references), and spreadsheets keep such
+# a cell as text; so it is written as it is, where an apostrophe would stay in the number a person
+# reads and dials. Hyphens and brackets are left out of the pattern: "+48-601" would be a subtraction.
+_PHONE = re.compile(r"^\+[0-9]{1,3}( [0-9]{2,4})+$")
+
+
 def csv_cell(value) -> str:
     """A cell that a spreadsheet will not run: text starting with = + - @ (or a tab) gets a leading
-    apostrophe (OWASP "CSV injection")."""
+    apostrophe (OWASP "CSV injection"), except a telephone number (see _PHONE)."""
     text = "" if value is None else str(value)
+    if _PHONE.match(text):
+        return text
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 

@@ -42,6 +42,8 @@ def shown_value(state: dict, field: rec.Field, value) -> str:
     if field.kind == "ref":
         target = find(state, field.target, value)
         return display_name(field.target, target, state) if target else value
+    if field.kind == "stage":  # stages are kept by id ("E2"); the reader sees the name
+        return next((s["name"] for f in state["funnels"] for s in f["stages"] if s["id"] == value), str(value))
     return str(value)
 
 

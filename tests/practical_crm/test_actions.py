@@ -61,7 +61,9 @@ class Companies(Base):
         self.assertIn("już jest w bazie", errors["name"])
         errors = self.refused("company.edit", {"id": existing["id"], "kolor": "zielony"})
         self.assertIn("Nieznane pola: kolor", errors["_"])
-        self.assertIn("Nie ma rekordu", self.refused("company.edit", {"id": "F999", "city": "Kraków"})["_"])
+        message = self.refused("company.edit", {"id": "F999", "city": "Kraków"})["_"]
+        self.assertIn("Nie ma już takiego rekordu", message)
+        self.assertNotIn("F999", message)  # internal ids are never shown
 
     def test_edit_records_what_changed(self):
         company = self.state["companies"][0]

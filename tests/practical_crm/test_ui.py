@@ -78,6 +78,113 @@ class CrmUiTest(unittest.TestCase):
         self.assertIn("nie ma formularza", self.page(screen="companies", form="exam.finish", fields={})["error"])
 
 
+def form_of(out, form_id):
+    return next(f for f in forms_of(out) if f["id"] == form_id)
+
+
+class CorrectingThroughTheScreensTest(unittest.TestCase):
+    """What the page sends is what a candidate does: press a button, confirm, read the answer."""
+
+    def setUp(self):
+        self.state = json.loads(api.new(8, "2026-11-25"))["state"]
+
+    def page(self, **request):
+        out = json.loads(api.page(json.dumps(self.state), json.dumps(request)))
+        self.assertTrue(out["ok"], out.get("error"))
+        self.state = out["state"]
+        return out
+
+    def test_the_new_opportunity_takes_its_stage_and_that_stage_s_probability(self):
+        out = self.page(screen="pipeline")
+        fields = {f["key"]: f for f in form_of(out, "create:opportunities")["fields"]}
+        self.assertNotIn("probability", fields)
+        self.assertEqual(fields["stage"]["filter_by"], "funnel_id")
+        # The people offered are grouped by their firm, and the page shows those of the chosen one.
+        self.assertEqual(fields["contact_id"]["filter_by"], "company_id")
+        firms = {c["id"]: c["company_id"] for c in self.state["contacts"]}
+        self.assertTrue(all(c["group"] == firms[c["id"]] for c in fields["contact_id"]["choices"] if c["id"]))
+        funnel = self.state["funnels"][0]
+        stage = funnel["stages"][1]
+        person = next(c for c in self.state["contacts"] if c["company_id"] == self.state["companies"][0]["id"])
+        sent = self.page(screen="pipeline", form="create:opportunities", fields={
+            "name": ["Nowa szansa z etapem"], "company_id": [person["company_id"]], "contact_id": [person["id"]],
+            "value": ["1000"], "funnel_id": [funnel["id"]], "stage": [stage["id"]], "owner": [self.state["seller"]["team"][0]["name"]],
+            "close_date": ["2026-12-31"]})
+        if not sent["reply"]["ok"]:  # a later stage asks for the earlier stages' activities first
+            self.assertIn("stage", sent["reply"]["errors"])
+            stage = funnel["stages"][0]
+            sent = self.page(screen="pipeline", form="create:opportunities", fields={
+                "name": ["Nowa szansa z etapem"], "company_id": [person["company_id"]], "contact_id": [person["id"]],
+                "value": ["1000"], "funnel_id": [funnel["id"]], "stage": [stage["id"]],
+                "owner": [self.state["seller"]["team"][0]["name"]], "close_date": ["2026-12-31"]})
+        self.assertTrue(sent["reply"]["ok"], sent["reply"])
+        made = next(o for o in self.state["opportunities"] if o["id"] == sent["reply"]["record_id"])
+        self.assertEqual((made["stage"], made["probability"]), (stage["id"], stage["probability"]))
+        self.assertEqual(sent["screen"]["name"], "opportunity")
+
+    def test_a_task_links_back_to_its_opportunity(self):
+        activity = next(a for a in self.state["activities"] if a["opportunity_id"])
+        out = self.page(screen="activity", params={"id": activity["id"]})
+        links = [item for b in blocks_of(out) if b["kind"] == "links" for item in b["items"]]
+        self.assertIn({"screen": "opportunity", "params": {"id": activity["opportunity_id"]}},
+                      [{"screen": i["screen"], "params": i["params"]} for i in links])
+
+    def test_deleting_asks_first_and_then_shows_the_list(self):
+        firm = self.state["companies"][0]
+        made = self.page(screen="contacts", form="create:contacts", fields={
+            "company_id": [firm["id"]], "first_name": ["Ewa"], "last_name": ["Nowa"], "email": ["ewa.nowa@firma.example"]})
+        card = made["screen"]
+        asked = self.page(screen=card["name"], params=card["params"], form=f"delete:contacts:{made['reply']['record_id']}", fields={})
+        self.assertEqual(len(self.state["contacts"]), len(made["state"]["contacts"]))      # nothing gone yet
+        confirm = blocks_of(asked)[0]
+        self.assertEqual((confirm["title"], confirm["second"]), (f"Usunąć osobę kontaktową „Ewa Nowa ({firm['name']})”?", "Anuluj"))
+        cancelled = self.page(screen="contact", params=asked["screen"]["params"], form=confirm["id"], fields={"_second": ["1"]})
+        self.assertEqual(cancelled["screen"]["params"], card["params"])
+        done = self.page(screen="contact", params=asked["screen"]["params"], form=confirm["id"], fields={})
+        self.assertTrue(done["reply"]["ok"])
+        self.assertEqual(done["screen"]["name"], "contacts")
+        self.assertNotIn(made["reply"]["record_id"], {c["id"] for c in self.state["contacts"]})
+
+    def test_every_card_of_what_the_candidate_made_draws_with_its_deletion_and_its_forms_are_understood(self):
+        from practical_modules.crm.tasks import apply_solution, all_tasks
+        start = {key: {r["id"] for r in value} for key, value in self.state.items() if isinstance(value, list)}
+        for t in all_tasks():
+            self.state, _ = apply_solution(self.state, t.id)
+        cards = {"companies": ("company", "id"), "contacts": ("contact", "id"), "opportunities": ("opportunity", "id"),
+                 "activities": ("activity", "id"), "funnels": ("funnels", "edit"), "reports": ("reports", "edit"),
+                 "exports": ("exports", "delete"), "templates": ("templates", "delete"), "goals": ("goals", "delete")}
+        for collection, (name, key) in cards.items():
+            own = [r for r in self.state[collection] if r["id"] not in start[collection]]
+            self.assertTrue(own, collection)
+            for params in ({key: own[0]["id"]}, {key: own[0]["id"], "delete": own[0]["id"]}):
+                out = self.page(screen=name, params=params)
+                ids = [f["id"] for f in forms_of(out)]
+                self.assertIn(f"delete:{collection}:{own[0]['id']}", ids, (collection, params))
+                self.assertEqual(len(ids), len(set(ids)))
+                for form in forms_of(out):
+                    sent = json.loads(api.page(json.dumps(self.state), json.dumps(
+                        {"screen": name, "params": params, "form": form["id"], "fields": {}})))
+                    self.assertTrue(sent["ok"], (name, form["id"], sent.get("error")))
+
+    def test_a_starting_record_has_no_delete_button(self):
+        out = self.page(screen="company", params={"id": self.state["companies"][0]["id"]})
+        self.assertFalse([f for f in forms_of(out) if f["id"].startswith("delete:")])
+
+    def test_one_task_starts_again_after_a_confirmation_that_says_what_happens(self):
+        from practical_modules.crm.tasks import apply_solution, all_tasks
+        task = all_tasks()[0].id
+        self.state, _ = apply_solution(self.state, task)
+        out = self.page(screen="tasks")
+        card = next(b for b in blocks_of(out) if b.get("id") == task)
+        asked = self.page(screen="tasks", form=card["reset"]["id"], fields={})
+        confirm = next(b for b in blocks_of(asked) if b.get("id") == task)["reset"]
+        self.assertIn("Pozostałe zadania", confirm["note"])
+        done = self.page(screen="tasks", params=asked["screen"]["params"], form=confirm["id"], fields={})
+        self.assertTrue(done["reply"]["ok"])
+        self.assertEqual(done["screen"]["params"], {})
+        self.assertLess(json.loads(api.check(json.dumps(self.state), task, ""))["result"]["score"], 1)
+
+
 class ViewsTest(unittest.TestCase):
     def setUp(self):
         self.state = json.loads(api.new(11, "2026-03-02"))["state"]

@@ -81,7 +81,19 @@ function block(b) {
   if (b.kind === "form") return form(b)
   if (b.kind === "task") return task(b)
   if (b.kind === "exam") return examBar(b)
+  if (b.kind === "links") return links(b)
   return el("p", "")
+}
+
+/** Buttons to other screens (a task's opportunity, a record's firm). */
+function links(b) {
+  const p = el("p", undefined, { className: "crm-links" })
+  for (const item of b.items) {
+    const button = el("button", item.label, { type: "button", className: "md-button" })
+    button.addEventListener("click", () => go(item.screen, item.params))
+    p.append(button, " ")
+  }
+  return p
 }
 
 function table(b) {
@@ -134,11 +146,27 @@ function form(b) {
       notice(reply, `Python nie działa w tej przeglądarce, więc nic nie zmieniono (${error.message}).`, "warning")
     }
   })
+  if (!b.open) f.append(body)
+  for (const field of b.fields) if (field.filter_by) filterChoices(f, field)
   if (b.open) { f.prepend(el("h3", b.title)); return f }
   const details = el("details", undefined, { className: "crm-details" })
   details.append(el("summary", b.title), f)
-  f.append(body)
   return details
+}
+
+/** A select whose choices Python put in groups (`group`) shows those of the group chosen in the field
+ *  `filter_by` of the same form (all of them while that field is empty), e.g. the firm's people. */
+function filterChoices(f, field) {
+  const select = f.elements.namedItem(field.key), by = f.elements.namedItem(field.filter_by)
+  if (!select || !by) return
+  const show = () => {
+    for (const option of select.options) {
+      option.hidden = option.disabled = !!by.value && !!option.dataset.group && option.dataset.group !== by.value
+    }
+    if (select.selectedOptions[0]?.disabled) select.value = ""
+  }
+  by.addEventListener("change", show)
+  show()
 }
 
 function input(field, n) {
@@ -168,7 +196,11 @@ function input(field, n) {
   let control
   if (field.kind === "select") {
     control = el("select", undefined, { id, name: field.key })
-    for (const c of field.choices) control.append(el("option", c.label, { value: c.id, selected: c.id === field.value }))
+    for (const c of field.choices) {
+      const option = el("option", c.label, { value: c.id, selected: c.id === field.value })
+      if (c.group) option.dataset.group = c.group
+      control.append(option)
+    }
   } else if (field.kind === "long_text") {
     control = el("textarea", undefined, { id, name: field.key, rows: 4, value: field.value ?? "" })
   } else {
@@ -237,6 +269,7 @@ function task(b) {
     }
   })
   card.append(el("p").appendChild(button).parentNode, result)
+  if (b.reset) card.append(form(b.reset))
   return card
 }
 
