@@ -1008,8 +1008,8 @@ class CreateExport(Action):
 def own_record(state: dict, collection: str, record: dict) -> bool:
     """Made by the candidate, not part of the variant's starting data. Only such records are deleted
     (and funnels edited): tasks are about the starting records, and a task reset brings them back."""
-    from .dataset import starting
-    return record["id"] not in {r["id"] for r in starting(state["seed"], state["today"])[0][collection]}
+    from .dataset import starting_of
+    return record["id"] not in {r["id"] for r in starting_of(state)[0][collection]}
 
 
 # What each deletable list is called in a message: (accusative, "the X" in the nominative).

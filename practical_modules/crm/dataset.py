@@ -391,6 +391,6 @@ def starting_of(state: dict) -> tuple[dict, Truth]:
     return starting(state["seed"], state["today"], state.get("dataset", DATASET_VERSION))
 
 
-def fresh_state(seed: int, today: str) -> dict:
+def fresh_state(seed: int, today: str, version: int = DATASET_VERSION) -> dict:
     import copy
-    return copy.deepcopy(starting(seed, today)[0])
+    return copy.deepcopy(starting(seed, today, version)[0])

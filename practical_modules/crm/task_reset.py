@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from . import records as rec
 from .actions import DELETABLE, drop, record_name
-from .dataset import starting
+from .dataset import starting_of
 from .matching import same_digits, same_text
 from .state import COLLECTION_KEYS
 from .wording import names_list
@@ -69,16 +69,16 @@ class Plan:
 _SOLVED: dict[tuple, dict] = {}
 
 
-def _solved(task_id: str, seed: int, today: str) -> dict:
+def _solved(task_id: str, seed: int, today: str, version: int) -> dict:
     """The starting state with the task's model solution carried out (cached: the same for a seed)."""
     from .configuration import generation
     from .dataset import fresh_state
     from .tasks import apply_solution
-    key = (generation(), task_id, seed, today)
+    key = (generation(), task_id, seed, today, version)
     if key not in _SOLVED:
         if len(_SOLVED) > 32:
             _SOLVED.clear()
-        _SOLVED[key] = apply_solution(fresh_state(seed, today), task_id)[0]
+        _SOLVED[key] = apply_solution(fresh_state(seed, today, version), task_id)[0]
     return _SOLVED[key]
 
 
@@ -89,8 +89,8 @@ def _name(state: dict, collection: str, record: dict) -> str:
 def plan(state: dict, task_id: str) -> Plan:
     from .tasks import task
     t = task(task_id)   # KeyError for an unknown task
-    start = starting(state["seed"], state["today"])[0]
-    solved = _solved(t.id, state["seed"], state["today"])
+    start = starting_of(state)[0]
+    solved = _solved(t.id, state["seed"], state["today"], start["dataset"])
     out = Plan()
     started_opportunities = {o["id"] for o in start["opportunities"]}
     for collection in LISTS:
@@ -180,7 +180,7 @@ def describe(state: dict, task_id: str) -> list[str]:
 def reset(state: dict, task_id: str) -> list[str]:
     """Reset the task in `state` (a copy the caller owns); returns what was done, for the reply."""
     p = plan(state, task_id)
-    start = starting(state["seed"], state["today"])[0]
+    start = starting_of(state)[0]
     for collection, records in p.restore.items():
         for record_id, keys in records.items():
             old = rec.find(start, collection, record_id)
