@@ -41,7 +41,8 @@ def _guide_text(project) -> str:
     return build_content(project).pages["walidacja.md"]
 
 
-def test_the_register_link_goes_to_the_entry_when_the_data_has_its_address(project_copy):
+def test_the_register_link_goes_to_the_entry_when_the_data_has_its_address(project_copy, monkeypatch):
+    monkeypatch.delenv("QUALIFICATION_DIR", raising=False)  # the copy holds the data under test (project_copy)
     data = yaml.safe_load((project_copy / "qualification.yaml").read_text(encoding="utf-8"))
     if not data.get("candidate_guide"):
         pytest.skip("this qualification's data has no guide for candidates")
