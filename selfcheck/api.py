@@ -17,7 +17,8 @@ page as ISO 8601 with the visitor's UTC offset, so times are shown as the visito
     rate(state_json, criterion_id, value)      -> {"state", "rated_text"}
     rating_progress(state_json)                 -> {"rated_text"}
     interview(state_json, item_id, answer, covered_json) -> {"share", "percent", "text", "state"}
-    report(state_json, practice_json, exam_json) -> readiness with SVG charts; the practical part's saved
+    report(state_json, practice_json, exam_json) -> readiness with SVG charts, each weak criterion's practice
+                                                and tasks, unfinished tasks, texts; the practical part's saved
                                                 states (practice, timed exam) counted when given (selfcheck.practical)
     moment_text(now)                           -> {"text"} "25.11.2026, 08:05", e.g. a printout's date
     time_left(deadline, now)                    -> {"seconds", "text"} "Pozostały czas: 12 min 05 s" (a timed test's clock)
@@ -94,7 +95,12 @@ class Engine:
             return Result(question.id, 0.0, "invalid", str(problem), "", "", "")
         return score(question, response)
 
-    def report(self, state: dict, practical: dict[str, list[float]] | None = None) -> dict:
+    def report(self, state: dict, practical: dict[str, list[float]] | None = None,
+               task_results: dict[str, dict] | None = None) -> dict:
+        """Readiness (readiness.py) with what the page shows beside it: each weak criterion's way to
+        practise (its questions, the practical tasks that name it), the practical tasks begun and not
+        yet done in full (`task_results`: the module's checked tasks, selfcheck.practical), the
+        charts and the mock tests' history. Every sentence is worded here; the page only draws."""
         by_criterion = {c: [q.id for q in qs] for c, qs in self.bank.by_criterion().items()}
         interview: dict[str, list[str]] = {}
         for rid, item in self.bank.interview.items():
@@ -113,7 +119,55 @@ class Engine:
                               "finished": a["finished"], "questions": len(a["questions"]), "total": a["total"],
                               "result_text": percent(a["total"]) if a["finished"] else "nieukończony"}
                              for n, a in enumerate(state["attempts"], 1)]
+        for entry in result["weakest"] + result["without_data"]:
+            entry.update(self._training(entry["id"], by_criterion.get(entry["id"], [])))
+        result["unfinished"] = self._unfinished(task_results or {})
+        result["texts"] = self._report_texts(result)
         return result
+
+    def _training(self, criterion: str, questions: list[str]) -> dict:
+        """Where to practise a criterion: its questions on the practice page (`scope`, the page's
+        zakres=…, practice_session.in_scope) and the practical tasks that name it."""
+        practice = None
+        if questions:
+            practice = {"scope": f"criterion:{criterion}",
+                        "text": f"Ćwicz pytania z tego kryterium ({len(questions)})"}
+        tasks = [self._task_link(task, f"Zadanie praktyczne: {task['title']}")
+                 for task in self.practical if criterion in task["criteria"]]
+        return {"practice": practice, "tasks": tasks}
+
+    @staticmethod
+    def _task_link(task: dict, text: str) -> dict:
+        # The practice system's page shows each task's card under the id "zadanie-<task id>" (crm.mjs).
+        return {"id": task["id"], "title": task["title"], "anchor": f"zadanie-{task['id']}", "text": text}
+
+    def _unfinished(self, results: dict[str, dict]) -> list[dict]:
+        """Practical tasks checked at least once whose best result is below 100%, in the catalog's order."""
+        out = []
+        for task in self.practical:
+            result = results.get(task["id"])
+            if result and result["best"] < 1:
+                checks = polish.count(result["attempts"], "sprawdzenie", "sprawdzenia", "sprawdzeń")
+                out.append({**self._task_link(task, task["title"]), "best": result["best"],
+                            "score_text": f"najlepszy wynik {percent(result['best'])} ({checks})"})
+        return out
+
+    def _report_texts(self, result: dict) -> dict:
+        return {
+            "overall": "Gotowość ogólna",
+            "charts": "Według zestawów i efektów",
+            "outcomes_caption": "Gotowość według efektów uczenia się",
+            "outcomes_columns": ["Efekt", "Gotowość", "Kryteria z danymi"],
+            "weakest": "Najsłabsze kryteria",
+            "history": "Historia testów próbnych",
+            "history_caption": "Podejścia do testu próbnego",
+            "history_columns": ["Nr", "Rozpoczęty", "Pytań", "Wynik"],
+            "weakest_empty": "Jeszcze nie ma danych o żadnym kryterium.",
+            "without_data": f"Kryteria bez danych ({len(result['without_data'])})",
+            "history_empty": "Nie ma jeszcze żadnego testu próbnego.",
+            "unfinished_heading": "Zadania praktyczne do dokończenia" if self.practical else "",
+            "unfinished_empty": "Nie ma zadań praktycznych sprawdzonych z wynikiem poniżej 100%.",
+        }
 
 
 def _when(timestamp: str) -> str:
@@ -384,15 +438,15 @@ def report(state_json: str, practice_json: str = "", exam_json: str = "") -> str
     """Readiness from the saved progress and, when given, the practical part's saved states (practice
     and timed exam, kept under their own keys in the browser). Unreadable practical data is left
     out with a note."""
-    practical, notes = _practical_scores(practice_json, exam_json)
-    result = _engine.report(_state(state_json), practical)
+    practical, results, notes = _practical_scores(practice_json, exam_json)
+    result = _engine.report(_state(state_json), practical, results)
     result["notes"] = notes
     return json.dumps(result, ensure_ascii=False)
 
 
-def _practical_scores(practice_json: str, exam_json: str) -> tuple[dict[str, list[float]], list[str]]:
-    """{criterion: [scores]} from the practical part's saved states (selfcheck.practical): only their
-    results and exam history are read, so no module code is needed."""
+def _practical_scores(practice_json: str, exam_json: str) -> tuple[dict[str, list[float]], dict[str, dict], list[str]]:
+    """{criterion: [scores]} and the checked tasks' results from the practical part's saved states
+    (selfcheck.practical): only their results and exam history are read, so no module code is needed."""
     known_tasks = {t["id"] for t in _engine.practical}
     known_criteria = set(_engine.structure.criterion_ids())
     results, exams, notes = {}, [], []
@@ -413,7 +467,7 @@ def _practical_scores(practice_json: str, exam_json: str) -> tuple[dict[str, lis
                       for n, e in enumerate(history, 1) if isinstance(e, dict)]
         except PracticalError as problem:
             notes.append(f"Wyników {what} nie da się odczytać ({problem}), więc raport ich nie uwzględnia.")
-    return criterion_scores(_engine.practical, results, exams), notes
+    return criterion_scores(_engine.practical, results, exams), results, notes
 
 
 def load(text: str) -> str:

@@ -107,9 +107,19 @@ def progress(session: dict) -> dict:
     done = position >= total
     return {"current": None if done else session["queue"][position], "number": min(position + 1, total),
             "total": total, "done": done,
-            "text": "Koniec sesji." if done else f"Pytanie {position + 1} z {total}",
+            "text": "Koniec sesji." if done else f"Pytanie {position + 1} z {total}{_growth(session)}",
             # The button after a checked answer: the last question leads to the summary.
             "next": "Zobacz podsumowanie" if position + 1 >= total else "Dalej"}
+
+
+def _growth(session: dict) -> str:
+    """Why the session is longer than chosen, said beside the count: the mistakes brought back."""
+    again = len(session["retried"])
+    if not again:
+        return ""
+    chosen = len(session["queue"]) - again
+    return (f" ({polish.count(chosen, 'pytanie', 'pytania', 'pytań')} sesji i "
+            f"{polish.count(again, 'powtórka', 'powtórki', 'powtórek')} po błędnej odpowiedzi)")
 
 
 def summary(bank: Bank, structure, session: dict) -> dict:

@@ -47,14 +47,20 @@ def level(value: float | None, complete: bool = True, why: str = THIN) -> dict:
     shown results for every criterion (`complete` false) the top level is not given, and `why`
     says so: see the module's rule."""
     if value is None:
-        return {"key": "brak", "label": "Brak danych", "percent": "brak danych"}
+        return {"key": "brak", "label": "Brak danych", "percent": "brak danych", "text": "brak danych"}
     for index, (threshold, key, label) in enumerate(LEVELS):
         if value >= threshold - 1e-9:
             if index == 0 and not complete and len(LEVELS) > 1:
                 _, key, label = LEVELS[1]
                 label = f"{label}, {why}"
-            return {"key": key, "label": label, "percent": f"{round(value * 100)}%"}
-    return {"key": "slabo", "label": LEVELS[-1][2], "percent": f"{round(value * 100)}%"}
+            return _level(key, label, value)
+    return _level("slabo", LEVELS[-1][2], value)
+
+
+def _level(key: str, label: str, value: float) -> dict:
+    """`text`: how the report shows the level beside a row, "64% (prawie gotowe)"."""
+    percent = f"{round(value * 100)}%"
+    return {"key": key, "label": label, "percent": percent, "text": f"{percent} ({label.lower()})"}
 
 
 def coverage_text(covered: int, total: int, evidence: int | None = None) -> str:
@@ -132,8 +138,11 @@ def readiness(structure: Structure, questions_by_criterion: dict[str, list[str]]
     cover = _coverage(list(per_criterion.values()))
     texts = {c["id"]: c["text"] for s in structure.sets for o in s["outcomes"] for c in o["criteria"]}
     rated = sorted((c for c in per_criterion.values() if c["value"] is not None), key=lambda c: (c["value"], c["id"]))
+    overall_level = level(overall, cover["evidence"] == cover["criteria"])
     return {
-        "overall": {"value": overall, "level": level(overall, cover["evidence"] == cover["criteria"]), **cover},
+        "overall": {"value": overall, "level": overall_level, **cover,
+                    "text": "Brak danych: rozwiąż kilka pytań albo oceń swoje umiejętności." if overall is None
+                    else f"{overall_level['percent']} — {overall_level['label'].lower()}; {cover['coverage_text']}."},
         "sets": sets,
         "outcomes": outcomes,
         "criteria": list(per_criterion.values()),

@@ -154,6 +154,9 @@ class Assessment:
         return day if day <= self.valid_through else None
 
     def verdict(self) -> dict:
+        """The verdict; `retake`: the holder has to take the validation again (the page then links to
+        where and when it can be taken)."""
+        retake = {"retake": True, "retake_text": "Gdzie i kiedy przystąpić do walidacji"}
         if self.ended:
             work = (f"Wymóg pracy był spełniony: dowody obejmują {days_pl(self.total_days)} z wymaganych "
                     f"{days_pl(self.required_days)}. Mimo to certyfikatu nie można już przedłużyć, bo "
@@ -162,7 +165,7 @@ class Assessment:
             return {"key": "ended", "title": "Certyfikat stracił ważność",
                     "text": f"{work}jego ważność skończyła się {pl_date(self.valid_through)}, a o przedłużenie trzeba "
                             f"było wystąpić przed końcem ważności. Aby znów mieć kwalifikację, trzeba ponownie "
-                            "przystąpić do walidacji."}
+                            "przystąpić do walidacji.", **retake}
         if self.met:
             return {"key": "ready", "title": "Możesz wystąpić o przedłużenie",
                     "text": f"Dowody obejmują {days_pl(self.total_days)} udokumentowanej pracy w okresie ważności "
@@ -177,7 +180,7 @@ class Assessment:
         return {"key": "not_possible", "title": "Wymogu nie da się już spełnić",
                 "text": f"Brakuje {days_pl(self.missing_days)}, a do końca ważności certyfikatu "
                         f"({pl_date(self.valid_through)}) zostało {days_pl(self.days_left)}. Po tej dacie trzeba "
-                        "będzie ponownie przystąpić do walidacji."}
+                        "będzie ponownie przystąpić do walidacji.", **retake}
 
     def as_dict(self) -> dict:
         return {
@@ -238,17 +241,19 @@ def assess(issued: str, evidence: list[Evidence], *, today: str, validity_years:
         if start and end and end < start:
             problems[f"{where}.end"] = f"koniec okresu ({pl_date(end)}) jest przed jego początkiem ({pl_date(start)})"
         if start and end and f"{where}.end" not in problems and f"{where}.start" not in problems:
-            parsed.append((n, Period(start, end), item))
+            parsed.append((n, Period(start, end), item, ongoing))
     if problems:
         raise RenewalInputError(problems)
 
     # Evidence counts inside the validity period and only up to today: future days are not yet worked.
     window = Period(issued_date, min(valid_through, today_date))
     notes, per_period, inside = [], [], []
-    for n, period, item in parsed:
+    for n, period, item, ongoing in parsed:
         part = clip(period, window)
-        entry = {"number": n, "start": period.start.isoformat(), "end": period.end.isoformat(),
-                 "period_text": f"{short_date(period.start)} – {short_date(period.end)}",
+        # An ongoing period is counted up to today, but it has not ended: it is never shown as if it had.
+        entry = {"number": n, "start": period.start.isoformat(), "end": period.end.isoformat(), "ongoing": ongoing,
+                 "period_text": f"od {short_date(period.start)}, nadal trwa" if ongoing
+                 else f"{short_date(period.start)} – {short_date(period.end)}",
                  "counted_text": f"{part.days if part else 0} z {days_pl(period.days)}",
                  "days": period.days, "counted_days": part.days if part else 0,
                  "counted_start": part.start.isoformat() if part else None,

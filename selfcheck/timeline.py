@@ -4,7 +4,8 @@ on the drawing and a legend says what each mark means, so it reads without colou
 
 The drawing is narrow (480 units) so that on a phone, scaled to the screen, its 14-unit text stays
 about 10–12 px; a tick with the year marks every 1 January in the window, and periods reaching
-beyond the window are cut at its edge (with an arrow-like open end) instead of running off the page.
+beyond the window are cut at its edge instead of running off the page; a period that has not ended
+("nadal trwa") is outlined to the window's edge, open there, with an arrow beyond it.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ def timeline(assessment: Assessment) -> str:
     def x(day: date) -> float:
         return LEFT + min(max((day - start).days, 0), span) * scale
 
-    legend_rows = 2
+    ongoing = any(period.get("ongoing") for period in a.per_period)
+    legend_rows = 3 if ongoing else 2
     rows = len(a.per_period) + 2
     height = rows * ROW + 44 + legend_rows * 20
     desc = (f"Certyfikat ważny od {pl_date(start)} do {pl_date(end)}. Liczy się {a.total_days} dni pracy; "
@@ -52,8 +54,16 @@ def timeline(assessment: Assessment) -> str:
             out.append(f'<text class="rn-timeline__axis" x="{edge:.1f}" y="{y + 13}" '
                        f'text-anchor="{"start" if p_end < start else "end"}">poza okresem ważności</text>')
             continue
-        out.append(f'<rect class="rn-timeline__period" x="{x(p_start):.1f}" y="{y}" '
-                   f'width="{max(2, x(p_end) - x(p_start)):.1f}" height="{BAR}" rx="3"/>')
+        if period.get("ongoing"):
+            # Work that has not ended: the outline runs on to the window's edge, open there, with an
+            # arrow beyond it, whatever day it is counted to (today, or the end of validity).
+            left, edge = x(p_start), WIDTH - RIGHT
+            out.append(f'<path class="rn-timeline__period" d="M{edge},{y} H{left:.1f} V{y + BAR} H{edge}"/>')
+            out.append(f'<path class="rn-timeline__ongoing" d="M{edge},{y + 2} L{WIDTH - 1},{y + BAR / 2} '
+                       f'L{edge},{y + BAR - 2} Z"><title>nadal trwa</title></path>')
+        else:
+            out.append(f'<rect class="rn-timeline__period" x="{x(p_start):.1f}" y="{y}" '
+                       f'width="{max(2, x(p_end) - x(p_start)):.1f}" height="{BAR}" rx="3"/>')
         if period["counted_start"]:
             c_start, c_end = date.fromisoformat(period["counted_start"]), date.fromisoformat(period["counted_end"])
             out.append(f'<rect class="rn-timeline__counted" x="{x(c_start):.1f}" y="{y + 4}" '
@@ -77,10 +87,16 @@ def timeline(assessment: Assessment) -> str:
     out.append(f'<text class="rn-timeline__axis" x="{WIDTH - RIGHT}" y="{y + 34}" text-anchor="end">'
                f'{escape(short_date(end))}</text>')
     y += 48
-    for n, (css, text) in enumerate((("rn-timeline__period", "okres pracy (obrys: dni, które się nie liczą)"),
-                                     ("rn-timeline__counted", "dni, które się liczą"))):
+    legend = [("rn-timeline__period", "okres pracy (obrys: dni, które się nie liczą)"),
+              ("rn-timeline__counted", "dni, które się liczą")]
+    if ongoing:
+        legend.append(("rn-timeline__ongoing", "okres, który nadal trwa (otwarty koniec ze strzałką)"))
+    for n, (css, text) in enumerate(legend):
         ly = y + n * 20
-        out.append(f'<rect class="{css}" x="0" y="{ly}" width="24" height="12"/>')
+        if css == "rn-timeline__ongoing":
+            out.append(f'<path class="{css}" d="M8,{ly} L20,{ly + 6} L8,{ly + 12} Z"/>')
+        else:
+            out.append(f'<rect class="{css}" x="0" y="{ly}" width="24" height="12"/>')
         out.append(f'<text class="rn-timeline__label" x="32" y="{ly + 11}">{escape(text)}</text>')
     out.append("</svg>")
     return "".join(out)

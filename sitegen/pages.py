@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from .page_text import PageText, as_data, attribute_text, finalize, json_for_scr
 from datafiles.qualification import anchor, criteria
 from .rich_text import render_rich_text
 from .slugs import slugify
-from .site_map import DATA_FILES, PAGES, PageSpec, has_renewal, site_pages  # noqa: F401 - PAGES re-exported for tests
+from .site_map import DATA_FILES, PAGES, PageSpec, has_renewal, site_pages, tool_pages  # noqa: F401 - PAGES re-exported for tests
 from .structured_data import credential_json_ld
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -92,7 +93,7 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         "glossary": glossary,
         "glossary_groups": terms_by_group(glossary),
         "publisher": publisher,
-        "tools": [spec for spec in pages if spec.tool],
+        "tools": tool_pages(pages),
         "data_files": DATA_FILES,
         "questions": questions,
         "interview": interview,
@@ -126,7 +127,10 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
             meta["warm_up"] = True
         # Links between pages, by template ("outcomes", "selfcheck_report"…): scripts read them from data-*.
         links = {other.template.removesuffix(".md.j2"): spec.link_to(other.url) for other in pages}
-        body = env.get_template(spec.template).render(**context, page=spec, links=links,
+        # The other pages of this page's section, as links from it (the Samoocena hub lists its tools).
+        section = [{"spec": other, "link": posixpath.relpath(other.path, posixpath.dirname(spec.path) or ".")}
+                   for other in pages if spec.section and other.section == spec.section and other is not spec]
+        body = env.get_template(spec.template).render(**context, page=spec, links=links, section=section, words=words,
                                                       to_outcomes=spec.link_to("efekty-uczenia-sie/"))
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         out[spec.path] = f"---\n{front}---\n\n{body.strip()}\n\n{abbreviations}\n"

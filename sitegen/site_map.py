@@ -20,6 +20,7 @@ class PageSpec:
     searchable: bool = True  # False for pages that repeat text found on other pages
     section: str = ""  # the navigation section the page belongs to ("" — top level)
     tool: str = ""     # a tool's call to action on the overview page, e.g. "Sprawdź swoją gotowość"
+    for_holders: bool = False  # the tool serves those who hold the certificate: its button comes after the candidates'
     needs_renewal: bool = False  # only for certificates that expire and can be renewed
     needs_tasks: bool = False    # only for qualifications whose data has practical tasks (practical/ in its data folder)
     warm_up: bool = False  # a landing page of tools that run Python: fetch its runtime when idle
@@ -52,7 +53,7 @@ PAGES = [
              "Certyfikat kwalifikacji „{name}”: dokument, okres ważności i warunki przedłużenia z formularza."),
     PageSpec("odnowienie.md", "renewal.md.j2", "Przygotuj odnowienie",
              "Przygotuj odnowienie certyfikatu kwalifikacji „{name}”: policz okresy {practice} i wydrukuj zestawienie dowodów.",
-             "renewal.mjs", tool="Przygotuj odnowienie certyfikatu", needs_renewal=True),
+             "renewal.mjs", tool="Przygotuj odnowienie certyfikatu", for_holders=True, needs_renewal=True),
     PageSpec("dane-formalne.md", "formal.md.j2", "Dane formalne",
              "Kody, instytucje, dokumenty i dane wnioskodawcy kwalifikacji „{name}” z formularza ZRK."),
     PageSpec("slowniczek.md", "glossary.md.j2", "Słowniczek",
@@ -105,6 +106,12 @@ def has_renewal(data: dict) -> bool:
 def site_pages(data: dict, *, practical: bool = False) -> list[PageSpec]:
     """The pages this qualification's site has, in navigation order (`practical`: its data has tasks)."""
     return [spec for spec in PAGES if (not spec.needs_renewal or has_renewal(data)) and (not spec.needs_tasks or practical)]
+
+
+def tool_pages(pages: list[PageSpec]) -> list[PageSpec]:
+    """The tools' calls to action for the overview page: most visitors are newcomers, so the tools for
+    candidates come first and those for certificate holders after them (otherwise in navigation order)."""
+    return sorted((spec for spec in pages if spec.tool), key=lambda spec: spec.for_holders)
 
 
 def navigation(pages: list[PageSpec]) -> list:

@@ -134,3 +134,44 @@ def test_print_view_is_a_one_page_summary_without_the_form(page):
     assert page.eval_on_selector("#rn-form", "el => getComputedStyle(el).display") == "none"
     assert page.eval_on_selector("#rn-result table", "el => getComputedStyle(el).display") != "none"
     assert page.eval_on_selector(".md-header", "el => getComputedStyle(el).display") == "none"
+
+
+def _years_ago(years: int) -> str:
+    from datetime import date
+    today = date.today()
+    return date(today.year - years, 1, 15 if today.month > 1 else 1).isoformat()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
+def test_an_expired_certificate_links_to_where_and_when_to_take_the_validation(served_site, browser, viewport):
+    context = browser.new_context(viewport=viewport)
+    try:
+        page = watched_page(context, served_site.url + "odnowienie/")
+        page.wait_for_selector(".sc-status--ready", timeout=120_000)
+        validity = QUALIFICATION["certificate"]["validity_years"]
+        page.fill("#rn-issued", _years_ago(validity + 1))
+        fill_period(page, 1, _years_ago(validity + 1)[:4] + "-03-01", "ongoing", "Hurtownia Alfa")
+        page.click("#rn-check")
+        link = page.locator("#rn-result .rn-retake a")
+        link.wait_for()
+        assert link.inner_text() == "Gdzie i kiedy przystąpić do walidacji"
+        assert link.get_attribute("href").endswith("/walidacja/#gdzie-i-kiedy")
+        assert link.is_visible() and link.bounding_box()["x"] + link.bounding_box()["width"] <= viewport["width"]
+        # The period still runs: said in the evidence table and drawn open-ended, though validity ended.
+        assert "nadal trwa" in page.inner_text("#rn-result table tbody tr")
+        assert page.locator("#rn-result svg path.rn-timeline__ongoing").count() >= 1
+        link.click()
+        page.wait_for_url("**/walidacja/#gdzie-i-kiedy")
+        assert page.locator("#gdzie-i-kiedy").is_visible()
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_the_counting_rules_are_separate_bullets(page):
+    items = page.locator(".rn-intro .admonition li")
+    texts = [items.nth(n).inner_text() for n in range(items.count())]
+    assert len(texts) >= 2
+    assert not any(" - " in text or "- **" in text for text in texts), texts
+    assert any(text.startswith("Rok praktyki") for text in texts)
+

@@ -117,7 +117,7 @@ def test_reload_keeps_answers_ratings_and_unsent_drafts(served_site, context):
     report.wait_for_selector(".sc-report__weakest")
     first = report.locator(".sc-report__weakest li").first
     assert first.inner_text().startswith("Z1.E1.K1") and "0%" in first.inner_text()
-    assert first.locator("a").get_attribute("href").endswith("/efekty-uczenia-sie/#z1-e1-k1")
+    assert first.locator("a").first.get_attribute("href").endswith("/efekty-uczenia-sie/#z1-e1-k1")
 
 
 def test_export_reset_import_restores_progress(served_site, context, tmp_path):

@@ -241,3 +241,72 @@ class PracticalInReadinessTest(unittest.TestCase):
             noted = json.loads(api.report("", bad))
             self.assertEqual(len(noted["notes"]), 1, bad[:80])
             self.assertTrue(all(c["practical"] is None for c in noted["criteria"]))
+
+
+class ReportLeadsToPracticeTest(unittest.TestCase):
+    """Each weak criterion in the report leads to its questions and to the practical tasks that name
+    it; practical tasks checked but not yet at 100% are listed with their score."""
+
+    def setUp(self):
+        api.setup(json.dumps(QUALIFICATION), json.dumps({"files": bank_files(), "practical": PRACTICAL}))
+
+    def test_a_weak_criterion_names_its_practice_scope_and_the_tasks_that_train_it(self):
+        task = PRACTICAL["tasks"][0]
+        criterion = task["criteria"][0]
+        state = json.loads(api.rate("", criterion, "nie"))["state"]
+        weakest = json.loads(api.report(json.dumps(state)))["weakest"][0]
+        self.assertEqual(weakest["id"], criterion)
+        questions = [q for q in api._engine.bank.questions.values() if criterion in q.criteria]
+        self.assertEqual(weakest["practice"]["scope"], f"criterion:{criterion}")
+        self.assertIn(f"({len(questions)})", weakest["practice"]["text"])
+        self.assertEqual([t["id"] for t in weakest["tasks"]],
+                         [t["id"] for t in PRACTICAL["tasks"] if criterion in t["criteria"]])
+        self.assertIn(task["title"], weakest["tasks"][0]["text"])
+        self.assertEqual(weakest["tasks"][0]["anchor"], f"zadanie-{task['id']}")
+
+    def test_the_scope_a_criterion_names_starts_a_session_on_that_criterion_only(self):
+        criterion = PRACTICAL["tasks"][1]["criteria"][0]
+        scope = json.loads(api.report(""))["without_data"]
+        scope = next(c for c in scope if c["id"] == criterion)["practice"]["scope"]
+        queue = json.loads(api.practice_start("", scope, 10, 1, NOW))["session"]["queue"]
+        self.assertTrue(queue)
+        self.assertTrue(all(criterion in api._engine.bank.questions[q].criteria for q in queue))
+
+    def test_a_criterion_without_questions_offers_no_practice_and_without_tasks_no_task(self):
+        data = json.loads(json.dumps(QUALIFICATION))
+        data["sets"][0]["outcomes"][0]["criteria"].append({"id": "Z1.E1.K3", "text": "bez pytań"})
+        api.setup(json.dumps(data), json.dumps({"files": bank_files(), "practical": PRACTICAL}))
+        entry = next(c for c in json.loads(api.report(""))["without_data"] if c["id"] == "Z1.E1.K3")
+        self.assertIsNone(entry["practice"])
+        self.assertEqual(entry["tasks"], [])
+
+    def test_tasks_checked_below_full_marks_are_listed_with_their_best_score_and_full_ones_are_not(self):
+        first, second = PRACTICAL["tasks"]
+        practice = {"results": {
+            first["id"]: {"attempts": 3, "last": 0.5, "best": 0.94, "at": NOW},
+            second["id"]: {"attempts": 1, "last": 1.0, "best": 1.0, "at": NOW}}}
+        report = json.loads(api.report("", json.dumps(practice)))
+        self.assertEqual([t["id"] for t in report["unfinished"]], [first["id"]])
+        self.assertEqual(report["unfinished"][0]["title"], first["title"])
+        self.assertIn("94%", report["unfinished"][0]["score_text"])
+        self.assertIn("3 sprawdzenia", report["unfinished"][0]["score_text"])
+        self.assertTrue(report["texts"]["unfinished_heading"])
+
+    def test_the_reports_sentences_come_from_python(self):
+        report = json.loads(api.report(""))
+        total = len(api._engine.structure.criterion_ids())
+        self.assertEqual(report["texts"]["without_data"], f"Kryteria bez danych ({total})")
+        self.assertTrue(report["overall"]["text"].startswith("Brak danych"))
+        state = json.loads(api.rate("", "Z1.E1.K1", "tak"))["state"]
+        report = json.loads(api.report(json.dumps(state)))
+        self.assertEqual(report["texts"]["without_data"], f"Kryteria bez danych ({total - 1})")
+        self.assertTrue(report["overall"]["text"].startswith("100% — "))
+        self.assertEqual(report["weakest"][0]["level"]["text"], f"100% ({report['weakest'][0]['level']['label'].lower()})")
+
+    def test_without_practical_tasks_the_report_has_no_unfinished_section(self):
+        api.setup(json.dumps(QUALIFICATION), json.dumps({"files": bank_files()}))
+        report = json.loads(api.report(""))
+        self.assertEqual(report["unfinished"], [])
+        self.assertEqual(report["texts"]["unfinished_heading"], "")
+        self.assertTrue(all(c["tasks"] == [] for c in report["without_data"]))
+

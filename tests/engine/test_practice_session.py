@@ -68,6 +68,17 @@ class PracticeSessionTest(unittest.TestCase):
         self.assertIn("Dobrze za pierwszym razem: 0 z 1", step["summary"]["text"])
         self.assertEqual([c["id"] for c in step["summary"]["review"]], sorted(self.bank.questions[first].criteria))
 
+    def test_a_session_grown_by_mistakes_says_why_beside_the_count(self):
+        session = practice_session.start(["a", "b", "c", "d"])
+        self.assertEqual(practice_session.progress(session)["text"], "Pytanie 1 z 4")
+        practice_session.record(session, "a", 0.0)
+        self.assertEqual(practice_session.progress(session)["text"],
+                         "Pytanie 1 z 5 (4 pytania sesji i 1 powtórka po błędnej odpowiedzi)")
+        session["position"] = 1
+        practice_session.record(session, "b", 0.5)
+        self.assertEqual(practice_session.progress(session)["text"],
+                         "Pytanie 2 z 6 (4 pytania sesji i 2 powtórki po błędnej odpowiedzi)")
+
     def test_choose_never_repeats_a_question(self):
         queue = practice_session.choose(self.bank, {"answers": {}}, {}, "", 100, 5, NOW)
         self.assertEqual(len(queue), len(set(queue)))

@@ -92,6 +92,41 @@ class CountingTest(unittest.TestCase):
         self.assertIn("decyduje instytucja certyfikująca", data["certifying_body_decides"])
 
 
+class OngoingAndRetakeTest(unittest.TestCase):
+    """A period that has not ended is shown as ongoing, also once the certificate has expired; a verdict
+    that means taking the validation again says so, for the page to link to where it is held."""
+
+    def test_an_ongoing_period_is_worded_as_ongoing_not_as_ending_today(self):
+        result = assess("2021-01-01", [Evidence("2024-01-01", "ongoing", "Sklep Beta")], today="2024-01-10", **RULES)
+        period = result.as_dict()["periods"][0]
+        self.assertTrue(period["ongoing"])
+        self.assertEqual(period["period_text"], "od 01.01.2024, nadal trwa")
+
+    def test_an_ongoing_periods_outline_runs_to_the_edge_open_with_an_arrow(self):
+        from selfcheck.timeline import RIGHT, WIDTH, timeline
+        for today in ("2024-01-10", "2027-05-01"):  # within validity, and after it ended
+            result = assess("2021-01-01", [Evidence("2024-01-01", "ongoing", "Sklep Beta")], today=today, **RULES)
+            svg = timeline(result)
+            self.assertIn(f'<path class="rn-timeline__period" d="M{WIDTH - RIGHT},', svg)  # open at the edge
+            self.assertIn('class="rn-timeline__ongoing"', svg)
+            self.assertIn("nadal trwa", svg)
+
+    def test_an_ended_period_keeps_its_closed_outline_and_no_arrow(self):
+        from selfcheck.timeline import timeline
+        svg = timeline(run("2021-01-01", [("2022-01-01", "2022-12-31")]))
+        self.assertIn('<rect class="rn-timeline__period"', svg)
+        self.assertNotIn("rn-timeline__ongoing", svg)
+
+    def test_verdicts_that_mean_a_new_validation_say_so_and_the_others_do_not(self):
+        ended = run("2019-01-01", [("2019-04-01", "2020-06-30")], today="2024-06-01").verdict()
+        not_possible = run("2020-01-01", [("2024-06-01", "2024-09-30")], today="2024-10-01").verdict()
+        ready = run("2021-01-01", [("2022-01-01", "2022-12-31")]).verdict()
+        self.assertEqual((ended["key"], not_possible["key"], ready["key"]), ("ended", "not_possible", "ready"))
+        self.assertTrue(ended["retake"] and not_possible["retake"])
+        self.assertEqual(ended["retake_text"], "Gdzie i kiedy przystąpić do walidacji")
+        self.assertNotIn("retake", ready)
+
+
 class BadInputTest(unittest.TestCase):
     def problems(self, issued, periods, today="2024-06-01"):
         with self.assertRaises(RenewalInputError) as caught:

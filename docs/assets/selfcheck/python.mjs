@@ -26,7 +26,7 @@ export function startPython({ practical = false } = {}) {
     if (text) text.textContent = message
     if (bar && step !== undefined) bar.value = step
   }
-  show("Uruchamianie Pythona w przeglądarce… Możesz już czytać pytania i odpowiadać.", 0)
+  show(status?.dataset.startingText || "Uruchamianie Pythona w przeglądarce…", 0)  // each page says what it offers meanwhile
 
   const pending = new Map()
   let next = 0

@@ -111,6 +111,13 @@ function showErrors(problems) {
 
 function showAssessment({ assessment: a, timeline }) {
   const parts = [el("h2", a.verdict.title, { id: "wynik" }), el("p", a.verdict.text, { className: `rn-verdict rn-verdict--${a.verdict.key}` })]
+  // A new validation ahead: where and when to take it (the build gives the address when the data has it).
+  const whereToTake = $("sc-status").dataset.urlWhereToTake
+  if (a.verdict.retake && whereToTake) {
+    const link = el("p", undefined, { className: "rn-retake" })
+    link.append(el("a", a.verdict.retake_text, { href: new URL(whereToTake, location.href).href }))
+    parts.push(link)
+  }
   const facts = el("dl")
   for (const [label, value] of a.facts) facts.append(el("dt", label), el("dd", value))
   parts.push(facts)

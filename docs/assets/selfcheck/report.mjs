@@ -13,6 +13,7 @@ const $ = id => document.getElementById(id)
 const box = $("sc-report"), message = $("sc-data-message")
 const session = openSession(message)
 const outcomesPage = session.link("outcomes")
+const practicePage = session.link("practice"), practicalPage = session.link("practical")
 
 const loaded = session.loaded.then(draw)
 loaded.catch(() => box.replaceChildren())
@@ -22,13 +23,31 @@ addEventListener("storage", event => {
   if (event.key === SECTIONS.work.key || event.key === SECTIONS.exam.key) draw().catch(() => {})
 })
 
-/** "64% (prawie gotowe)", or "brak danych" when there is nothing to show. */
-const describe = level => level.key === "brak" ? "brak danych" : `${level.percent} (${level.label.toLowerCase()})`
+/** A link to a practical task's card on the practice system's page. */
+const taskLink = task => el("a", task.text, { href: new URL(`#${task.anchor}`, practicalPage).href })
 
+/** A criterion: its description's link, its level, and where to practise it (Python says which
+ *  questions, by the practice page's scope, and which practical tasks). */
 function criterionItem(c) {
   const item = el("li")
   item.append(el("a", c.id, { href: new URL(`#${c.anchor}`, outcomesPage).href }), ` ${c.text}`)
-  if (c.level) item.append(` — ${describe(c.level)}`)
+  if (c.level) item.append(` — ${c.level.text}`)
+  const ways = []
+  if (c.practice) {
+    const url = new URL(practicePage)
+    url.searchParams.set("zakres", c.practice.scope)  // the practice page's scope (practice.mjs)
+    ways.push(el("a", c.practice.text, { href: url.href }))
+  }
+  for (const task of c.tasks || []) ways.push(taskLink(task))
+  if (ways.length) {
+    const list = el("ul", undefined, { className: "sc-report__practice" })
+    for (const way of ways) {
+      const entry = el("li")
+      entry.append(way)
+      list.append(entry)
+    }
+    item.append(list)
+  }
   return item
 }
 
@@ -59,42 +78,53 @@ async function draw() {
   if (report.notes?.length) notice(message, report.notes.join(" "), "warning")
   // The printout's heading says when the report was made (worded by Python, the visitor's clock).
   $("sc-report-date").textContent = `, stan na ${(await session.python.call("moment_text", now())).text}`
+  const t = report.texts  // every heading and sentence of the report, worded by Python
   const parts = []
-  parts.push(el("h2", "Gotowość ogólna", { id: "ogolna" }))
-  parts.push(el("p", report.overall.value === null
-    ? "Brak danych: rozwiąż kilka pytań albo oceń swoje umiejętności."
-    : `${report.overall.level.percent} — ${report.overall.level.label.toLowerCase()}; ${report.overall.coverage_text}.`,
-    { className: "sc-report__overall" }))
+  parts.push(el("h2", t.overall, { id: "ogolna" }))
+  parts.push(el("p", report.overall.text, { className: "sc-report__overall" }))
 
-  parts.push(el("h2", "Według zestawów i efektów", { id: "wykresy" }))
+  parts.push(el("h2", t.charts, { id: "wykresy" }))
   for (const svg of [report.charts.sets, report.charts.outcomes]) {
     const figure = el("figure", undefined, { className: "sc-report__chart" })
     figure.innerHTML = svg  // SVG markup made by selfcheck.chart from the engine's numbers
     parts.push(figure)
   }
-  parts.push(scrolling(table("Gotowość według efektów uczenia się", ["Efekt", "Gotowość", "Kryteria z danymi"],
-    report.outcomes.map(o => [`${o.id} ${o.text}`, describe(o.level), o.coverage_text]))))
+  parts.push(scrolling(table(t.outcomes_caption, t.outcomes_columns,
+    report.outcomes.map(o => [`${o.id} ${o.text}`, o.level.text, o.coverage_text]))))
 
-  parts.push(el("h2", "Najsłabsze kryteria", { id: "najslabsze" }))
+  parts.push(el("h2", t.weakest, { id: "najslabsze" }))
   if (report.weakest.length) {
     const list = el("ol", undefined, { className: "sc-report__weakest" })
     report.weakest.forEach(c => list.append(criterionItem(c)))
     parts.push(list)
-  } else parts.push(el("p", "Jeszcze nie ma danych o żadnym kryterium."))
+  } else parts.push(el("p", t.weakest_empty))
   if (report.without_data.length) {
     const details = el("details", undefined, { className: "sc-report__without" })
-    details.append(el("summary", `Kryteria bez danych (${report.without_data.length})`))
+    details.append(el("summary", t.without_data))
     const list = el("ul")
     report.without_data.forEach(c => list.append(criterionItem(c)))
     details.append(list)
     parts.push(details)
   }
 
-  parts.push(el("h2", "Historia testów próbnych", { id: "historia" }))
+  if (t.unfinished_heading) {
+    parts.push(el("h2", t.unfinished_heading, { id: "niedokonczone" }))
+    if (report.unfinished.length) {
+      const list = el("ul", undefined, { className: "sc-report__unfinished" })
+      for (const task of report.unfinished) {
+        const item = el("li")
+        item.append(taskLink(task), ` — ${task.score_text}`)
+        list.append(item)
+      }
+      parts.push(list)
+    } else parts.push(el("p", t.unfinished_empty))
+  }
+
+  parts.push(el("h2", t.history, { id: "historia" }))
   parts.push(report.history.length
-    ? scrolling(table("Podejścia do testu próbnego", ["Nr", "Rozpoczęty", "Pytań", "Wynik"],
+    ? scrolling(table(t.history_caption, t.history_columns,
         report.history.map(h => [String(h.number), h.started_text, String(h.questions), h.result_text])))
-    : el("p", "Nie ma jeszcze żadnego testu próbnego."))
+    : el("p", t.history_empty))
   box.replaceChildren(...parts)
 }
 
