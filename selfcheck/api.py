@@ -498,26 +498,36 @@ def _contents_text(held: list[str], empty: str = "Nie ma w nim jeszcze żadnych 
     return f"Zawiera: {', '.join(held)}." if held else empty
 
 
-_BACKUP_REASONS = {"import": "sprzed wczytania pliku", "reset": "sprzed usunięcia postępów",
-                   "restore": "sprzed przywrócenia kopii"}
+# Why a copy was kept, by what it copies: the record's sections, or the renewal form.
+_BACKUP_REASONS = {
+    "record": {"import": "kopia postępów sprzed wczytania pliku", "reset": "kopia postępów sprzed ich usunięcia",
+               "restore": "kopia postępów sprzed przywrócenia kopii"},
+    "renewal": {"import": "kopia zestawienia sprzed wczytania pliku", "reset": "kopia zestawienia sprzed wyczyszczenia formularza",
+                "restore": "kopia zestawienia sprzed przywrócenia kopii"},
+}
 
 
 def backup_note(text: str) -> str:
-    """The copy kept in the browser before an import or a reset replaced the record (the page keeps
-    {"when", "reason", "sections": {section: stored text}}), in words: {"ok", "text"}; ok false for a
-    copy this page cannot read (then nothing is offered)."""
+    """The copy a page keeps before an import or a reset replaces saved work ({"when", "reason",
+    "sections": {section: stored text}}: the record's sections, or "renewal"), in words:
+    {"ok", "text", "confirm"}; ok false for a copy this page cannot read (then nothing is offered)."""
     try:
         backup = read_json(text, StateError, max_depth=4, max_bytes=record.MAX_FILE_BYTES)
         sections = backup["sections"]
-        parts = {key: read_json(sections[key], StateError, max_depth=STATE_MAX_DEPTH) if sections.get(key) else None
-                 for key in ("progress", *record.PRACTICAL_SECTIONS)}
-        reason = _BACKUP_REASONS[backup["reason"]]
-    except (StateError, KeyError, TypeError):
+        kind = "renewal" if set(sections) == {"renewal"} else "record"
+        reason = _BACKUP_REASONS[kind][backup["reason"]]
+        if kind == "renewal":
+            form = load_renewal_input(sections["renewal"], _engine.name)[0] if sections["renewal"] else {"periods": []}
+            n = len(form["periods"])
+            held = "Zawiera " + polish.count(n, "okres pracy", "okresy pracy", "okresów pracy") + "." if n else "Nie ma w niej okresów pracy."
+        else:
+            parts = [read_json(sections[key], StateError, max_depth=STATE_MAX_DEPTH) if sections.get(key) else None
+                     for key in ("progress", *record.PRACTICAL_SECTIONS)]
+            held = _contents_text(record.contents(*(p if isinstance(p, dict) else None for p in parts)), "Jest pusta.")
+    except (StateError, RenewalStateError, KeyError, TypeError):
         return json.dumps({"ok": False, "text": ""})
     when = f" ({_when(backup['when'])})" if _is_moment(backup.get("when")) else ""
-    held = record.contents(*(p if isinstance(p, dict) else None for p in parts.values()))
-    return json.dumps({"ok": True, "text": f"W tej przeglądarce jest kopia postępów {reason}{when}. "
-                                           f"{_contents_text(held, 'Jest pusta.')}",
+    return json.dumps({"ok": True, "text": f"W tej przeglądarce jest {reason}{when}. {held}",
                        "confirm": "Przywrócić tę kopię? To, co jest teraz zapisane w tej przeglądarce, zachowamy jako "
                                   "kopię, więc i ten krok można cofnąć."}, ensure_ascii=False)
 

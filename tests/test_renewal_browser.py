@@ -114,6 +114,21 @@ def test_export_then_import_restores_and_a_bad_file_changes_nothing(page, tmp_pa
     assert "395" in page.inner_text("#rn-result")
 
 
+def test_a_cleared_form_comes_back_with_restore_and_the_restore_can_be_undone(page):
+    enter_ready_case(page)
+    page.click("#rn-reset")
+    assert page.input_value("#rn-issued") == ""
+    restore = page.locator("#rn-backup")
+    restore.get_by_text("sprzed wyczyszczenia formularza").wait_for()
+    assert "2 okresy pracy" in restore.inner_text()
+    restore.get_by_role("button", name="Przywróć kopię").click()
+    page.wait_for_selector("#rn-result h2")
+    assert page.input_value("#rn-issued") == "2023-01-15" and page.input_value("#rn-p2-organisation") == "Sklep internetowy Beta"
+    assert page.evaluate("document.activeElement.id") == "rn-message"
+    # The form held nothing a moment ago: no copy of nothing is offered.
+    restore.wait_for(state="hidden")
+
+
 def test_unreadable_saved_data_is_kept_aside_and_reported(served_site, browser):
     context = browser.new_context()
     page = context.new_page()

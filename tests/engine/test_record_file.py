@@ -73,6 +73,13 @@ class BackupNoteTest(unittest.TestCase):
                                        "Zawiera: odpowiedzi na 1 pytanie, 1 test próbny.")
         self.assertTrue(note["confirm"])
 
+    def test_a_copy_of_the_renewal_form_counts_its_periods(self):
+        form = json.dumps({"format": "odnowienie", "version": 1, "issued": "2024-01-10",
+                           "periods": [{"start": "2024-02-01", "end": "ongoing"}]})
+        note = json.loads(api.backup_note(json.dumps({"when": NOW, "reason": "reset", "sections": {"renewal": form}})))
+        self.assertEqual(note["text"], "W tej przeglądarce jest kopia zestawienia sprzed wyczyszczenia formularza "
+                                       "(04.12.2026, 11:40). Zawiera 1 okres pracy.")
+
     def test_an_unreadable_copy_is_not_offered(self):
         for text in ("", "[]", '{"when": 1}', json.dumps({"when": NOW, "reason": "kasuj", "sections": {}}),
                      json.dumps({"when": NOW, "reason": "reset", "sections": {"progress": "{"}})):

@@ -8,7 +8,8 @@
 // the record is kept as a copy before it is replaced ("Przywróć kopię", record.mjs). Then the page is
 // opened again, so everything on it comes from the loaded record.
 import { chooseFile, downloadJson, notice, now } from "./forms.mjs"
-import { SECTIONS, backupText, keepBackup, restoreBackup } from "./record.mjs"
+import { offerRestore } from "./backup.mjs"
+import { SECTIONS, backup } from "./record.mjs"
 
 const FLASH = "samoocena:po-wczytaniu"  // the note shown after the page opens again (sessionStorage)
 
@@ -60,21 +61,11 @@ function reopen(text, warning = false) {
 }
 
 /** "Przywróć kopię", when a copy of the record kept before an import or a reset is stored (record.mjs). */
-export async function showBackup(python) {
-  const box = document.getElementById("sc-progress-backup")
-  if (!box) return
-  const raw = backupText()
-  const note = raw ? await python.call("backup_note", raw).catch(() => null) : null
-  box.hidden = !note?.ok
-  if (!note?.ok) return
-  box.querySelector("span").textContent = note.text
-  box.querySelector("button").onclick = () => {
-    if (!confirm(note.confirm)) return
-    if (restoreBackup(now())) reopen("Przywrócono kopię postępów. To, co było zapisane przed chwilą, jest teraz kopią.")
-    else notice(document.getElementById("sc-progress-message"), "Przeglądarka nie pozwoliła przywrócić kopii " +
-      "(brak miejsca?); obecne postępy i kopia zostały bez zmian. Zapisz postępy do pliku i zwolnij miejsce.", "warning")
-  }
-}
+export const showBackup = python => offerRestore(python, document.getElementById("sc-progress-backup"), backup, restored => {
+  if (restored) reopen("Przywrócono kopię postępów. To, co było zapisane przed chwilą, jest teraz kopią.")
+  else notice(document.getElementById("sc-progress-message"), "Przeglądarka nie pozwoliła przywrócić kopii " +
+    "(brak miejsca?); obecne postępy i kopia zostały bez zmian. Zapisz postępy do pliku i zwolnij miejsce.", "warning")
+})
 
 /** Download the whole record as one file; `overrides` ({section: state}) stand for what the browser
  *  would not store (the page's newest, unsaved state). The outcome is said in `message`. */
@@ -119,9 +110,9 @@ async function checkFile(python, text) {
   return { parts, notes: core.notes || [], contents: core.contents }
 }
 
-/** Keep a copy of the record (record.mjs keepBackup), then write the file's sections, each read back. */
+/** Keep a copy of the record (backup.mjs), then write the file's sections, each read back. */
 function store(parts) {
-  if (!keepBackup("import", now())) {
+  if (!backup.keep("import", now())) {
     return { error: "Nie wczytano pliku: przeglądarka nie pozwoliła zachować kopii obecnych postępów, więc ich nie " +
                     "zastępujemy. Zwolnij miejsce (np. zapisz postępy do pliku i usuń stare dane witryny) i spróbuj ponownie." }
   }

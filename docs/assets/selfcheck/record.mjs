@@ -13,6 +13,7 @@
 //   - a stored text Python cannot read is set aside under a dated key, never dropped;
 //   - every write counts only once it is read back (storage.mjs).
 // Python checks and words everything; this file only orders calls and moves texts.
+import { createBackup } from "./backup.mjs"
 import { createStore, NO_STORAGE } from "./storage.mjs"
 
 export const SECTIONS = {
@@ -128,35 +129,5 @@ export function openSection(store, { read, invoke, what }) {
   }
 }
 
-// The copy kept before an import or a reset replaces the record ("nothing is deleted unless its copy
-// is safely stored"): every section's stored text, with when and why, under one key. "Przywróć kopię"
-// puts it back and keeps what it replaces as the next copy, so a restore can be undone the same way.
-const backupStore = createStore("kopia")
-
-/** The stored copy's text ("" when there is none), for Python to describe (selfcheck.api.backup_note). */
-export const backupText = () => backupStore.readRaw()
-
-const sectionTexts = () => Object.fromEntries(Object.entries(SECTIONS).map(([key, store]) => [key, store.readRaw()]))
-
-/** Keep what the record holds now before `reason` ("import", "reset") replaces it: true when kept and
- *  read back, or when there is nothing to keep (an earlier copy then stays). */
-export function keepBackup(reason, when) {
-  const sections = sectionTexts()
-  if (!Object.values(sections).some(Boolean)) return true
-  return backupStore.save({ when, reason, sections })
-}
-
-/** Put the copy back: true when every section was written and read back. The current record becomes
- *  the copy first; if a section cannot be written, the sections already written are put back as they were. */
-export function restoreBackup(when) {
-  const raw = backupStore.readRaw()
-  const copy = JSON.parse(raw).sections
-  const current = sectionTexts()
-  const put = texts => Object.entries(SECTIONS).every(([key, store]) => texts[key] ? store.saveText(texts[key]) : store.clear())
-  if (Object.values(current).some(Boolean)
-      ? !backupStore.save({ when, reason: "restore", sections: current }) : !backupStore.clear()) return false
-  if (put(copy)) return true
-  put(current)
-  backupStore.saveText(raw)
-  return false
-}
+/** The copy of the record kept before an import or a reset replaces it (backup.mjs). */
+export const backup = createBackup("kopia", SECTIONS)

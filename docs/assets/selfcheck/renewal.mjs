@@ -1,12 +1,14 @@
 // Renewal: the holder's issue date and evidence periods, assessed by Python (selfcheck.renewal).
 // This module only fills and reads the form, stores it, and draws what Python returns.
 import "./guard.mjs"
+import { createBackup, offerRestore } from "./backup.mjs"
 import { el } from "./dom.mjs"
-import { chooseFile, downloadJson, notice, warnNotSaved } from "./forms.mjs"
+import { chooseFile, downloadJson, notice, now, warnNotSaved } from "./forms.mjs"
 import { startPython } from "./python.mjs"
 import { createStore } from "./storage.mjs"
 
 const store = createStore("odnowienie")
+const backup = createBackup("odnowienie:kopia", { renewal: store })  // kept before an import or a clear
 const FIELDS = ["start", "end", "organisation", "role", "tasks", "document"]
 const $ = id => document.getElementById(id)
 const form = $("rn-form"), list = $("rn-periods"), result = $("rn-result"), message = $("rn-message")
@@ -220,10 +222,10 @@ chooseFile($("rn-import-button"), $("rn-import"), async (name, text) => {
       notice(message, `Nie wczytano pliku „${name}”: ${loaded.error} Formularz się nie zmienił.`, "warning")
       return
     }
-    // What the file replaces is said first and kept under its own key (storage.mjs keepCopy).
+    // What the file replaces is said first and kept as a copy (backup.mjs), restored with one button.
     if (store.readRaw() && !confirm(`Plik „${name}” zastąpi zestawienie zapisane w tej przeglądarce. Obecne zachowamy ` +
-                                    "w pamięci przeglądarki pod osobnym kluczem. Wczytać plik?")) return
-    if (store.keepCopy() === null) {
+                                    "jako kopię, którą możesz potem przywrócić przyciskiem „Przywróć kopię”. Wczytać plik?")) return
+    if (!backup.keep("import", now())) {
       notice(message, "Nie wczytano pliku: przeglądarka nie pozwoliła zachować kopii obecnego zestawienia, więc go " +
                       "nie zastępujemy. Zapisz je do pliku i spróbuj ponownie.", "warning")
       return
@@ -235,19 +237,41 @@ chooseFile($("rn-import-button"), $("rn-import"), async (name, text) => {
       : `Wczytano zestawienie z pliku „${name}”, ale przeglądarka nie pozwoliła go zapisać.`) + notes,
       kept && !notes ? "info" : "warning")
     if (!kept) warnNotSaved(message, () => downloadJson(store.fileName, readForm()), NOT_SAVED)
+    await showRestore()
     await check()
   } catch (error) {
     notice(message, `Nie wczytano pliku: ${error.message}. Formularz się nie zmienił.`, "warning")
   }
 })
 $("rn-reset").addEventListener("click", () => {
-  if (!confirm("Wyczyścić formularz i zapisane zestawienie? Kopię zachowamy w pamięci przeglądarki pod osobnym kluczem; " +
-               "jeśli chcesz je mieć w pliku, najpierw zapisz je do pliku.")) return
-  if (store.keepCopy() === null || !store.clear()) {
+  if (!confirm("Wyczyścić formularz i zapisane zestawienie? Zachowamy je jako kopię, którą możesz potem przywrócić " +
+               "przyciskiem „Przywróć kopię”.")) return
+  if (!backup.keep("reset", now()) || !store.clear()) {
     notice(message, "Nie udało się usunąć zapisanego zestawienia; nic się nie zmieniło.", "warning")
     return
   }
   fillForm({})
   result.replaceChildren()
-  notice(message, "Formularz wyczyszczony.", "info")
+  notice(message, "Formularz wyczyszczony. Poprzednie zestawienie przywrócisz przyciskiem „Przywróć kopię”.", "info")
+  showRestore()
 })
+
+/** "Przywróć kopię" under the buttons while a copy is kept; restoring fills the form from it. */
+async function showRestore() {
+  await offerRestore(python, $("rn-backup"), backup, async restored => {
+    if (!restored) {
+      notice(message, "Przeglądarka nie pozwoliła przywrócić kopii (brak miejsca?); zestawienie i kopia zostały bez zmian.", "warning")
+      return
+    }
+    const loaded = await python.call("load_renewal", store.readRaw() || "{}").catch(() => null)
+    fillForm(loaded?.ok ? loaded.input : {})
+    result.replaceChildren()
+    if (loaded?.ok && loaded.input.issued) await check()
+    await showRestore()
+    // Said, and focused, next to the button just pressed (a check would move the focus to its result).
+    notice(message, "Przywrócono kopię zestawienia.", "info")
+    message.tabIndex = -1
+    message.focus()
+  })
+}
+python.ready.then(showRestore, () => {})

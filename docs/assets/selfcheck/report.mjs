@@ -3,7 +3,7 @@ import "./guard.mjs"
 import { el } from "./dom.mjs"
 import { notice, now } from "./forms.mjs"
 import { showBackup } from "./progress-file.mjs"
-import { SECTIONS, keepBackup } from "./record.mjs"
+import { SECTIONS, backup } from "./record.mjs"
 import { openSession } from "./session.mjs"
 
 // The record's practical sections (practice tasks, the practical exam) count too: Python reads only
@@ -138,7 +138,7 @@ $("sc-reset").addEventListener("click", async () => {
   if (!confirm(`Usunąć wszystkie postępy zapisane w tej przeglądarce? ${current.contents}\n\nZachowamy je jako kopię, ` +
                "którą możesz potem przywrócić przyciskiem „Przywróć kopię” (zastąpi ona wcześniejszą kopię).")) return
   // Nothing is removed unless its copy is stored first.
-  if (!keepBackup("reset", now())) {
+  if (!backup.keep("reset", now())) {
     notice(message, "Nie udało się zachować kopii postępów, więc niczego nie usunęliśmy. Zapisz postępy do pliku.", "warning")
     return
   }

@@ -93,15 +93,6 @@ export function createStore(name) {
     /** Keep an unreadable saved copy under a dated key: {aside} when kept, {aside: null} when the copy
      *  could not be stored (the original then stays where it is, untouched). */
     setAside: raw => ({ aside: setAside(key, raw) }),
-    /** Keep a copy of what is stored before it is replaced (an import, a reset), under one key per
-     *  section (the previous copy gives way): the copy's key, "" when nothing was stored, null when
-     *  the copy could not be kept (then nothing may be replaced). */
-    keepCopy() {
-      const raw = read(key)
-      if (!raw) return ""
-      const copy = `${key}:poprzednia-wersja`
-      return write(copy, raw) ? copy : null
-    },
     /** Unsent form values, so answers survive a reload or a failed Python start. Drafts of a wrong
      *  shape are set aside (with a note in draftsProblem()), so a bad entry never stops a page. */
     drafts() {
