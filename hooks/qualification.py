@@ -43,6 +43,8 @@ def on_config(config):
     config.site_name = _content.site_name
     config.site_description = attribute_text(_content.site_description)
     config.nav = _content.nav
+    # Every page's head names the accessibility statement (overrides/main.html).
+    config.extra["accessibility_statement"] = _content.accessibility_statement
     # Anchors from headings keep Polish letters readable: "Słowniczek" -> "slowniczek", not "sowniczek".
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
     return config

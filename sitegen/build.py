@@ -20,7 +20,7 @@ from .pages import DATA_FILES, render_pages, render_question_parts
 from .publisher import load_publisher
 from .python_runtime import PracticalRuntime, runtime_files
 from .selfcheck_content import ASSETS, bank_json, module_zip, package_zip
-from .site_map import SITE_DESCRIPTION, navigation, site_pages
+from .site_map import SITE_DESCRIPTION, STATEMENT, navigation, site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +35,7 @@ class SiteContent:
     site_name: str = ""                                     # plain text
     site_description: str = ""                              # plain text
     search_synonyms: list = field(default_factory=list)    # groups of words that find each other
+    accessibility_statement: str = STATEMENT.url            # site URL of the statement, for every page's head
 
 
 def build_content(root: Path = ROOT) -> SiteContent:

@@ -93,6 +93,9 @@ PAGES = [
              "Deklaracja dostępności strony o kwalifikacji „{name}”."),
 ]
 
+# The accessibility statement: every page's head points to it (<meta name="deklaracja-dostępności">).
+STATEMENT = next(spec for spec in PAGES if spec.template == "accessibility.md.j2")
+
 SITE_DESCRIPTION = ("Kwalifikacja „{name}” w Zintegrowanym Systemie Kwalifikacji: opis, efekty uczenia się, "
                     "walidacja i certyfikat.")
 

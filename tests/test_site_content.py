@@ -252,7 +252,9 @@ def test_accessibility_statement_has_the_required_sections(site):
     for required in ["ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej", "Data publikacji strony internetowej",
                      "Data ostatniej istotnej aktualizacji", PUBLISHER["accessibility"]["status"],
                      "Data sporządzenia deklaracji", "Informacje zwrotne i dane kontaktowe",
-                     "Procedura wnioskowo-skargowa", "Rzecznika Praw Obywatelskich", "Dostępność architektoniczna"]:
+                     "Obsługa wniosków i skarg związanych z dostępnością", "nie później niż w ciągu 7 dni",
+                     "Rzecznika Praw Obywatelskich", "Dostępność architektoniczna",
+                     "Dostępność komunikacyjno-informacyjna"]:
         assert required in text, required
 
 
