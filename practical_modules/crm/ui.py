@@ -510,7 +510,7 @@ assert set(CARDS.values()) <= set(SCREENS) and {key for key, _ in NAV} <= set(SC
 
 # The words of the task panel and of choosing a task; the page draws them as given.
 PANEL = {"heading": "Twoje zadanie", "choose": "Pracuj nad tym zadaniem", "check": "Sprawdź zadanie",
-         "contents": "Spis zadań", "close": "Ukryj zadanie"}
+         "contents": "Spis zadań", "close": "Zamknij to zadanie"}
 
 
 def task_panel(state: dict, task_id) -> dict:
