@@ -26,10 +26,13 @@ const outcomes = new URL($("crm").dataset.outcomes, location.href)
 const today = () => new Date().toLocaleDateString("sv-SE")  // the visitor's calendar day, as YYYY-MM-DD
 const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff
 const wide = matchMedia("(min-width: 60em)")  // where site.css puts the task panel beside the screen
-// The screen shown: after a reload, or Back from another page, the one this history entry showed.
-let where = history.state?.crm || { screen: "tasks", params: {} }
+// The screen shown: coming Back (or Forward) from another page, the one this history entry showed;
+// a fresh visit or a reload (an imported file reloads the page) starts at the task list.
+const returning = performance.getEntriesByType("navigation")[0]?.type === "back_forward"
+let where = (returning && history.state?.crm) || { screen: "tasks", params: {} }
 let words = {}  // the task panel's words, as Python sent them with the screen
 let unsavedShown = false
+let drawnOnce = false  // the first screen of this visit takes the page's own history entry
 
 /** Drawing state of this tab, nothing more (sessionStorage; page memory where the browser refuses):
  *  no rule, no result and no saved work lives here. */
@@ -77,6 +80,7 @@ async function request(body, near, { history: how = "push" } = {}) {
   }
   const next = { screen: out.screen.name, params: out.screen.params }
   remember(next, how)
+  drawnOnce = true
   where = next
   draw(out.screen)
   return out
@@ -88,7 +92,7 @@ function remember(next, how) {
   if (how === "none") return
   const entry = { ...(history.state || {}), crm: next }
   const shown = history.state?.crm
-  if (!shown || JSON.stringify(shown) === JSON.stringify(next)) history.replaceState(entry, "")
+  if (!shown || !drawnOnce || JSON.stringify(shown) === JSON.stringify(next)) history.replaceState(entry, "")
   else history.pushState(entry, "")
 }
 
