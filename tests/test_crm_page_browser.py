@@ -24,6 +24,7 @@ PHONE = {"width": 390, "height": 844}
 EXAM = "samoocena/symulacja/"
 FOCUSED_TAG = "() => document.activeElement.tagName"
 LIST_SCREENS = [label for key, label in ui.NAV if key in ui.CARDS or key in ("pipeline", "activities")]
+BY_DAY = dict(ui.NAV)["activities"]   # tables of the days around the simulation's day: a variant may have none
 
 
 def open_page(browser, url, **options):
@@ -158,7 +159,7 @@ def test_on_a_phone_the_way_into_a_record_comes_first_and_tables_scroll_in_their
     nav_to(phone, label)
     assert phone.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
     tables = phone.locator("#crm-screen .crm-scroll")
-    assert tables.count() > 0
+    assert tables.count() > 0 or label == BY_DAY
     for index in range(tables.count()):
         wrap = tables.nth(index)
         facts = wrap.evaluate("""w => {
