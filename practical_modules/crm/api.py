@@ -16,7 +16,12 @@ the engine never reads the clock.
                                          {"form": id, "fields": {name: [values]}, "now"} sends a form of
                                          it (forms.py), or {"check": task id, "now"} checks a task as
                                          check() does; a refused form comes back with its reasons per
-                                         field (reply.errors) and the state unchanged
+                                         field (reply.errors) and the state unchanged. {"task": id}: the
+                                         task the candidate chose, shown beside every screen
+                                         (screen.panel, ui.task_panel). A form whose sending needs a
+                                         yes first (the exam's hand-in) answers reply.confirm, the
+                                         question, and changes nothing; sent again with
+                                         {"confirmed": true} it is carried out
     tasks(state_json)                 -> {"ok", "tasks": [task card…]}
     check(state_json, task_id, now)   -> {"ok", "result", "state"}    the result is kept in the state;
                                          result: score, per-check label/feedback, `hint` (only while not
@@ -216,21 +221,27 @@ def page(state_json: str, request_json: str) -> str:
         name, params, now = request.get("screen") or ui.START, request.get("params"), request.get("now", "")
         reply = result = None
         if request.get("form"):
-            state, reply, shown = _send(state, ui.screen(state, name, params), request["form"], request.get("fields"), now)
+            state, reply, shown = _send(state, ui.screen(state, name, params), request["form"], request.get("fields"), now,
+                                        confirmed=request.get("confirmed") is True)
         else:
             if request.get("check"):
                 result = _check(state, request["check"], now)
             shown = ui.screen(state, name, params)
     except (CrmStateError, ViewError, ui.UiError, exam.ExamError, Refused) as problem:
         return _fail(str(problem))
-    return _out({"ok": True, "state": state, "screen": shown.as_dict(), "reply": reply, "result": result})
+    screen = {**shown.as_dict(), "panel": ui.task_panel(state, request.get("task"))}
+    return _out({"ok": True, "state": state, "screen": screen, "reply": reply, "result": result})
 
 
-def _send(state: dict, shown: ui.Screen, form_id, fields, now: str) -> tuple[dict, dict | None, ui.Screen]:
+def _send(state: dict, shown: ui.Screen, form_id, fields, now: str, confirmed: bool = False
+          ) -> tuple[dict, dict | None, ui.Screen]:
     """(state, reply, screen to show) once a form of the screen `shown` is sent."""
     outcome = shown.sent(form_id, fields)
     if isinstance(outcome, Show):
         return state, None, ui.screen(state, outcome.screen, outcome.params)
+    if isinstance(outcome, HandIn) and not confirmed and exam.is_open(state) and not exam.past_deadline(state, now):
+        # Handing in cannot be undone: the candidate says yes knowing the time and the tasks left.
+        return state, {**actions.Reply().as_dict(), "confirm": exam.hand_in_question(state, now)}, shown
     closed = _closed_to(state, outcome.action, now) if isinstance(outcome, Change) else None
     if isinstance(outcome, HandIn) or closed == TIME_UP:
         exam.finish(state, now)

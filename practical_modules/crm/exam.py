@@ -32,7 +32,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from selfcheck.polish import count, date_time, percent
+from selfcheck.polish import count, date_time, percent, plural
 from selfcheck.readiness import level
 from selfcheck.structure import anchor
 from . import configuration
@@ -226,3 +226,57 @@ def summary(state: dict, sets: list[dict] | None = None) -> dict:
             "text": f"Wynik symulacji: {percent(score)} ({count(len(found['tasks']), 'zadanie', 'zadania', 'zadań')}); "
                     f"zakończona {when}.",
             "tasks": found["tasks"], "criteria": found["criteria"]}
+
+
+# --- handing in ----------------------------------------------------------------------------------
+
+# A log every change writes to: a change there says nothing about which task was worked on.
+SHARED_LOG = ("events",)
+
+
+def _parts(state: dict) -> dict:
+    """The state by the parts a task can change: a list whole, a dict by its keys ("answers.<task>")."""
+    parts = {}
+    for key, value in state.items():
+        if key in SHARED_LOG:
+            continue
+        if isinstance(value, dict):
+            parts.update({f"{key}.{inner}": item for inner, item in value.items()})
+        else:
+            parts[key] = value
+    return parts
+
+
+def _changed(before: dict, after: dict) -> set[str]:
+    old, new = _parts(before), _parts(after)
+    return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+
+
+def untouched(state: dict) -> list[str]:
+    """The open exam's tasks in whose part of the system nothing has changed yet: the parts its model
+    solution changes on the starting data. Says nothing about whether a change is right."""
+    start = fresh_state(state["seed"], state["today"])
+    changed = _changed(start, state)
+    left = []
+    for task_id in state["exam"]["tasks"]:
+        solved, _ = task_defs.apply_solution(fresh_state(state["seed"], state["today"]), task_id)
+        if not _changed(start, solved) & changed:
+            left.append(task_id)
+    return left
+
+
+def hand_in_question(state: dict, now: str) -> str:
+    """What the page asks before handing in an open exam: the time left and the tasks not yet begun."""
+    seconds = max(0, round((moment(state["exam"]["deadline"]) - moment(now)).total_seconds()))
+    minutes = seconds // 60
+    left = (f"Do końca symulacji {plural(minutes, 'została', 'zostały', 'zostało')} "
+            f"{count(minutes, 'minuta', 'minuty', 'minut')}." if minutes else "Do końca symulacji została niecała minuta.")
+    idle = untouched(state)
+    total = len(state["exam"]["tasks"])
+    if idle:
+        titles = ", ".join(f"„{task_defs.task(t).title}”" for t in idle)
+        work = f"W {len(idle)} z {count(total, 'zadania', 'zadań', 'zadań')} nic jeszcze nie zmieniono: {titles}."
+    else:
+        work = "W każdym zadaniu coś już zmieniono."
+    return (f"{left} {work} Zakończyć symulację i sprawdzić wszystkie zadania? "
+            "Po zakończeniu nie można już niczego zmienić.")

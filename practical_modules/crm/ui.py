@@ -14,6 +14,7 @@ in the singular ("company"); CARDS is the one map between them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selfcheck.polish import count, long_date, percent, pln
@@ -258,8 +259,7 @@ def _exam(state):
         result = exams.summary(state)
         blocks.append({"kind": "text", "text": result["text"]})
         blocks.append(_table("Wyniki zadań", ["Zadanie", "Wynik", "Do poprawy"],
-                             [{"cells": [r["title"], r["percent"], " ".join(c["feedback"] for c in r["checks"] if c["feedback"])]}
-                              for r in result["tasks"]]))
+                             [{"cells": [r["title"], r["percent"], _to_correct(r["checks"])]} for r in result["tasks"]]))
         blocks.append(_table("Wynik według kryteriów", ["Kryterium", "Wynik", "Poziom"],
                              [{"cells": [f"{c['id']} {c['text']}".strip(), c["percent"], c["level"]["label"]]}
                               for c in result["criteria"]]))
@@ -267,6 +267,28 @@ def _exam(state):
                          [{"cells": [h["when"], h["tasks"], h["percent"] + (" (po czasie)" if h["timed_out"] else "")]}
                           for h in info["history"]]))
     return "Symulacja części praktycznej", blocks
+
+
+# Where a sentence ends: its mark, a space, and a capital letter or an opening quote (not "art. 7", "sp. z o.o.").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ„])")
+
+
+def _to_correct(checks: list[dict]) -> str:
+    """A task's feedback in one cell. Several checks of one record begin with the same finding ("Nie ma
+    zapisanego celu…") before their own explanation; the finding is said once."""
+    sentences = []
+    for check in checks:
+        for sentence in _SENTENCE_END.split(check["feedback"]):
+            if sentence and (sentence not in sentences or len(sentence) < 12):
+                sentences.append(sentence)
+    return " ".join(sentences)
+
+
+def _last_text(last: dict | None) -> str:
+    if not last:
+        return ""
+    return (f"Ostatnie sprawdzenie: {percent(last['last'])}; najlepszy wynik {percent(last['best'])} "
+            f"({count(int(last['attempts']), 'próba', 'próby', 'prób')}).")
 
 
 def _answers_form(card):
@@ -296,8 +318,7 @@ def _tasks(state, params):
         last = card["result"]
         blocks.append({"kind": "task", "id": t.id, "title": card["title"], "brief": card["brief"],
                        "criteria": [{"id": c, "anchor": anchor(c)} for c in card["criteria"]],
-                       "last": (f"Ostatnie sprawdzenie: {percent(last['last'])}; najlepszy wynik {percent(last['best'])} "
-                                f"({count(int(last['attempts']), 'próba', 'próby', 'prób')})." if last else ""),
+                       "last": _last_text(last),
                        "checkable": True, "answers": _answers_form(card), "reset": _reset_form(state, t.id, params)})
     return "Zadania do wykonania", blocks
 
@@ -663,3 +684,24 @@ SCREENS = {"tasks": _tasks, "companies": _list("companies"), "contacts": _list("
            "activity": _activity, "products": _products, "templates": _templates, "goals": _goals, "settings": _settings,
            "funnels": _funnels, "reports": _reports, "exports": _exports}
 assert set(CARDS.values()) <= set(SCREENS) and {key for key, _ in NAV} <= set(SCREENS)
+
+
+# --- the task beside every screen ------------------------------------------------------------------
+
+# The words of the task panel and of choosing a task; the page draws them as given.
+PANEL = {"heading": "Twoje zadanie", "choose": "Pracuj nad tym zadaniem", "check": "Sprawdź zadanie",
+         "contents": "Spis zadań", "close": "Zamknij to zadanie"}
+
+
+def task_panel(state: dict, task_id) -> dict:
+    """The task the candidate chose (the page remembers which and sends its id), to keep in view
+    while working on other screens: its brief and, in practice, its check. `task` is None when no
+    task, or one not in this practice or exam, is chosen."""
+    chosen = state["exam"]["tasks"] if state.get("exam") else [t.id for t in task_defs.all_tasks()]
+    if task_id not in chosen:
+        return {"kind": "panel", **PANEL, "task": None}
+    card = task_defs.task_view(state, task_id)
+    return {"kind": "panel", **PANEL,
+            "task": {"id": task_id, "title": card["title"], "brief": card["brief"],
+                     "criteria": [{"id": c, "anchor": anchor(c)} for c in card["criteria"]],
+                     "checkable": not state.get("exam"), "last": "" if state.get("exam") else _last_text(card["result"])}}

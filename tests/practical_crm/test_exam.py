@@ -222,8 +222,25 @@ class ExamApiTest(unittest.TestCase):
         captions = [b.get("caption") for b in out["screen"]["blocks"] if b["kind"] == "table"]
         self.assertIn("Wynik według kryteriów", captions)
 
+    def test_handing_in_asks_first_with_the_time_and_the_tasks_not_begun(self):
+        request = {"screen": "tasks", "form": "exam.finish", "fields": {}, "now": later(3)}
+        asked = self.call("page", json.dumps(self.state), json.dumps(request))
+        self.assertEqual(asked["state"], self.state)                       # nothing handed in yet
+        minutes_left = self.state["exam"]["minutes"] - 3
+        self.assertIn(f"zostało {minutes_left} minut", asked["reply"]["confirm"])
+        total = len(self.state["exam"]["tasks"])
+        self.assertIn(f"W {total} z {total} zadań nic jeszcze nie zmieniono", asked["reply"]["confirm"])
+        # One task done by its model solution: the question names only the others.
+        done = self.state["exam"]["tasks"][0]
+        worked, _ = apply_solution(self.state, done)
+        asked = self.call("page", json.dumps(worked), json.dumps(request))["reply"]["confirm"]
+        self.assertNotIn(f"„{next(t.title for t in all_tasks() if t.id == done)}”", asked)
+        yes = self.call("page", json.dumps(self.state), json.dumps({**request, "confirmed": True}))
+        self.assertTrue(yes["state"]["exam"]["finished"])
+
     def test_the_exam_clock_hands_it_in_from_any_screen(self):
-        request = {"screen": "companies", "form": "exam.finish", "fields": {}, "now": later(3)}
+        # The clock hands in at the deadline without asking (it sends the yes itself).
+        request = {"screen": "companies", "form": "exam.finish", "fields": {}, "now": later(3), "confirmed": True}
         out = self.call("page", json.dumps(self.state), json.dumps(request))
         self.assertTrue(out["ok"], out.get("error"))
         self.assertEqual(out["reply"]["messages"], ["Symulacja zakończona; wyniki są poniżej."])

@@ -7,6 +7,7 @@ import unittest
 
 from practical_modules.crm import api, ui, views
 from practical_modules.crm.matching import normal
+from practical_modules.crm.tasks import all_tasks, check_task, task_view
 
 
 def blocks_of(out):
@@ -76,6 +77,37 @@ class CrmUiTest(unittest.TestCase):
         self.assertIn("nie ma formularza „security”", self.page(screen="companies", form="security", fields={})["error"])
         self.assertIn("złą postać", self.page(screen="settings", form="security", fields=["x"])["error"])
         self.assertIn("nie ma formularza", self.page(screen="companies", form="exam.finish", fields={})["error"])
+
+    def test_the_chosen_task_comes_beside_every_screen(self):
+        task = all_tasks()[-1]
+        out = self.page(screen="companies", task=task.id)
+        panel = out["screen"]["panel"]
+        self.assertEqual((panel["task"]["id"], panel["task"]["title"]), (task.id, task.title))
+        self.assertEqual(panel["task"]["brief"], task_view(self.state, task.id)["brief"])
+        self.assertTrue(panel["task"]["checkable"])
+        self.assertIsNone(self.page(screen="companies", task="nie-ma")["screen"]["panel"]["task"])
+        self.assertIsNone(self.page(screen="companies")["screen"]["panel"]["task"])
+
+    def test_an_exam_panel_shows_only_its_own_tasks_and_no_check(self):
+        state = json.loads(api.exam_start("", 3, "2026-11-25T08:00:00+01:00"))["state"]
+        mine = state["exam"]["tasks"][0]
+        other = next(t.id for t in all_tasks() if t.id not in state["exam"]["tasks"])
+        show = lambda task: json.loads(api.page(json.dumps(state), json.dumps({"screen": "tasks", "task": task})))
+        self.assertFalse(show(mine)["screen"]["panel"]["task"]["checkable"])
+        self.assertIsNone(show(other)["screen"]["panel"]["task"])
+
+    def test_the_exam_results_say_each_finding_once_per_task(self):
+        state = json.loads(api.exam_start("", 1, "2026-11-25T08:00:00+01:00"))["state"]
+        finished = json.loads(api.exam_finish(json.dumps(state), "2026-11-25T08:05:00+01:00"))["state"]
+        out = json.loads(api.page(json.dumps(finished), json.dumps({"screen": "tasks"})))
+        table = next(b for b in blocks_of(out) if b["kind"] == "table" and b["caption"] == "Wyniki zadań")
+        repeated = 0
+        for row, task_id in zip(table["rows"], finished["exam"]["tasks"]):
+            findings = [c["feedback"].split(". ")[0] + "." for c in check_task(finished, task_id)["checks"] if c["feedback"]]
+            for finding in set(findings):
+                self.assertLessEqual(row["cells"][2].count(finding), 1, (task_id, finding))
+                repeated += findings.count(finding) > 1
+        self.assertGreater(repeated, 0)   # the variant does have findings that several checks share
 
 
 def form_of(out, form_id):

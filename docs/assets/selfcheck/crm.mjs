@@ -21,11 +21,38 @@ const section = openSection(examMode ? SECTIONS.exam : SECTIONS.work, {
 })
 offerProgressFile(python)
 const nav = $("crm-nav"), context = $("crm-context"), screenBox = $("crm-screen"), message = $("crm-message")
+const panel = $("crm-panel"), skipToPanel = $("crm-skip-panel")
 const outcomes = new URL($("crm").dataset.outcomes, location.href)
 const today = () => new Date().toLocaleDateString("sv-SE")  // the visitor's calendar day, as YYYY-MM-DD
 const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] & 0x7fffffff
-let where = { screen: "tasks", params: {} }
+const wide = matchMedia("(min-width: 60em)")  // where site.css puts the task panel beside the screen
+// The screen shown: coming Back (or Forward) from another page, the one this history entry showed;
+// a fresh visit or a reload (an imported file reloads the page) starts at the task list.
+const returning = performance.getEntriesByType("navigation")[0]?.type === "back_forward"
+let where = (returning && history.state?.crm) || { screen: "tasks", params: {} }
+let words = {}  // the task panel's words, as Python sent them with the screen
 let unsavedShown = false
+let drawnOnce = false  // the first screen of this visit takes the page's own history entry
+
+/** Drawing state of this tab, nothing more (sessionStorage; page memory where the browser refuses):
+ *  no rule, no result and no saved work lives here. */
+function tabMemory(name, empty) {
+  const key = `${section.store.key}:${name}`
+  let value = empty
+  try { value = JSON.parse(sessionStorage.getItem(key)) ?? empty } catch { /* page memory only */ }
+  return {
+    get: () => value,
+    set(next) {
+      value = next
+      try { sessionStorage.setItem(key, JSON.stringify(next)) } catch { /* page memory only */ }
+    },
+  }
+}
+const chosen = tabMemory("wybrane-zadanie", null)   // the task kept in view beside every screen
+const panelOpen = tabMemory("zadanie-rozwiniete", null)  // null: open beside a wide screen, folded on a phone
+const drafts = tabMemory("formularze-w-toku", {})   // what was typed into forms not sent yet, by screen and form
+const draftKey = (formId, at = where) => `${at.screen} ${JSON.stringify(at.params || {})} ${formId}`
+function forgetDrafts() { drafts.set({}) }
 
 /** The first time the browser refuses to keep the work, say so next to `near` and offer the file. */
 function notSaved(near) {
@@ -36,21 +63,51 @@ function notSaved(near) {
     "znikną. Zapisz postępy do pliku.")
 }
 
-/** Show the screen `where` names, or send a form or a check on it: made on the newest saved work. */
-async function request(body, near) {
-  const out = await section.change("page", [JSON.stringify({ ...where, ...body })])
+/** Show the screen `where` names (or `body.screen`), or send a form or a check on it: made on the
+ *  newest saved work. `history`: "push" a new entry for a new screen, or "none" (Back and Forward
+ *  already moved). */
+async function request(body, near, { history: how = "push" } = {}) {
+  const out = await section.change("page", [JSON.stringify({ ...where, task: chosen.get(), ...body })])
   if (!out.ok) { notice(message, out.error, "warning"); return null }
   if (!out.saved) notSaved(near)
   // A refused form, or one that only shows something (a preview, a report), stays as the candidate
-  // filled it, with Python's answer beside it.
+  // filled it, with Python's answer beside it; so does one that asks first (reply.confirm).
   if (out.reply && (!out.reply.ok || !out.changed)) return out
-  where = { screen: out.screen.name, params: out.screen.params }
+  if (body.form) {  // sent and done: its draft goes
+    const kept = { ...drafts.get() }
+    delete kept[draftKey(body.form)]
+    drafts.set(kept)
+  }
+  const next = { screen: out.screen.name, params: out.screen.params }
+  remember(next, how)
+  drawnOnce = true
+  where = next
   draw(out.screen)
   return out
 }
 
+/** Browser Back and Forward move between the system's screens: each new screen is a history entry;
+ *  the first screen of the visit replaces the page's own entry, so Back from it leaves the page. */
+function remember(next, how) {
+  if (how === "none") return
+  const entry = { ...(history.state || {}), crm: next }
+  const shown = history.state?.crm
+  if (!shown || !drawnOnce || JSON.stringify(shown) === JSON.stringify(next)) history.replaceState(entry, "")
+  else history.pushState(entry, "")
+}
+
+addEventListener("popstate", async event => {
+  const shown = event.state?.crm
+  if (!shown || !section.state) return
+  if (await request({ screen: shown.screen, params: shown.params }, null, { history: "none" })) {
+    screenBox.focus({ preventScroll: true })
+    screenBox.scrollIntoView({ block: "start" })
+  }
+})
+
 function draw(screen) {
   stopClock()  // an exam's clock runs only while its bar is on screen (examBar starts it again)
+  words = screen.panel || {}
   nav.replaceChildren(...screen.nav.map(item => {
     const button = el("button", item.label, { type: "button", className: "md-button crm-nav__item" })
     if (item.current) button.setAttribute("aria-current", "page")
@@ -58,16 +115,83 @@ function draw(screen) {
     return button
   }))
   context.textContent = screen.context
+  const blocks = screen.blocks.map(block)
+  const tasks = screen.blocks.filter(b => b.kind === "task")
+  if (tasks.length > 1) {  // the way to any task in a few keys: choose it, and it stands beside the screen
+    const index = el("nav", undefined, { className: "crm-index" })
+    index.setAttribute("aria-label", words.contents)
+    const list = el("ol")
+    for (const t of tasks) {
+      const button = el("button", t.title, { type: "button", className: "crm-index__task" })
+      button.addEventListener("click", () => choose(t.id))
+      list.append(el("li").appendChild(button).parentNode)
+    }
+    index.append(list)
+    blocks.splice(blocks.findIndex(b => b.classList.contains("crm-task")), 0, index)
+  }
   screenBox.replaceChildren(el("h2", screen.title, { id: "crm-title" }),
-                            el("div", undefined, { className: "crm-reply", id: "crm-screen-reply", role: "status" }),
-                            ...screen.blocks.map(block))
+                            el("div", undefined, { className: "crm-reply", id: "crm-screen-reply", role: "status", tabIndex: -1 }),
+                            ...blocks)
+  drawPanel(screen.panel)
 }
 
 async function go(screen, params) {
-  where = { screen, params }
-  await request({})
+  if (!wide.matches) panelOpen.set(false)  // on a phone the task folds to its line while moving on
+  if (!await request({ screen, params })) return
   screenBox.focus({ preventScroll: true })
   screenBox.scrollIntoView({ block: "start" })
+}
+
+/** The chosen task beside the screen (a side panel on a wide screen, a folding card on a phone). */
+function drawPanel(p) {
+  const chosenTask = p?.task
+  if (!chosenTask) {
+    if (chosen.get()) chosen.set(null)  // not a task of this practice or exam (a new one began)
+    panel.hidden = skipToPanel.hidden = true
+    panel.replaceChildren()
+    return
+  }
+  panel.hidden = skipToPanel.hidden = false
+  const summary = el("summary")
+  summary.append(el("span", p.heading, { className: "crm-panel__heading" }), " ", el("strong", chosenTask.title))
+  const body = el("div", undefined, { className: "crm-panel__body" })
+  body.append(el("p", chosenTask.brief, { className: "crm-brief" }))
+  if (chosenTask.checkable) {
+    const result = el("div", undefined, { className: "crm-result", role: "status", tabIndex: -1 })
+    if (chosenTask.last) result.append(el("p", chosenTask.last, { className: "sc-hint" }))
+    body.append(el("p").appendChild(checkButton(chosenTask.id, () => panel.querySelector(".crm-result"))).parentNode,
+                result)
+  }
+  body.append(criteriaLine(chosenTask.criteria))
+  const close = el("button", p.close, { type: "button", className: "md-button crm-panel__close" })
+  close.addEventListener("click", () => {
+    chosen.set(null)
+    drawPanel(null)
+    screenBox.focus()
+  })
+  body.append(el("p").appendChild(close).parentNode)
+  panel.replaceChildren(summary, body)
+  panel.open = panelOpen.get() ?? wide.matches
+}
+panel.addEventListener("toggle", () => { if (!panel.hidden) panelOpen.set(panel.open) })
+
+/** Keep the task `id` in view while working on other screens; focus goes to it. */
+async function choose(id) {
+  chosen.set(id)
+  panelOpen.set(true)
+  if (await request({}, null, { history: "none" })) panel.querySelector("summary")?.focus()
+}
+
+// The simulator's own skip links: to its menu (the current screen's item), the screen, the task.
+for (const link of document.querySelectorAll(".crm-skip a")) {
+  link.addEventListener("click", event => {
+    event.preventDefault()  // no fragment in the address: Back stays for the screens
+    if (link.hash === "#crm-nav") (nav.querySelector("[aria-current]") || nav.querySelector("button"))?.focus()
+    else if (link.hash === "#crm-panel" && !panel.hidden) {
+      panel.open = true
+      panel.querySelector("summary").focus()
+    } else screenBox.focus()
+  })
 }
 
 function block(b) {
@@ -96,27 +220,57 @@ function links(b) {
   return p
 }
 
+// A table wider than its box scrolls inside it (site.css shows shadows at the edge that hides more);
+// a keyboard reaches a scrolling box with nothing to focus inside by Tab.
+const overflow = new ResizeObserver(entries => {
+  for (const { target } of entries) {
+    const more = target.scrollWidth > target.clientWidth + 1
+    target.classList.toggle("crm-scroll--more", more)
+    if (more && !target.querySelector("button, a")) {
+      Object.assign(target, { tabIndex: 0 })
+      target.setAttribute("role", "region")
+      target.setAttribute("aria-label", target.querySelector("caption").textContent)
+    } else if (target.hasAttribute("tabindex")) {
+      target.removeAttribute("tabindex")
+      target.removeAttribute("role")
+      target.removeAttribute("aria-label")
+    }
+  }
+})
+
 function table(b) {
-  const wrap = el("div", undefined, { className: "sc-table-scroll" })
+  const wrap = el("div", undefined, { className: "sc-table-scroll crm-scroll" })
   const t = el("table", undefined, { className: "crm-table" })
   t.append(el("caption", b.caption), el("thead"), el("tbody"))
+  // The way into a record comes first, so a phone shows it whatever the table's width.
+  const opens = b.rows.find(r => r.open)?.open
   const head = el("tr")
+  if (opens) head.append(el("th", opens.label, { scope: "col", className: "crm-table__open" }))
   for (const label of b.columns) head.append(el("th", label, { scope: "col" }))
-  if (b.rows.some(r => r.open)) head.append(el("th", "", { scope: "col" }))
   t.tHead.append(head)
-  if (!b.rows.length) t.tBodies[0].append(Object.assign(el("tr"), {}).appendChild(el("td", "brak", { colSpan: b.columns.length })).parentNode)
+  if (!b.rows.length) t.tBodies[0].append(el("tr").appendChild(el("td", "brak", { colSpan: b.columns.length + (opens ? 1 : 0) })).parentNode)
   for (const row of b.rows) {
     const tr = el("tr")
-    row.cells.forEach((cell, i) => tr.append(i ? el("td", cell) : el("th", cell, { scope: "row" })))
-    if (row.open) {
-      const button = el("button", row.open.label, { type: "button", className: "md-button crm-open" })
-      button.setAttribute("aria-label", `${row.open.label}: ${row.cells[0]}`)
-      button.addEventListener("click", () => go(row.open.screen, row.open.params))
-      tr.append(Object.assign(el("td"), {}).appendChild(button).parentNode)
+    if (opens) {
+      const cell = el("td", undefined, { className: "crm-table__open" })
+      if (row.open) {
+        const button = el("button", row.open.label, { type: "button", className: "md-button crm-open" })
+        button.setAttribute("aria-label", `${row.open.label}: ${row.cells[0]}`)
+        button.addEventListener("click", () => go(row.open.screen, row.open.params))
+        cell.append(button)
+      }
+      tr.append(cell)
     }
+    row.cells.forEach((cell, i) => {
+      const text = String(cell ?? "")
+      // Short values (a tax number, a date, an amount) keep to one line; long text wraps in a wider column.
+      const className = text.length <= 24 ? "crm-cell--short" : text.length > 80 ? "crm-cell--long" : ""
+      tr.append(i ? el("td", text, { className }) : el("th", text, { scope: "row" }))
+    })
     t.tBodies[0].append(tr)
   }
   wrap.append(t)
+  overflow.observe(wrap)
   return wrap
 }
 
@@ -140,17 +294,29 @@ function form(b) {
     const reply = f.querySelector(".crm-reply")
     reply.textContent = "Zapisywanie…"
     try {
-      const out = await request({ form: b.id, fields, now: now() })
+      let out = await request({ form: b.id, fields, now: now() })
+      if (out?.reply?.confirm) {  // Python asks first (handing in an exam): its question, word for word
+        if (!confirm(out.reply.confirm)) {
+          reply.textContent = ""
+          event.submitter?.focus()
+          return
+        }
+        out = await request({ form: b.id, fields, now: now(), confirmed: true })
+      }
       if (out?.reply) showReply(out.reply, b.id)
+      else if (out) screenBox.focus()  // another view of the data (a search): from its top
     } catch (error) {
       notice(reply, `Python nie działa w tej przeglądarce, więc nic nie zmieniono (${error.message}).`, "warning")
     }
   })
+  f.dataset.draft = draftKey(b.id)
   if (!b.open) f.append(body)
+  const restored = keepDraft(f)  // first: a firm typed before filters its people below
   for (const field of b.fields) if (field.filter_by) filterChoices(f, field)
   if (b.open) { f.prepend(el("h3", b.title)); return f }
   const details = el("details", undefined, { className: "crm-details" })
   details.append(el("summary", b.title), f)
+  if (restored) details.open = true  // what was typed stands in view
   return details
 }
 
@@ -167,6 +333,24 @@ function filterChoices(f, field) {
   }
   by.addEventListener("change", show)
   show()
+}
+
+/** What is typed into a form stays for this tab until the form is sent (request forgets it), so
+ *  going to another screen and back, or Back, does not lose it. True when a draft was put back. */
+function keepDraft(f) {
+  const draft = drafts.get()[f.dataset.draft]
+  if (draft) {
+    for (const element of f.elements) {
+      if (!element.name || element.tagName === "BUTTON") continue
+      const values = draft[element.name] || []
+      if (element.type === "checkbox" || element.type === "radio") element.checked = values.includes(element.value)
+      else element.value = values[0] ?? ""
+    }
+  }
+  const keep = () => drafts.set({ ...drafts.get(), [f.dataset.draft]: readFields(f) })
+  f.addEventListener("input", keep)
+  f.addEventListener("change", keep)
+  return Boolean(draft)
 }
 
 function input(field, n) {
@@ -241,33 +425,50 @@ function showReply(reply, formId) {
     box.append(el("p", reply.data.subject, { className: "crm-offer__subject" }), el("pre", reply.data.text, { className: "crm-offer" }))
   }
   if (reply.data?.headers) box.append(reportTable(reply.data))
+  // Focus goes to the first field to correct, or else to the answer: never back to the page's start.
   const first = f.querySelector("[aria-invalid=true]")
   ;(first || box).scrollIntoView({ block: "nearest" })
-  first?.focus()
+  if (first) first.focus()
+  else {
+    box.tabIndex = -1
+    box.focus({ preventScroll: true })
+  }
+}
+
+function criteriaLine(criteria) {
+  const line = el("p", "Ćwiczy kryteria: ", { className: "sc-question__criteria" })
+  criteria.forEach((c, i) => {
+    line.append(el("a", c.id, { href: new URL(`#${c.anchor}`, outcomes).href }), i < criteria.length - 1 ? ", " : "")
+  })
+  return line
+}
+
+/** The button that checks task `id`; `box()` finds where the result goes once the screen is drawn again. */
+function checkButton(id, box) {
+  const button = el("button", words.check, { type: "button", className: "md-button md-button--primary crm-check" })
+  button.addEventListener("click", async () => {
+    box().textContent = "Sprawdzanie…"
+    try {
+      const out = await request({ check: id, now: now() })
+      if (out?.result) showResult(box(), out.result)
+    } catch (error) {
+      notice(box(), `Nie można sprawdzić: Python nie działa w tej przeglądarce (${error.message}).`, "warning")
+    }
+  })
+  return button
 }
 
 function task(b) {
   const card = el("section", undefined, { className: "crm-task", id: `zadanie-${b.id}` })
-  card.append(el("h3", b.title), el("p", b.brief, { className: "crm-brief" }))
-  const criteria = el("p", "Ćwiczy kryteria: ", { className: "sc-question__criteria" })
-  b.criteria.forEach((c, i) => {
-    criteria.append(el("a", c.id, { href: new URL(`#${c.anchor}`, outcomes).href }), i < b.criteria.length - 1 ? ", " : "")
-  })
-  card.append(criteria)
+  const choice = el("button", words.choose, { type: "button", className: "md-button crm-choose" })
+  choice.addEventListener("click", () => choose(b.id))
+  card.append(el("h3", b.title), el("p", b.brief, { className: "crm-brief" }), criteriaLine(b.criteria),
+              el("p").appendChild(choice).parentNode)
   if (b.answers) card.append(form(b.answers))
   if (!b.checkable) return card  // in the mock exam nothing is checked before the end
-  const button = el("button", "Sprawdź zadanie", { type: "button", className: "md-button md-button--primary" })
-  const result = el("div", undefined, { className: "crm-result", role: "status" })
+  const result = el("div", undefined, { className: "crm-result", role: "status", tabIndex: -1 })
   if (b.last) result.append(el("p", b.last, { className: "sc-hint" }))
-  button.addEventListener("click", async () => {
-    result.textContent = "Sprawdzanie…"
-    try {
-      const out = await request({ check: b.id, now: now() })
-      if (out?.result) showResult(screenBox.querySelector(`#zadanie-${CSS.escape(b.id)} .crm-result`), out.result)
-    } catch (error) {
-      notice(result, `Nie można sprawdzić: Python nie działa w tej przeglądarce (${error.message}).`, "warning")
-    }
-  })
+  const button = checkButton(b.id, () => screenBox.querySelector(`#zadanie-${CSS.escape(b.id)} .crm-result`))
   card.append(el("p").appendChild(button).parentNode, result)
   if (b.reset) card.append(form(b.reset))
   return card
@@ -281,7 +482,8 @@ function examBar(b) {
   bar.append(el("p", b.text), time)
   stopClock()
   stopClock = startCountdown(python, time, b.deadline,
-                             () => request({ form: "exam.finish", fields: {}, now: now() }).catch(() => {}))
+                             // at the deadline the clock hands in without asking
+                             () => request({ form: "exam.finish", fields: {}, now: now(), confirmed: true }).catch(() => {}))
   return bar
 }
 
@@ -322,6 +524,7 @@ function showResult(box, r) {
     box.append(details)
   }
   box.scrollIntoView({ block: "nearest" })
+  box.focus({ preventScroll: true })  // the result is read first; Tab goes on to the solution
 }
 
 // Start: the saved work, checked by Python (an unreadable copy is set aside and said); the practice
@@ -339,25 +542,45 @@ python.ready.then(() => section.open()).then(async ({ message: found, warning })
 
 // Another tab changed this work: show the newest where the candidate is.
 section.onChange(found => {
-  request({}).catch(() => {})
+  request({}, null, { history: "none" }).catch(() => {})
   notice(message, found.message || "Zapis zmieniono w innej karcie tej przeglądarki; widzisz najnowszą wersję.",
          found.warning ? "warning" : "info")
 })
 
+/** While a fresh system is made (about two seconds), `button` says so and cannot be pressed twice. */
+async function busy(button, work) {
+  const label = button.textContent
+  button.disabled = true
+  if (button.dataset.busy) button.textContent = button.dataset.busy
+  $("crm").setAttribute("aria-busy", "true")
+  try {
+    return await work()
+  } finally {
+    button.disabled = false
+    button.textContent = label
+    $("crm").removeAttribute("aria-busy")
+  }
+}
+
 // The mock exam starts on a fresh variant; the history of earlier exams goes with it.
-$("crm-exam-start")?.addEventListener("click", async () => {
+const startButton = $("crm-exam-start")
+startButton?.addEventListener("click", () => {
   if (section.state?.exam && !section.state.exam.finished &&
       !confirm("Symulacja jest w toku. Zacząć nową? Obecna zostanie przerwana bez wyniku.")) return
-  const out = await section.change("exam_start", [newSeed(), now()])
-  if (!out.ok) { notice(message, out.error, "warning"); return }
-  if (!out.saved) notSaved(message)
-  await go("tasks", {})
+  return busy(startButton, async () => {
+    const out = await section.change("exam_start", [newSeed(), now()])
+    if (!out.ok) { notice(message, out.error, "warning"); return }
+    if (!out.saved) notSaved(message)
+    forgetDrafts()
+    await go("tasks", {})
+  })
 })
 
 $("crm-variant")?.addEventListener("click", async () => {
   if (!confirm("Zacząć nowy wariant z innymi danymi? Obecne ćwiczenia zostaną zastąpione; jeśli chcesz je zachować, najpierw zapisz postępy do pliku.")) return
   const out = await section.change("new", [newSeed(), today()], { fresh: true })
   if (!out.saved) notSaved(message)
+  forgetDrafts()
   await go("tasks", {})
   notice(message, "Nowy wariant gotowy.", "info")
 })
@@ -365,6 +588,7 @@ $("crm-reset")?.addEventListener("click", async () => {
   if (!confirm("Zacząć ten wariant od nowa? Zmiany i wyniki zadań zostaną usunięte; jeśli chcesz je zachować, najpierw zapisz postępy do pliku.")) return
   const out = await section.change("reset")
   if (!out.saved) notSaved(message)
+  forgetDrafts()
   await go("tasks", {})
   notice(message, "Wariant zaczęty od nowa.", "info")
 })
