@@ -341,3 +341,17 @@ def test_hand_in_asks_first_with_time_and_tasks_left_and_results_read_well(serve
             assert len(sentences) == len(set(sentences)), note
     finally:
         context.close()
+
+
+def test_a_link_to_one_task_chooses_it_and_shows_its_card(served_site, browser):
+    # The readiness report links a weak criterion's task as praktyka/#zadanie-<id>; the cards are
+    # drawn after Python starts, so the page itself must bring that card into view.
+    last = task_defs.all_tasks()[-1]
+    context, page = open_page(browser, served_site.url + PAGE + f"#zadanie-{last.id}", viewport=PHONE, is_mobile=True)
+    try:
+        page.wait_for_function("id => document.activeElement?.id === id", arg=f"zadanie-{last.id}")
+        page.locator("#crm-panel summary", has_text=last.title).wait_for()
+        assert page.evaluate(f"() => {{ const r = document.getElementById('zadanie-{last.id}').getBoundingClientRect(); "
+                             "return r.top < innerHeight && r.bottom > 0 }")
+    finally:
+        context.close()

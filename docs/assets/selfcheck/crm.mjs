@@ -538,6 +538,17 @@ python.ready.then(() => section.open()).then(async ({ message: found, warning })
   }
   if (!section.state) await section.change("new", [newSeed(), today()], { fresh: true })
   await request({})
+  // Arrived by a link to one task (the readiness report's "#zadanie-<id>"): it is chosen, and its card
+  // (drawn only now, so the browser could not scroll to it) is shown and focused.
+  const linked = location.hash.startsWith("#zadanie-") ? decodeURIComponent(location.hash.slice("#zadanie-".length)) : ""
+  if (linked && screenBox.querySelector(`#zadanie-${CSS.escape(linked)}`)) {
+    chosen.set(linked)
+    await request({}, null, { history: "none" })
+    const card = screenBox.querySelector(`#zadanie-${CSS.escape(linked)}`)
+    card.tabIndex = -1
+    card.scrollIntoView({ block: "start" })
+    card.focus({ preventScroll: true })
+  }
 }).catch(() => {})
 
 // Another tab changed this work: show the newest where the candidate is.
