@@ -100,12 +100,16 @@ def short_date(day: date) -> str:
 
 
 # A date as Polish writing gives it: ISO ("2026-11-25"), day first with dots, dashes or slashes
-# ("25.11.2026", "25-11-2026", "25/11/2026"), the month in words ("25 listopada 2026") or in Roman
-# numerals ("25 XI 2026", customary in Polish letters), optionally followed by "r." (roku).
+# ("25.11.2026", "25-11-2026", "25/11/2026"), the month in words ("25 listopada 2026"; also the
+# nominative "25 listopad 2026", common in speech and notes though the genitive is the standard) or
+# in Roman numerals ("25 XI 2026", "25.XI.2026", customary in Polish letters), optionally followed
+# by "r." (roku).
+MONTHS_NOMINATIVE = ["styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+                     "październik", "listopad", "grudzień"]
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_NUMERIC = re.compile(r"(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})")
-_DATE_WORDS = re.compile(r"(\d{1,2})\.? ?([a-z]+)\.? (\d{4})")
+_DATE_WORDS = re.compile(r"(\d{1,2})(?:\. ?| )([a-z]+)(?:\. ?| )(\d{4})")
 
 
 def read_date(value) -> date | None:
@@ -117,7 +121,7 @@ def read_date(value) -> date | None:
         return None
     text = " ".join(fold(value.casefold()).split())
     text = re.sub(r"\s*r\.?$", "", text).strip()
-    month_names = [fold(m) for m in MONTHS_GENITIVE]
+    genitive, nominative = [fold(m) for m in MONTHS_GENITIVE], [fold(m) for m in MONTHS_NOMINATIVE]
     for pattern, order in ((_DATE_ISO, "ymd"), (_DATE_NUMERIC, "dmy")):
         found = pattern.fullmatch(text)
         if found:
@@ -128,8 +132,10 @@ def read_date(value) -> date | None:
         if not found:
             return None
         day, word, year = found.groups()
-        if word in month_names:
-            month = month_names.index(word) + 1
+        if word in genitive:
+            month = genitive.index(word) + 1
+        elif word in nominative:
+            month = nominative.index(word) + 1
         elif word in _ROMAN:
             month = _ROMAN.index(word) + 1
         else:

@@ -167,14 +167,21 @@ def test_interview_questions_are_gender_neutral():
 # wording) and near misses that must stay wrong, run through the engine's own scoring.
 SHORT_ANSWERS = {
     "Z1.E1.Q22": (["VIES (VAT Information Exchange System)", "system VIES", "vies"], ["VAT", "VIES VAT", "KRS"]),
-    "Z1.E2.Q06": (["NIP (numer identyfikacji podatkowej)", "po numerze NIP", "Nip."], ["REGON", "KRS", "PESEL"]),
+    "Z1.E2.Q06": (["NIP (numer identyfikacji podatkowej)", "po numerze NIP", "Nip.", "NIP-u", "po NIP-u"],
+                  ["REGON", "KRS", "PESEL", "NIP (REGON)", "NIP/REGON", "numer VAT"]),
     "Z1.E3.Q05": (["dane wrażliwe", "Szczególne kategorie danych osobowych (dane wrażliwe)", "dane szczegolnej kategorii"],
                   ["dane osobowe", "dane zwykłe", "dane poufne"]),
     "Z2.E1.Q15": (["prognoza ważona (weighted forecast)", "Prognoza wazona", "wartość ważona"],
                   ["prognoza", "wartość lejka", "prognoza liniowa"]),
-    "Z2.E2.Q04": (["T (time-bound)", "t", "T – terminowy", "osadzony w czasie"], ["M", "A", "S (specific)", "T (mierzalny)"]),
-    "Z2.E3.Q05": (["pulpit (dashboard)", "Pulpit menadżerski", "kokpit"], ["raport", "tabela", "wykres"]),
-    "Z2.E4.Q06": (["tag (znacznik)", "znaczniki", "pole scalające"], ["szablon", "etykieta", "nawias"]),
+    "Z2.E2.Q04": (["T (time-bound)", "t", "T – terminowy", "osadzony w czasie", "T (ograniczony w czasie)",
+                   "ograniczony w czasie", "T (czas)", "T – czas"],
+                  ["M", "A", "S (specific)", "T (mierzalny)", "T – M", "T (mierzalny w czasie)", "M (czas)", "terminowość"]),
+    "Z2.E3.Q05": (["pulpit (dashboard)", "Pulpit menadżerski", "kokpit", "pulpit managerski", "pulpit menedżerski",
+                   "dashboard managerski"],
+                  ["raport", "tabela", "wykres", "raport (dashboard)", "pulpit – raport", "panel"]),
+    "Z2.E4.Q06": (["tag (znacznik)", "znaczniki", "pole scalające", "merge field", "pole scalania", "symbol zastępczy",
+                   "pole scalania (merge field)"],
+                  ["szablon", "etykieta", "nawias", "pole", "pole formularza", "tag / etykieta"]),
 }
 
 

@@ -16,7 +16,7 @@ from datetime import date
 
 from . import identifiers as ids
 from . import records as rec
-from .matching import same_text
+from .matching import FIRM, same_text
 from .wording import names_list
 from .records import COLLECTIONS, clean_record, clean_value, display_name, find, next_id
 from .state import LISTS, MAX_BYTES, MAX_RECORDS, WRITE_ROOM, size, state_text
@@ -157,7 +157,7 @@ def _company_rules(state: dict, values: dict, errors: dict, own_id: str = "") ->
             continue
         if values.get("nip") and ids.digits_only(other["nip"]) == ids.digits_only(values["nip"]):
             errors["nip"] = f"Firma o tym NIP już jest w bazie: „{other['name']}”."
-        if values.get("name") and same_text(other["name"], values["name"]):
+        if values.get("name") and same_text(other["name"], values["name"], FIRM):
             errors["name"] = f"Firma o tej nazwie już jest w bazie: „{other['name']}”."
 
 

@@ -18,7 +18,7 @@ from .dataset import Truth
 from .matching import contains_text, normal, same_digits, same_text
 from .reports import column, selected
 from .wording import names_list
-from selfcheck.polish import count, parse_number, pln, read_date
+from selfcheck.polish import MONTHS_GENITIVE, MONTHS_NOMINATIVE, count, fold, parse_number, pln, read_date
 
 MAX_NAMED = 4  # feedback names this many records, then says how many more
 
@@ -58,12 +58,16 @@ def _field(collection: str, key: str) -> rec.Field:
         return rec.Field(key, key, "text")
 
 
-def same_value(kind: str, actual, expected) -> bool:
-    """Whether two values of a field of `kind` are the same, however each was written: identifiers
+def same_value(kind: str | rec.Field, actual, expected) -> bool:
+    """Whether two values of a field (or of a field of `kind`) are the same, however each was written: identifiers
     by their digits ("PL 123-456-32-18" = "1234563218"), a phone number without +48 or 0048
     ("+48 600 100 200" = "600100200"), numbers by value ("12 500,00 zł" = "12500"), dates by day
     ("25.11.2026 r." = "2026-11-25"), an e-mail address with its punctuation, other text by
-    `matching.equivalent` (abbreviations, legal forms, case, diacritics, spaces)."""
+    `matching.equivalent` (abbreviations, legal forms, case, diacritics, spaces; with what the field
+    holds, `Field.compare`: "ul." in a street, "woj." before a voivodeship, "SA" in a firm's name)."""
+    form = ""
+    if isinstance(kind, rec.Field):
+        kind, form = kind.kind, kind.compare
     if kind == "phone":
         return ids.phone_digits(str(actual or "")) == ids.phone_digits(str(expected or "")) \
             and bool(str(expected).strip()) == bool(str(actual).strip())
@@ -77,10 +81,10 @@ def same_value(kind: str, actual, expected) -> bool:
         return a == e if a and e else str(actual or "").strip() == str(expected or "").strip()
     if kind == "email":
         return normal(actual) == normal(expected)
-    return same_text(actual, expected)
+    return same_text(actual, expected, form)
 
 
-def compare(mode: str, kind: str, actual, expected) -> bool:
+def compare(mode: str, kind: str | rec.Field, actual, expected) -> bool:
     if mode == "one_of":
         return any(same_value(kind, actual, e) for e in expected)
     if mode == "not_equal":
@@ -132,7 +136,7 @@ def field_check(ctx: Context, p: dict) -> tuple[float, str]:
         return 0.0, f"W bazie nie ma już rekordu {p['id']} ({spec.one})."
     field = _field(p["collection"], p["field"])
     mode = p.get("compare", "equal")
-    if compare(mode, field.kind, record.get(field.key, ""), p["expected"]):
+    if compare(mode, field, record.get(field.key, ""), p["expected"]):
         return 1.0, ""
     return 0.0, _describe_wrong(spec.one, rec.display_name(p["collection"], record, ctx.state), field, mode,
                                 record.get(field.key, ""), p["expected"])
@@ -152,7 +156,7 @@ def fields_each(ctx: Context, p: dict) -> tuple[float, str]:
             wrong.append(f"W bazie nie ma już rekordu „{item.get('name', item['id'])}”.")
             continue
         expected = item.get(key, "")
-        if not compare(mode, field.kind, record.get(field.key, ""), expected):
+        if not compare(mode, field, record.get(field.key, ""), expected):
             wrong.append(_describe_wrong(spec.one, rec.display_name(p["collection"], record, ctx.state), field, mode,
                                          record.get(field.key, ""), expected, item.get("why", "")))
     if not p["items"]:
@@ -168,13 +172,14 @@ def _through(ctx: Context, collection: str, record: dict, key: str) -> tuple[obj
     target = _field(collection, ref).target
     linked = rec.find(ctx.state, target, record.get(ref)) or {}
     field = _field(target, rest)
-    return linked.get(rest, ""), rec.Field(key, f"{_field(collection, ref).label} – {field.label}", field.kind)
+    return linked.get(rest, ""), rec.Field(key, f"{_field(collection, ref).label} – {field.label}", field.kind,
+                                           compare=field.compare)
 
 
 def _matching(ctx: Context, collection: str, find: dict, new: bool) -> list[dict]:
     known = {r["id"] for r in ctx.start[collection]} if new else set()
     return [r for r in ctx.state[collection] if r["id"] not in known
-            and all(same_value(_field(collection, k).kind, r.get(k, ""), v) for k, v in find.items())]
+            and all(same_value(_field(collection, k), r.get(k, ""), v) for k, v in find.items())]
 
 
 @check("record", {"collection", "find", "expect"}, {"new", "describe"})
@@ -193,7 +198,7 @@ def record_check(ctx: Context, p: dict) -> tuple[float, str]:
         wrong = []
         for key, expected in p["expect"].items():
             actual, field = _through(ctx, p["collection"], record, key)
-            if not same_value(field.kind, actual, expected):
+            if not same_value(field, actual, expected):
                 shown = expected
                 if field.kind == "ref":
                     target = rec.find(ctx.state, field.target, expected)
@@ -229,7 +234,7 @@ def set_equals(ctx: Context, p: dict) -> tuple[float, str]:
     # The set is defined on the starting records; a record the candidate added may join it or not.
     known = {r["id"] for r in ctx.start[p["collection"]]}
     actual = {r["id"] for r in ctx.state[p["collection"]]
-              if r["id"] in known and same_value(field.kind, r.get(field.key, ""), p["value"])}
+              if r["id"] in known and same_value(field, r.get(field.key, ""), p["value"])}
     missing, extra = expected - actual, actual - expected
     if not missing and not extra:
         return 1.0, ""
@@ -381,7 +386,7 @@ def opportunity_check(ctx: Context, p: dict) -> tuple[float, str]:
             continue
         field = _field("opportunities", key)
         actual = opportunity.get(key, "")
-        if not same_value(field.kind, actual, expected):
+        if not same_value(field, actual, expected):
             if key == "status":
                 wrong.append(f"ma status {_quote(actual)}; oczekiwano: {_quote(expected)}")
             else:
@@ -488,7 +493,8 @@ def goal(ctx: Context, p: dict) -> tuple[float, str]:
     if part == "text":
         target = f"{g['target']:g}"
         # The number as a number, however written ("1 500", "1500", "12,5"): "150" does not contain 15.
-        numbers = [parse_number(n) for n in _NUMBER_IN_TEXT.findall(g["description"])]
+        sentence = _NOT_TARGETS.sub(" ", fold(g["description"].casefold()))
+        numbers = [parse_number(n) for n in _NUMBER_IN_TEXT.findall(sentence)]
         if any(n is not None and abs(n - g["target"]) < 1e-9 for n in numbers) and len(g["description"].split()) >= 6:
             return 1.0, ""
         return 0.0, (f"Treść celu ma być pełnym zdaniem, które zawiera liczbę docelową ({target}), czego dotyczy i do kiedy; "
@@ -498,6 +504,18 @@ def goal(ctx: Context, p: dict) -> tuple[float, str]:
 
 # A number inside a sentence: digits grouped by three with spaces, or plain, with a decimal part.
 _NUMBER_IN_TEXT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+|\.\d+(?!\.))?(?!\d)")
+# Numbers in a goal's sentence that are not its target: a date's day, month and year ("do 30
+# czerwca 2026", "do 30.06.2026", "2026-06-30", "30 VI 2026", "w 2026 r.") and a percentage ("o 30%":
+# every goal metric is a count or an amount, never a share). Read in folded text (no diacritics).
+_MONTH_WORDS = "|".join(fold(m) for m in MONTHS_GENITIVE + MONTHS_NOMINATIVE)
+_ROMAN_MONTHS = "xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i"
+_NOT_TARGETS = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+    rf"|\d{{1,2}}\.?\s*(?:{_MONTH_WORDS})\b(?:\s*\d{{4}})?"
+    rf"|\d{{1,2}}(?:\.\s*|\s+)(?:{_ROMAN_MONTHS})(?:\.\s*|\s+)\d{{4}}"
+    r"|\d{4}\s*(?:r\b\.?|roku\b)"
+    r"|\d+(?:[.,]\d+)?\s*(?:%|proc\b\.?|procent\w*)")
 
 
 def _funnel(ctx: Context, name: str) -> dict | None:

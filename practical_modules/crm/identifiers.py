@@ -2,7 +2,8 @@
 of valid and deliberately wrong numbers for the fictional dataset.
 
 Every check returns None for a correct value or one Polish sentence naming the problem, so a form
-can show it beside its field. Separators people type (dashes, spaces) are accepted and dropped.
+can show it beside its field. Separators people type (dashes, spaces; dots in a phone number) and
+"PL" before a NIP (the EU VAT number) are accepted and dropped.
 Check digits as published: NIP (weights 6 5 7 2 3 4 5 6 7, mod 11, a remainder of 10 is never
 issued), REGON 9 (8 9 2 3 4 5 6 7, mod 11, 10 -> 0), REGON 14 (2 4 8 5 0 9 7 3 6 1 2 4 8, mod 11,
 10 -> 0; its first nine digits are the parent unit's REGON 9,
@@ -28,7 +29,9 @@ _SEPARATORS = re.compile(r"[\s\-]")
 # One practical address shape: local part, @, a domain with at least one dot; no spaces, no quotes.
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
-_POSTCODE = re.compile(r"^\d{2}-\d{3}$")
+_POSTCODE = re.compile(r"^(\d{2})[-\s]?(\d{3})$")
+# The EU VAT number of a Polish firm is its NIP after the country code: "PL7938875575".
+_VAT_PREFIX = re.compile(r"^\s*PL\s*", re.IGNORECASE)
 
 
 def digits_only(value: str) -> str:
@@ -61,7 +64,7 @@ def nip_check_digit(first_nine: str) -> int:
 
 
 def nip_problem(value: str) -> str | None:
-    number, problem = _digits_problem(value, 10, "NIP")
+    number, problem = _digits_problem(_VAT_PREFIX.sub("", value or ""), 10, "NIP")
     if problem:
         return problem
     check = nip_check_digit(number[:9])
@@ -74,8 +77,8 @@ def nip_problem(value: str) -> str | None:
 
 
 def format_nip(value: str) -> str:
-    """ "1234563218" -> "123-456-32-18", the way NIP is usually written."""
-    n = digits_only(value)
+    """ "1234563218" (also "PL1234563218") -> "123-456-32-18", the way NIP is usually written."""
+    n = digits_only(_VAT_PREFIX.sub("", value or ""))
     return f"{n[:3]}-{n[3:6]}-{n[6:8]}-{n[8:]}" if len(n) == 10 and n.isdigit() else value
 
 
@@ -154,6 +157,12 @@ def postcode_problem(value: str) -> str | None:
     return None
 
 
+def format_postcode(value: str) -> str:
+    """ "00950" or "00 950" -> "00-950", the way a postcode is written (five digits are unambiguous)."""
+    found = _POSTCODE.match((value or "").strip())
+    return f"{found[1]}-{found[2]}" if found else value
+
+
 def email_problem(value: str) -> str | None:
     value = (value or "").strip()
     if not value:
@@ -169,7 +178,7 @@ def email_problem(value: str) -> str | None:
 
 def phone_digits(value: str) -> str:
     """The nine national digits of a Polish number, with +48 / 0048 / 48 in front dropped."""
-    number = re.sub(r"[\s\-()]", "", value or "")
+    number = re.sub(r"[\s\-().]", "", value or "")
     for prefix in ("+48", "0048"):
         if number.startswith(prefix):
             return number[len(prefix):]

@@ -23,6 +23,7 @@ from datetime import date
 from selfcheck.polish import parse_number, read_date
 
 from . import identifiers as ids
+from .matching import FIRM, REGION, STREET, same_text
 
 MAX_TEXT = 200
 MAX_LONG_TEXT = 5000
@@ -54,6 +55,7 @@ class Field:
     choices: str = ""       # the list a choice comes from (see `choice_list`)
     target: str = ""        # the collection a ref points to
     editable: bool = True   # False: set by the engine (status, history…), not typed in a form
+    compare: str = ""       # what a text or choice holds, for `matching.same_text` (FIRM, STREET, REGION)
 
 
 @dataclass(frozen=True)
@@ -76,14 +78,14 @@ class Collection:
 
 COLLECTIONS = {c.key: c for c in (
     Collection("companies", "F", "firma", "Firmy", (
-        Field("name", "Nazwa", "text", True),
-        Field("legal_form", "Forma prawna", "choice", True, "legal_forms"),
+        Field("name", "Nazwa", "text", True, compare=FIRM),
+        Field("legal_form", "Forma prawna", "choice", True, "legal_forms", compare=FIRM),
         Field("nip", "NIP", "nip", True),
         Field("regon", "REGON", "regon"),
-        Field("street", "Ulica i numer", "text"),
+        Field("street", "Ulica i numer", "text", compare=STREET),
         Field("postcode", "Kod pocztowy", "postcode"),
         Field("city", "Miejscowość", "text", True),
-        Field("voivodeship", "Województwo", "choice", True, "voivodeships"),
+        Field("voivodeship", "Województwo", "choice", True, "voivodeships", compare=REGION),
         Field("industry", "Branża", "choice", True, "industries"),
         Field("size", "Wielkość", "choice", True, "sizes"),
         Field("status", "Status", "choice", True, "company_statuses"),
@@ -258,9 +260,8 @@ def clean_value(field: Field, raw, state: dict) -> tuple[object, str | None]:
         for option in allowed:
             if option == text:
                 return option, None
-        from .matching import same_text  # folded comparison: "srednia" finds "średnia"
-        for option in allowed:
-            if same_text(option, text):
+        for option in allowed:  # folded comparison: "srednia" finds "średnia", "woj. śląskie" "śląskie"
+            if same_text(option, text, field.compare):
                 return option, None
         shown = ", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + "…"
         return None, f"„{text}” nie jest na liście; do wyboru: {shown}."
@@ -293,8 +294,12 @@ def clean_value(field: Field, raw, state: dict) -> tuple[object, str | None]:
     problem = checks[kind](text)
     if problem:
         return None, problem
+    # Kept in one canonical form, so the record reads the same however it was typed: "PL7938875575"
+    # -> "793-887-55-75", "85377" -> "85-377", "770.494.743" -> "+48 770 494 743".
     if kind == "nip":
         return ids.format_nip(text), None
+    if kind == "postcode":
+        return ids.format_postcode(text), None
     if kind in ("regon", "pesel"):
         return ids.digits_only(text), None
     if kind == "phone":

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from . import records as rec
 from .actions import DELETABLE, drop, record_name
 from .dataset import starting_of
-from .matching import same_digits, same_text
+from .matching import FIRM, same_digits, same_text
 from .state import COLLECTION_KEYS
 from .wording import names_list
 from selfcheck.polish import count
@@ -41,7 +41,7 @@ LISTS = ("documents", "activities", "opportunities", "contacts", "companies", "g
 _NAME = lambda made, mine: same_text(made["name"], mine["name"])  # noqa: E731
 MATCH = {
     "funnels": _NAME, "reports": _NAME, "exports": _NAME, "templates": _NAME, "opportunities": _NAME,
-    "companies": lambda made, mine: same_text(made["name"], mine["name"]) or same_digits(made["nip"], mine["nip"]),
+    "companies": lambda made, mine: same_text(made["name"], mine["name"], FIRM) or same_digits(made["nip"], mine["nip"]),
     "contacts": lambda made, mine: same_text(made["first_name"], mine["first_name"])
     and same_text(made["last_name"], mine["last_name"]),
     # A task or a sent offer is the task's when it is for the same firm and the same (starting) opportunity.

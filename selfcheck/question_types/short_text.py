@@ -43,6 +43,10 @@ class ShortText(QuestionType):
 
 # People write a term with its other name beside it: in brackets, after a spaced dash or a slash.
 # Each part must itself be accepted, so a right word next to a wrong one is still wrong.
+# Deliberately no looser rule such as "X (any gloss)" passing whenever X passes: the gloss is where a
+# wrong idea shows ("T (mierzalny)", "NIP (REGON)", "VIES (KRS)"), and the matcher cannot tell a
+# harmless gloss from a contradicting one. A gloss that is right is an accepted answer in the bank
+# ("T (czas)" passes because "czas" is listed), so the question's data decides, not a general rule.
 _BESIDE = re.compile(r"[()\[\]/]|\s[-\u2013\u2014]\s")
 
 

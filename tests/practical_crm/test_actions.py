@@ -47,7 +47,7 @@ class Companies(Base):
         self.assertEqual(record["history"][0]["text"], "Dodano firmę do bazy.")
 
     def test_every_wrong_field_gets_its_own_message(self):
-        errors = self.refused("company.create", self.company(nip="1234563219", postcode="31000", email="biuro@",
+        errors = self.refused("company.create", self.company(nip="1234563219", postcode="31-00", email="biuro@",
                                                              size="ogromna", name=""))
         self.assertIn("cyfrę kontrolną", errors["nip"])
         self.assertIn("00-950", errors["postcode"])

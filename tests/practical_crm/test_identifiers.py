@@ -57,7 +57,11 @@ class KnownNumbers(unittest.TestCase):
 
     def test_postcode_email_phone(self):
         self.assertIsNone(ids.postcode_problem("00-950"))
-        self.assertIn("dwie cyfry, myślnik", ids.postcode_problem("00950"))
+        for typed in ("00950", "00 950"):  # five digits are unambiguous: kept as 00-950
+            self.assertIsNone(ids.postcode_problem(typed), typed)
+            self.assertEqual(ids.format_postcode(typed), "00-950")
+        for wrong in ("0095", "009500", "00-95", "0-0950", "00–95O"):
+            self.assertIn("dwie cyfry, myślnik", ids.postcode_problem(wrong), wrong)
         self.assertIsNone(ids.email_problem("anna.nowak@firma.example"))
         for wrong in ("anna.nowak", "anna@@firma.example", "anna nowak@firma.example", "anna@firma"):
             self.assertIsNotNone(ids.email_problem(wrong), wrong)
@@ -65,7 +69,17 @@ class KnownNumbers(unittest.TestCase):
         self.assertIsNone(ids.phone_problem("601-234-567"))
         self.assertIn("9 cyfr", ids.phone_problem("60123456"))
         self.assertEqual(ids.format_phone("0048601234567"), "+48 601 234 567")
+        self.assertEqual(ids.format_phone("601.234.567"), "+48 601 234 567")  # dots group digits too
+        for wrong in ("601,234,567", "601_234_567", "601.234.56"):
+            self.assertIsNotNone(ids.phone_problem(wrong), wrong)
         self.assertEqual(ids.format_nip("1234563218"), "123-456-32-18")
+
+    def test_a_nip_typed_as_the_eu_vat_number(self):
+        for typed in ("PL1234563218", "pl 123-456-32-18", " PL 1234563218"):
+            self.assertIsNone(ids.nip_problem(typed), typed)
+            self.assertEqual(ids.format_nip(typed), "123-456-32-18")
+        for wrong in ("DE1234563218", "PL1234563219", "P1234563218", "PLN1234563218"):
+            self.assertIsNotNone(ids.nip_problem(wrong), wrong)
 
 
 def changed_one_digit(number: str, position: int, delta: int) -> str:

@@ -2,6 +2,7 @@
 actions, earns full credit; a fresh CRM does not; typical mistakes get the feedback meant for them,
 naming the record and the field; partial credit is the weighted share of what is right."""
 
+import re
 import unittest
 from datetime import date, timedelta
 
@@ -379,3 +380,110 @@ class EquivalentForms(unittest.TestCase):
                 done, _ = apply_solution(state, "z2e2-cel-smart", lambda action, payload: {**payload, "description": sentence})
                 text = next(c for c in check_task(done, "z2e2-cel-smart")["checks"] if c["label"] == "Treść celu jednym zdaniem")
                 self.assertEqual(text["score"], right, text["feedback"])
+
+    def test_a_number_of_a_date_or_a_percentage_is_not_the_goals_target(self):
+        state = fresh_state(1, TODAY)
+        tags = flatten(variant_for(task("z2e2-cel-smart"), state))
+        deadline = date.fromisoformat(tags["cel.do"])
+        day, branch = deadline.day, f"firmom z branży {tags['cel.branza']}"
+        rest = f"zwiększyć sprzedaż usługi „{tags['cel.usluga']}” {branch} o połowę."
+        sentences = {f"Do {tags['cel.do_tekst']} {rest}": 0,
+                     f"Do {deadline:%d.%m.%Y} {rest}": 0,
+                     f"Do {deadline:%d.%m.%Y} r. {rest}": 0,
+                     f"Do {deadline.isoformat()} {rest}": 0,
+                     f"Do {day} VI {deadline.year} {rest}": 0,
+                     f"Do {day} czerwiec {deadline.year} {rest}": 0,
+                     f"Do {day} czerwca {rest}": 0,
+                     f"Zwiększyć o {day}% sprzedaż usługi {branch} do końca czerwca {deadline.year}.": 0,
+                     f"Zwiększyć o {day} proc. sprzedaż usługi {branch} do końca czerwca {deadline.year}.": 0,
+                     f"Do {tags['cel.do_tekst']} sprzedać {day} usług {branch}.": 1,
+                     f"Do {deadline:%d.%m.%Y} r. sprzedać {day} usług {branch}.": 1,
+                     f"Sprzedać {day} usług {branch} do {deadline:%d.%m.%Y}.": 1,
+                     f"Do {tags['cel.do_tekst']} zwiększyć o 50% sprzedaż usługi, do {day} usług {branch}.": 1}
+        for sentence, right in sentences.items():
+            with self.subTest(sentence=sentence):
+                done, _ = apply_solution(state, "z2e2-cel-smart",
+                                         lambda action, payload: {**payload, "description": sentence, "target": day})
+                text = next(c for c in check_task(done, "z2e2-cel-smart")["checks"] if c["label"] == "Treść celu jednym zdaniem")
+                self.assertEqual(text["score"], right, text["feedback"])
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_NOMINATIVE = ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+               "październik", "listopad", "grudzień")
+
+
+def _written_loosely(payload: dict) -> dict:
+    """The same data in the other forms the second reader typed: a NIP as the EU VAT number, a
+    postcode without its dash, a phone grouped by dots, "nr" before the house number, a compound
+    name with a space for its hyphen, a title abbreviated ("spec.", "dyr.", "kier.", "d.s."), a date
+    with a Roman month and no spaces or the month in the nominative."""
+    out = dict(payload)
+    if out.get("nip"):
+        out["nip"] = "PL" + out["nip"].replace("-", "")
+    if out.get("postcode"):
+        out["postcode"] = out["postcode"].replace("-", "")
+    if out.get("phone"):
+        digits = out["phone"].removeprefix("+48 ").replace(" ", "")
+        out["phone"] = f"{digits[:3]}.{digits[3:6]}.{digits[6:]}"
+    if out.get("street"):
+        out["street"] = re.sub(r" (\d)", r" nr \1", out["street"], count=1)
+    for key in ("voivodeship", "city"):
+        if out.get(key):
+            out[key] = out[key].replace("-", " ")
+    if out.get("position"):
+        short = {"s": "spec.", "d": "dyr.", "k": "kier."}
+        out["position"] = re.sub(r"^(?:specjalist|dyrektor|kierowni)\w*", lambda m: short[m[0][0]],
+                                 out["position"]).replace("ds.", "d.s.")
+    if out.get("consent_email_date"):
+        day = date.fromisoformat(out["consent_email_date"])
+        out["consent_email_date"] = f"{day.day}.{_ROMAN[day.month - 1]}.{day.year} r."
+    if out.get("consent_phone_date"):
+        day = date.fromisoformat(out["consent_phone_date"])
+        out["consent_phone_date"] = f"{day.day} {_NOMINATIVE[day.month - 1]} {day.year}"
+    return out
+
+
+class LooseForms(unittest.TestCase):
+    """Forms the second reader found refused or failed; each is one unambiguous spelling of the
+    right value, stored in its canonical form where the field has one."""
+
+    def test_a_card_and_a_contact_typed_loosely_earn_full_credit(self):
+        positions = set()
+        for task_id, seeds in (("z1e2-nowy-klient", range(1, 30)), ("z1e1-targi", (1, 2, 3, 4))):
+            for seed in seeds:
+                state = fresh_state(seed, TODAY)
+                tags = flatten(variant_for(task(task_id), state))
+                positions.add(tags.get("osoba.stanowisko", ""))
+                done, replies = apply_solution(state, task_id, lambda action, payload: _written_loosely(payload))
+                self.assertEqual([r["errors"] for r in replies if not r["ok"]], [], (task_id, seed))
+                result = check_task(done, task_id)
+                self.assertEqual(result["score"], 1, (task_id, seed, feedback(result)))
+        self.assertTrue(any(p.startswith(("specjalistka", "dyrektorka", "kierowniczka")) for p in positions), positions)
+
+    def test_loosely_typed_identifiers_are_stored_in_their_canonical_form(self):
+        state = fresh_state(1, TODAY)
+        done, _ = apply_solution(state, "z1e2-nowy-klient", lambda action, payload: _written_loosely(payload))
+        added = done["companies"][-1]
+        self.assertRegex(added["nip"], r"^\d{3}-\d{3}-\d{2}-\d{2}$")
+        self.assertRegex(added["postcode"], r"^\d{2}-\d{3}$")
+        self.assertRegex(added["phone"], r"^\+48 \d{3} \d{3} \d{3}$")
+        self.assertIn("-", added["voivodeship"])  # a choice: the list's own spelling
+
+    def test_a_name_with_a_colon_comma_or_nothing_for_its_dash_is_found(self):
+        cases = (("z2e5-nowa-szansa", "opportunity.create"), ("z1e2-eksport-kampanii", "export.create"),
+                 ("z2e3-raport-opiekunowie", "report.save"))
+        for task_id, action_name in cases:
+            state, names = fresh_state(1, TODAY), []
+            apply_solution(state, task_id, lambda action, payload: names.append(payload["name"]) or payload
+                           if action == action_name else payload)
+            name = names[0]
+            self.assertTrue(" – " in name or "według" in name, name)
+            right = [name.replace(" – ", ": "), name.replace(" – ", ", "), name.replace(" – ", " "),
+                     name.replace("według", "wg"), name.replace("według", "wg.")]
+            wrong = [name + " 2", name.replace(" – ", " / "), name.replace("według", "wbrew")]
+            for typed, score in [(t, 1) for t in right if t != name] + [(t, 0) for t in wrong if t != name]:
+                with self.subTest(task=task_id, typed=typed):
+                    done, _ = apply_solution(state, task_id, lambda action, payload, typed=typed:
+                                             {**payload, "name": typed} if action == action_name else payload)
+                    self.assertEqual(check_task(done, task_id)["score"] == 1, score == 1, feedback(check_task(done, task_id)))
