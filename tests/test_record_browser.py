@@ -217,7 +217,7 @@ def test_a_reset_keeps_a_copy_that_brings_everything_back(served_site, context):
     report.click("#sc-reset")
     report.locator("#sc-data-message", has_text="Postępy usunięte").wait_for()
     assert stored(report, PROGRESS) is None
-    report.locator("#sc-progress-backup", has_text="sprzed usunięcia postępów").wait_for()
+    report.locator("#sc-progress-backup", has_text="sprzed ich usunięcia").wait_for()
     report.get_by_role("button", name="Przywróć kopię").click()
     report.locator("#sc-progress-flash", has_text="Przywrócono kopię").wait_for(timeout=120_000)
     assert stored(report, PROGRESS)["ratings"] == {CRITERIA[0]["id"]: "tak"}
