@@ -355,3 +355,26 @@ def test_a_link_to_one_task_chooses_it_and_shows_its_card(served_site, browser):
                              "return r.top < innerHeight && r.bottom > 0 }")
     finally:
         context.close()
+
+
+def test_a_confirmation_asked_for_is_in_view_with_its_button_focused(desktop):
+    # "Zacznij to zadanie od nowa…" at a task far down the list: the question it asks stands in view.
+    card = desktop.locator(".crm-task").last
+    card.get_by_role("button", name=re.compile("Zacznij to zadanie od nowa")).click()
+    desktop.wait_for_function("() => document.activeElement?.textContent === 'Tak, zacznij od nowa'")
+    assert desktop.evaluate("() => { const r = document.activeElement.getBoundingClientRect(); "
+                            "return r.top >= 0 && r.bottom <= innerHeight }")
+    desktop.keyboard.press("Tab")   # the next stop: "Anuluj", beside it
+    assert desktop.evaluate("() => document.activeElement.textContent") == "Anuluj"
+
+
+def test_the_way_into_a_record_is_big_enough_for_a_finger(served_site, browser):
+    context, page = open_page(browser, served_site.url + PAGE, viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        nav_to(page, LIST_SCREENS[0])
+        button = page.locator(".crm-open").first
+        button.wait_for()
+        box = button.bounding_box()
+        assert box["height"] >= 24 and box["width"] >= 24
+    finally:
+        context.close()

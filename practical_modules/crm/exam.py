@@ -190,8 +190,11 @@ def task_cards(state: dict) -> list[dict]:
 def evaluate(state: dict, sets: list[dict] | None = None) -> dict:
     """The exam's tasks checked as the state stands: {"tasks": [result], "criteria": [...], "score"};
     each criterion the mean of the exam's tasks naming it, in the qualification's order, with its
-    text from the structure (`sets`, else the installed one)."""
-    results = [task_defs.check_task(state, task_id) for task_id in state["exam"]["tasks"]]
+    text from the structure (`sets`, else the installed one). A task not begun scores 0, whatever its
+    checks find in the starting data (a check that nothing is spoilt passes there): in an exam,
+    doing nothing earns nothing."""
+    results = [task_defs.check_task(state, task_id) if task_defs.begun(state, task_id) else task_defs.not_begun(state, task_id)
+               for task_id in state["exam"]["tasks"]]
     texts, order = {}, []
     for qset in sets if sets is not None else configuration.sets():
         for outcome in qset.get("outcomes", []):
@@ -230,39 +233,9 @@ def summary(state: dict, sets: list[dict] | None = None) -> dict:
 
 # --- handing in ----------------------------------------------------------------------------------
 
-# A log every change writes to: a change there says nothing about which task was worked on.
-SHARED_LOG = ("events",)
-
-
-def _parts(state: dict) -> dict:
-    """The state by the parts a task can change: a list whole, a dict by its keys ("answers.<task>")."""
-    parts = {}
-    for key, value in state.items():
-        if key in SHARED_LOG:
-            continue
-        if isinstance(value, dict):
-            parts.update({f"{key}.{inner}": item for inner, item in value.items()})
-        else:
-            parts[key] = value
-    return parts
-
-
-def _changed(before: dict, after: dict) -> set[str]:
-    old, new = _parts(before), _parts(after)
-    return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
-
-
 def untouched(state: dict) -> list[str]:
-    """The open exam's tasks in whose part of the system nothing has changed yet: the parts its model
-    solution changes on the starting data. Says nothing about whether a change is right."""
-    start = fresh_state(state["seed"], state["today"])
-    changed = _changed(start, state)
-    left = []
-    for task_id in state["exam"]["tasks"]:
-        solved, _ = task_defs.apply_solution(fresh_state(state["seed"], state["today"]), task_id)
-        if not _changed(start, solved) & changed:
-            left.append(task_id)
-    return left
+    """The open exam's tasks not begun yet (tasks.begun)."""
+    return [task_id for task_id in state["exam"]["tasks"] if not task_defs.begun(state, task_id)]
 
 
 def hand_in_question(state: dict, now: str) -> str:

@@ -64,11 +64,13 @@ class Form:
     note: str = ""
     danger: bool = False
     second: str = ""   # the label of a second button, which sends the field `_second` (e.g. a preview)
+    focus: bool = False  # the step the candidate just asked for (a confirmation): drawn in view, its button focused
 
     def block(self) -> dict:
         """The form as the page draws it."""
         return {"kind": "form", "id": self.id, "title": self.title, "fields": self.fields, "submit": self.submit,
-                "open": self.open, "note": self.note, "danger": self.danger, "second": self.second}
+                "open": self.open, "note": self.note, "danger": self.danger, "second": self.second,
+                "focus": self.focus}
 
 
 # --- reading the fields ----------------------------------------------------------------------------

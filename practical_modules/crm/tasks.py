@@ -22,7 +22,7 @@ from selfcheck.polish import percent
 from . import configuration
 from . import variants as vk
 from .checks import CHECKS, COMMON, Context
-from .dataset import starting_of
+from .dataset import fresh_state, starting_of
 from .templates import substitute
 
 _WHOLE_TAG = re.compile(r"^\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}$")
@@ -138,6 +138,56 @@ def apply_solution(state: dict, task_id: str, change=None) -> tuple[dict, list[d
 
 
 # --- checking ----------------------------------------------------------------------------------
+
+# A log every change writes to: a change there says nothing about which task was worked on.
+SHARED_LOG = ("events",)
+_SOLUTION_PARTS: dict[tuple, frozenset[str]] = {}
+
+
+def _parts(state: dict) -> dict:
+    """The state by the parts a task can change: a record ("companies#K001"), a dict's entry
+    ("answers.<task>"), any other value whole."""
+    parts = {}
+    for key, value in state.items():
+        if key in SHARED_LOG:
+            continue
+        if isinstance(value, dict):
+            parts.update({f"{key}.{inner}": item for inner, item in value.items()})
+        elif isinstance(value, list) and all(isinstance(item, dict) and "id" in item for item in value):
+            parts.update({f"{key}#{item['id']}": item for item in value})  # a list of records: by record
+            parts[f"{key}+"] = len(value)  # records added: which task added one is not known, so all that add begin
+        else:
+            parts[key] = value
+    return parts
+
+
+def _changed(before: dict, after: dict) -> set[str]:
+    old, new = _parts(before), _parts(after)
+    return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+
+
+def begun(state: dict, task_id: str) -> bool:
+    """Whether anything changed in the part of the system the task's model solution changes on the
+    starting data (its records, its answers; a new record counts by its id). Says nothing about
+    whether a change is right; tasks that share a record begin together."""
+    start = starting_of(state)[0]
+    key = (configuration.generation(), task_id, state["seed"], state["today"], start["dataset"])
+    if key not in _SOLUTION_PARTS:
+        if len(_SOLUTION_PARTS) > 64:
+            _SOLUTION_PARTS.clear()
+        solved, _ = apply_solution(fresh_state(state["seed"], state["today"], start["dataset"]), task_id)
+        _SOLUTION_PARTS[key] = frozenset(_changed(start, solved))
+    return bool(_SOLUTION_PARTS[key] & _changed(start, state))
+
+
+def not_begun(state: dict, task_id: str) -> dict:
+    """The result of a task not begun (begun()): 0, and says so."""
+    t = task(task_id)
+    return {"id": t.id, "title": t.title, "outcome": t.outcome, "criteria": list(t.criteria), "score": 0.0,
+            "percent": percent(0.0), "complete": False, "begun": False, "checks": [],
+            "hint": "Zadanie nie zostało rozpoczęte: w części systemu, której dotyczy, nic nie zmieniono.",
+            "solution": resolve(t.solution, flatten(variant_for(t, state)))}
+
 
 def check_task(state: dict, task_id: str) -> dict:
     """Run a task's checks on the state: score, per-check feedback, hint and model solution."""

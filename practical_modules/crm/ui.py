@@ -209,10 +209,10 @@ def _deletion(state: dict, collection: str, record: dict, here: tuple[str, dict]
                     danger=True)
     why, also = removal(state, collection, record)
     if why:
-        return Form(form_id, f"Nie można usunąć: „{name}”", [], "Wróć", forms.show(*back), note=why)
+        return Form(form_id, f"Nie można usunąć: „{name}”", [], "Wróć", forms.show(*back), note=why, focus=True)
     return Form(form_id, f"Usunąć {what} „{name}”?", [], "Tak, usuń",
                 forms.confirm(DELETE_ACTIONS[collection], {"id": record["id"]}, done, back), second="Anuluj", danger=True,
-                note=" ".join(["Tego nie da się cofnąć.", *also]))
+                note=" ".join(["Tego nie da się cofnąć.", *also]), focus=True)
 
 
 def _with_deletion(blocks: list, deletion: Form | None, params: dict) -> list:
@@ -319,6 +319,8 @@ def _tasks(state, params):
         blocks.append({"kind": "task", "id": t.id, "title": card["title"], "brief": card["brief"],
                        "criteria": [{"id": c, "anchor": anchor(c)} for c in card["criteria"]],
                        "last": _last_text(last),
+                       # progress at a glance in the list of tasks: the best result so far
+                       "mark": f"najlepszy wynik {percent(last['best'])}" if last else "nie sprawdzono",
                        "checkable": True, "answers": _answers_form(card), "reset": _reset_form(state, t.id, params)})
     return "Zadania do wykonania", blocks
 
@@ -332,7 +334,7 @@ def _reset_form(state: dict, task_id: str, params: dict) -> Form:
                     forms.show("tasks", {"reset": task_id}), open=True)
     return Form(form_id, "Zacząć to zadanie od nowa?", [], "Tak, zacznij od nowa",
                 forms.confirm("task.reset", {"task": task_id}, ("tasks", {}), ("tasks", {})), second="Anuluj",
-                danger=True, note=" ".join(reset_effects(state, task_id)))
+                danger=True, note=" ".join(reset_effects(state, task_id)), focus=True)
 
 
 def _list(collection):

@@ -8,7 +8,7 @@ import json
 import unittest
 from datetime import datetime, timedelta
 
-from practical_modules.crm import api, exam
+from practical_modules.crm import api, exam, tasks
 from practical_modules.crm.state import CrmStateError, MAX_EXAMS, read_state
 from practical_modules.crm.tasks import all_tasks, apply_solution, check_task
 from tests.practical_crm import given
@@ -147,6 +147,22 @@ class ExamApiTest(unittest.TestCase):
         screen = self.call("page", text, json.dumps({"screen": "tasks"}))["screen"]
         self.assertFalse(any(b.get("checkable") for b in screen["blocks"] if b["kind"] == "task"))
 
+    def test_a_task_not_begun_scores_nothing_although_its_checks_find_nothing_spoilt(self):
+        # An exam with a task whose checks give credit on the starting data (the NIP task's "nothing else
+        # changed", say): the first seed that draws one.
+        for seed in range(1, 60):
+            state = json.loads(api.exam_start("", seed, START))["state"]
+            idle = [t for t in state["exam"]["tasks"] if check_task(state, t)["score"] > 0]
+            if idle:
+                break
+        self.assertTrue(idle, "no exam of 60 has a task that checks give credit untouched")
+        out = self.call("exam_finish", json.dumps(state), later(30))
+        by_id = {r["id"]: r for r in out["exam"]["summary"]["tasks"]}
+        for task_id in idle:
+            self.assertEqual(by_id[task_id]["score"], 0.0)
+            self.assertIn("nie zostało rozpoczęte", by_id[task_id]["hint"])
+        self.assertEqual(out["exam"]["summary"]["score"], 0.0)
+
     def test_finish_checks_each_task_once_per_criterion_in_the_qualifications_order(self):
         state = self.state
         solved = state["exam"]["tasks"][0]
@@ -158,7 +174,8 @@ class ExamApiTest(unittest.TestCase):
         self.assertEqual(list(by_id), state["exam"]["tasks"])
         self.assertEqual(by_id[solved]["score"], 1.0)
         for task_id, result in by_id.items():
-            self.assertEqual(result, check_task(out["state"], task_id))
+            begun = task_id == solved or tasks.begun(out["state"], task_id)  # others may share its records
+            self.assertEqual(result, check_task(out["state"], task_id) if begun else tasks.not_begun(out["state"], task_id))
         self.assertAlmostEqual(summary["score"], sum(r["score"] for r in summary["tasks"]) / len(summary["tasks"]), places=4)
         self.assertFalse(summary["timed_out"])
         order = [c["id"] for s in self.sets for o in s["outcomes"] for c in o["criteria"]]

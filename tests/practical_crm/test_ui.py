@@ -30,6 +30,14 @@ class CrmUiTest(unittest.TestCase):
         collection = {card: collection for collection, card in ui.CARDS.items()}.get(name)
         return {"id": self.state[collection][0]["id"]} if collection else {}
 
+    def test_the_list_of_tasks_shows_each_tasks_best_result(self):
+        first = all_tasks()[0].id
+        checked = json.loads(api.check(json.dumps(self.state), first, "2026-11-25T08:00:00+01:00"))["state"]
+        out = json.loads(api.page(json.dumps(checked), json.dumps({"screen": "tasks"})))
+        marks = {b["id"]: b["mark"] for b in blocks_of(out) if b["kind"] == "task"}
+        self.assertEqual(marks[first], f"najlepszy wynik {check_task(checked, first)['percent']}")
+        self.assertEqual({m for t, m in marks.items() if t != first}, {"nie sprawdzono"})
+
     def test_every_screen_draws_and_every_form_it_offers_is_understood(self):
         for name in ui.SCREENS:
             out = self.page(screen=name, params=self.params_for(name))

@@ -123,6 +123,7 @@ function draw(screen) {
     const list = el("ol")
     for (const t of tasks) {
       const button = el("button", t.title, { type: "button", className: "crm-index__task" })
+      if (t.mark) button.append(" ", el("span", `(${t.mark})`, { className: "crm-index__mark" }))
       button.addEventListener("click", () => choose(t.id))
       list.append(el("li").appendChild(button).parentNode)
     }
@@ -304,12 +305,13 @@ function form(b) {
         out = await request({ form: b.id, fields, now: now(), confirmed: true })
       }
       if (out?.reply) showReply(out.reply, b.id)
-      else if (out) screenBox.focus()  // another view of the data (a search): from its top
+      else if (out) showScreen()  // another view of the data (a search), or a step to confirm
     } catch (error) {
       notice(reply, `Python nie działa w tej przeglądarce, więc nic nie zmieniono (${error.message}).`, "warning")
     }
   })
   f.dataset.draft = draftKey(b.id)
+  if (b.focus) f.dataset.focus = ""
   if (!b.open) f.append(body)
   const restored = keepDraft(f)  // first: a firm typed before filters its people below
   for (const field of b.fields) if (field.filter_by) filterChoices(f, field)
@@ -318,6 +320,19 @@ function form(b) {
   details.append(el("summary", b.title), f)
   if (restored) details.open = true  // what was typed stands in view
   return details
+}
+
+/** A screen drawn by a form that only shows something: the step Python marks (a confirmation) in view
+ *  with its first button focused, or else the screen from its top. */
+function showScreen() {
+  const asked = screenBox.querySelector("form[data-focus]")
+  if (asked) {
+    asked.scrollIntoView({ block: "center" })
+    asked.querySelector("button").focus({ preventScroll: true })
+    return
+  }
+  screenBox.scrollIntoView({ block: "start" })
+  screenBox.focus({ preventScroll: true })
 }
 
 /** A select whose choices Python put in groups (`group`) shows those of the group chosen in the field
