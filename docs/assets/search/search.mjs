@@ -90,7 +90,8 @@ function setUp(box) {
       event.preventDefault()
       ;(at === 0 ? input : all[at - 1]).focus()
     } else if (event.key === "Escape") {
-      if (!panel.hidden) { close(); input.focus() } else input.blur()
+      // The first Escape closes the results and keeps the query (a search field would clear it).
+      if (!panel.hidden) { event.preventDefault(); close(); input.focus() } else input.blur()
     }
   })
   // Leaving the box (Tab away, a tap elsewhere) closes the results.
