@@ -40,7 +40,6 @@ function setUp(box) {
 
   function say(text, hintText) {
     panel.hidden = false
-    input.setAttribute("aria-expanded", "true")
     status.textContent = text
     hint.textContent = hintText
     hint.hidden = !hintText
@@ -67,7 +66,6 @@ function setUp(box) {
 
   function close() {
     panel.hidden = true
-    input.setAttribute("aria-expanded", "false")
   }
 
   const links = () => [...list.querySelectorAll("a")]
