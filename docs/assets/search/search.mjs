@@ -25,7 +25,7 @@ function setUp(box) {
     url.searchParams.set("index", new URL(box.dataset.index, location.href).href)
     worker = new Worker(url, { type: "module" })
     worker.addEventListener("message", ({ data }) => { if (data.id === asked) draw(data) })
-    worker.addEventListener("error", () => say(box.dataset.failed, ""))
+    worker.addEventListener("error", () => say(box.dataset.textFailed, ""))
     worker.postMessage({ id: asked, query: "" })  // fetches the index while the visitor types
   }
 
@@ -34,7 +34,7 @@ function setUp(box) {
     const query = input.value
     if (!query.trim()) { close(); shown = ""; return }
     asked += 1
-    if (!shown) say(box.dataset.loading, "")
+    if (!shown) say(box.dataset.textLoading, "")
     worker.postMessage({ id: asked, query })
   }
 
@@ -46,7 +46,7 @@ function setUp(box) {
   }
 
   function draw(answer) {
-    if (answer.error) { say(box.dataset.failed, ""); return }
+    if (answer.error) { say(box.dataset.textFailed, ""); return }
     if (!answer.query.trim() || answer.query !== input.value) return
     shown = answer.query
     list.replaceChildren(...answer.results.map(result))
