@@ -156,8 +156,6 @@ def messages(most: int) -> dict:
     return {
         "count": ["Brak wyników"] + [polish.count(n, "wynik", "wyniki", "wyników") for n in range(1, most + 1)],
         "hint": "Sprawdź pisownię albo wpisz mniej słów lub inne słowo, np. „walidacja”, „certyfikat”, „test próbny”.",
-        "loading": "Wczytywanie wyszukiwarki…",
-        "failed": "Nie udało się wczytać wyszukiwarki. Odśwież stronę i spróbuj ponownie.",
     }
 
 
