@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,8 +20,6 @@ if str(ROOT) not in sys.path:  # hooks are loaded by file path; make `sitegen` i
 from sitegen.build import SiteContent, build_content  # noqa: E402
 from sitegen.page_text import attribute_text  # noqa: E402
 from datafiles.problems import DataError  # noqa: E402
-from sitegen.search_forms import enrich_search_index  # noqa: E402
-from sitegen.search_index import defer_search_index  # noqa: E402
 from sitegen.slugs import slugify  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.qualification")
@@ -45,6 +42,8 @@ def on_config(config):
     config.nav = _content.nav
     # Every page's head names the accessibility statement (overrides/main.html).
     config.extra["accessibility_statement"] = _content.accessibility_statement
+    # The header's search box loads this qualification's index (overrides/partials/site-search.html).
+    config.extra["search_index"] = _content.search_index
     # Anchors from headings keep Polish letters readable: "Słowniczek" -> "slowniczek", not "sowniczek".
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
     return config
@@ -72,10 +71,3 @@ def on_serve(server, config, builder):
     for path in _content.sources:
         server.watch(str(path))
     return server
-
-
-@event_priority(-100)  # after the search plugin has written its index
-def on_post_build(config):
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    enrich_search_index(index, _content.search_synonyms)
-    defer_search_index(index)

@@ -16,13 +16,16 @@ from selfcheck.assembly import test_sizes
 from selfcheck.structure import Structure
 
 from .glossary import load_glossary
-from .pages import DATA_FILES, render_pages, render_question_parts
+from .pages import DATA_FILES, page_words, render_pages, render_question_parts, store_id
 from .publisher import load_publisher
 from .python_runtime import PracticalRuntime, runtime_files
+from .search_index import glossary_synonyms, index_file, index_json, search_index
 from .selfcheck_content import ASSETS, bank_json, module_zip, package_zip
 from .site_map import SITE_DESCRIPTION, STATEMENT, navigation, site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
+# MiniSearch (npm, MIT), the search library our search worker imports (docs/assets/search/).
+SEARCH_LIBRARY = "assets/search/minisearch.mjs"
 
 
 @dataclass
@@ -36,6 +39,7 @@ class SiteContent:
     site_description: str = ""                              # plain text
     search_synonyms: list = field(default_factory=list)    # groups of words that find each other
     accessibility_statement: str = STATEMENT.url            # site URL of the statement, for every page's head
+    search_index: str = ""                                  # site path of this qualification's search index
 
 
 def build_content(root: Path = ROOT) -> SiteContent:
@@ -94,10 +98,16 @@ def build_content(root: Path = ROOT) -> SiteContent:
         files[f"{ASSETS}/practical.json"] = json.dumps(practical.data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         module = PracticalRuntime(practical.module, practical.package, module_zip(root, practical.package),
                                   files[f"{ASSETS}/practical.json"])
+    # The site search: this qualification's index, and the search library beside our search scripts.
+    search_path = index_file(store_id(data))
+    files[search_path] = index_json(search_index(
+        pages, site_pages(data, practical=practical is not None), words=page_words(data),
+        qualification={"id": store_id(data), "name": data["name"]}, synonym_groups=glossary_synonyms(loaded["glossary"])))
     copies, runtime = runtime_files(root, package_zip(root), files[DATA_FILES["json"]], files[f"{ASSETS}/bank.json"], module)
     files.update(runtime)
+    copies[SEARCH_LIBRARY] = root / "node_modules" / "minisearch" / "dist" / "es" / "index.js"
     return SiteContent(pages, files, copies, list(dict.fromkeys([*paths.values(), SCHEMA_DIR, root / "selfcheck", root / "practical_modules",
                                                           data_root / "selfcheck", data_root / PRACTICAL_FOLDER])),
                        nav=navigation(site_pages(data, practical=practical is not None)), site_name=loaded["publisher"]["site_name"],
                        site_description=SITE_DESCRIPTION.format(name=data["name"]),
-                       search_synonyms=loaded["glossary"].get("search_synonyms", []))
+                       search_synonyms=loaded["glossary"].get("search_synonyms", []), search_index=search_path)

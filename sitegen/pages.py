@@ -82,7 +82,7 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
     env = make_environment()
     pages = site_pages(data, practical=practical)
     renewal = data["certificate"].get("renewal") or {}
-    words = {"name": data["name"], "practice": renewal.get("practice", "")}
+    words = page_words(data)
     data, glossary, publisher = as_data(data), as_data(glossary), as_data(publisher)
     questions, interview = as_data(questions), as_data(interview)
     abbreviations = "\n".join(abbreviation_lines(glossary))
@@ -135,6 +135,12 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         out[spec.path] = f"---\n{front}---\n\n{body.strip()}\n\n{abbreviations}\n"
     return out
+
+
+def page_words(data: dict) -> dict:
+    """What page descriptions name: {name} (the qualification) and {practice} (what renewal asks for)."""
+    renewal = data["certificate"].get("renewal") or {}
+    return {"name": data["name"], "practice": renewal.get("practice", "")}
 
 
 def question_index(questions: list[dict]) -> list[dict]:

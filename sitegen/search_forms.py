@@ -1,56 +1,80 @@
-"""Make the site search find Polish words in their common forms and without diacritics.
+"""Polish words as the site search compares them: folded, stemmed, with their other forms and synonyms.
 
-Material's search (lunr.js) has no Polish stemmer. It does match every query word as a
-prefix ("walidac" finds "walidacja"), so a search for "walidacji" finds a page when the
-page's index holds a word starting with "walidacji". This module adds such words, in an
-extra index field `forms` that lunr searches but the result list never shows:
+One definition, two runners. The rules here (which characters make a word, how letters fold, which
+endings are cut, which words are too common to count) are data that `search_index.py` writes into
+the index; the browser's search (docs/assets/search/language.mjs) applies the same rules to the
+query and to the text it highlights, and a test checks both stem every word of the site alike.
 
-- the other forms of each word on the page that occur anywhere on the site: words that
-  share a stem, by the Stempel stemmer (pystempel: lejki, lejka, lejków → lejek) or once a
-  Polish case ending is cut off (walidacja, walidacji, walidację), and the Stempel stem
-  itself, which is often the base form a searcher types ("lejek" finds "lejki");
-- synonyms the data lists (glossary.yaml, `search_synonyms`: koszt, cena, opłata, ile kosztuje);
-- for the words of section titles (the key terms: "Asesor", "Szansa sprzedaży"), the
-  common case forms even where the site does not use them ("asesora", "szansy");
-- every word and form again without diacritics ("zarzadzanie" for "zarządzanie"), for
-  people who type without Polish letters.
-
-Taking forms from the site's own vocabulary keeps the index small and the forms real.
-The matching lunr settings (no English stemmer, Polish punctuation) are in mkdocs.yml.
+- **Folding**: lower case, no diacritics ("Zarządzanie" -> "zarzadzanie"), so a query typed without
+  Polish letters finds the same words (selfcheck.polish.fold, the project's one folding).
+- **Light stemming**: the longest listed ending is cut when a stem of MIN_STEM letters stays:
+  case endings of nouns and adjectives ("walidacji", "walidację" -> "walidacj"), the common verb
+  endings ("kosztuje", "kosztować", "kosztów" -> "koszt") and verbal nouns ("zarządzanie",
+  "zarządzać" -> "zarzadz"). Light on purpose: a missed form costs one result, a wrong join
+  puts an unrelated page first.
+- **Other forms** the light stemmer cannot join (stem changes: "lejek"/"lejki", "zgoda"/"zgodzie")
+  come from the Stempel stemmer (pystempel), run here at build time over every word of the site:
+  `aliases` pairs such stems, and the browser searches both.
+- **Synonyms**: groups of words and phrases that find each other (glossary.yaml `search_synonyms`,
+  and every glossary term with its full name and forms: "RODO", "ogólne rozporządzenie o ochronie
+  danych"), as stems.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import json
 import re
 from collections import defaultdict
 from functools import lru_cache
-from pathlib import Path
 
-from .slugs import fold
+from selfcheck.polish import fold
 
-# Case and number endings of Polish nouns and adjectives; the longest matching one is cut.
+WORD = r"[^\W_]+"   # letters and digits; the browser's equivalent is [\p{L}\p{N}]+
+_WORD = re.compile(WORD)
+MIN_STEM = 3
+
+# Endings, folded (so "ę" is "e" and "ów" is "ow"); the longest that leaves MIN_STEM letters is cut.
 ENDINGS = sorted({
-    "a", "u", "y", "i", "e", "ę", "ą", "o", "em", "om", "ie", "ów", "ami", "ach", "owi",
-    "ego", "emu", "ej", "ym", "ymi", "ych", "ich", "imi", "iej", "ia", "iu", "ii", "ią", "ię",
-    "iem", "iom", "iami", "iach", "owie",
+    # nouns and adjectives: cases and numbers
+    "a", "e", "i", "o", "u", "y", "em", "om", "ie", "ow", "ami", "ach", "owi", "owie", "ego", "emu",
+    "ej", "ym", "ymi", "ych", "ich", "imi", "iej", "ia", "iu", "ii", "iem", "iom", "iami", "iach",
+    "owy", "owa", "owe", "owych", "owym", "owej", "owego",
+    # verbs: infinitive, present, past, participles; verbal nouns
+    "ac", "ec", "ic", "yc", "owac", "ywac", "iwac", "uje", "ujesz", "ujemy", "ujecie", "uja", "ujac",
+    "owal", "owala", "owali", "owane", "owany", "owana", "owanie", "owania", "owaniu",
+    "anie", "ania", "aniu", "aniem", "aniach", "enie", "enia", "eniu", "eniem", "eniach",
 }, key=len, reverse=True)
-MIN_STEM = 4   # shorter stems would join unrelated words
-# Endings generated for title words: the cases a searcher types most (a form that begins
-# another, like "a" before "ach", is implied by lunr's prefix matching).
-TITLE_ENDINGS = ("", "a", "u", "y", "i", "ę", "ą", "em", "ie", "ów", "om", "ami", "ach")
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_TAGS = re.compile(r"<[^>]+>")
+
+# Words too common to tell pages apart; dropped from queries, from the index and from synonyms.
+STOP_WORDS = frozenset(fold(word) for word in (
+    "a i o u w z ze na do od po za ze we są jest to się nie czy jak jaki jaka jakie ile gdzie kiedy "
+    "co kto który która które oraz lub albo ten ta te tego tej tym przez dla przy jego jej ich "
+    "mnie mi mój moja moje można trzeba być będzie"
+).split())
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` as written ("Koszt: 1950 zł" -> ["Koszt", "1950", "zł"])."""
+    return _WORD.findall(text)
+
+
+def folded(word: str) -> str:
+    return fold(word.lower())
 
 
 def stem(word: str) -> str:
-    """Cut the longest case ending that leaves a stem of MIN_STEM letters: "walidacji" -> "walidacj"."""
+    """The light stem of one word, folded: "Walidacji" -> "walidacj", "kosztuje" -> "koszt"."""
+    word = folded(word)
     for ending in ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
             return word[: -len(ending)]
     return word
+
+
+def terms(text: str) -> list[str]:
+    """The stems of the words of `text` that count for search (no stop words)."""
+    return [stem(word) for word in words(text) if folded(word) not in STOP_WORDS]
 
 
 @lru_cache(maxsize=1)
@@ -63,64 +87,43 @@ def _stempel():
 
 def stempel_stem(word: str) -> str:
     """Stempel's stem, which for most Polish nouns is the base form: "lejki" -> "lejek"."""
-    stemmed = _stempel()(word)
-    return stemmed if stemmed and stemmed.isalpha() and len(stemmed) >= MIN_STEM else word
+    stemmed = _stempel()(word.lower())
+    return stemmed if stemmed and stemmed.isalpha() else word
 
 
-def words_of(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(_TAGS.sub(" ", text))}
+def aliases(texts: list[str]) -> dict[str, list[str]]:
+    """Stems that belong together although the light stemmer cuts them apart, from the words of
+    `texts`: {"lejek": ["lejk"], "lejk": ["lejek"], "zgodz": ["zgod"], …}, both ways."""
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for word in {word for text in texts for word in words(text) if word.isalpha() and len(word) > MIN_STEM}:
+        light, base = stem(word), stem(stempel_stem(word))
+        if light != base and len(base) >= MIN_STEM:
+            pairs[light].add(base)
+            pairs[base].add(light)
+    return {key: sorted(values) for key, values in sorted(pairs.items())}
 
 
-def extra_forms(words: set[str], families: dict[str, set[str]], title_words: set[str] = frozenset(),
-                synonyms: dict[str, set[str]] | None = None) -> set[str]:
-    """Forms to add for a page with `words`, given the site's word families (stem -> words)
-    and the data's synonyms (word -> the words of its synonym groups)."""
-    forms = set(words)
-    for word in words:
-        forms |= families.get(stem(word), set()) | families.get("=" + stempel_stem(word), set())
-        forms.add(stempel_stem(word))
-        forms |= (synonyms or {}).get(word, set())
-    for word in title_words:
-        if len(stem(word)) >= MIN_STEM:
-            forms |= {stem(word) + ending for ending in TITLE_ENDINGS}
-    forms |= {fold(form) for form in forms}
-    # A form that begins another form adds nothing: lunr matches query words as prefixes.
-    ordered = sorted(forms)
-    kept = {a for a, b in zip(ordered, ordered[1:] + [""]) if not b.startswith(a)}
-    return kept - words
-
-
-def site_families(texts: list[str]) -> dict[str, set[str]]:
-    """Words of the site by family: our suffix stem as the key, and "=" + Stempel's stem."""
-    families: dict[str, set[str]] = defaultdict(set)
-    for text in texts:
-        for word in words_of(text):
-            families[stem(word)].add(word)
-            families["=" + stempel_stem(word)].add(word)
-    return families
-
-
-def synonym_map(groups: list[list[str]]) -> dict[str, set[str]]:
-    """[["koszt", "cena", "ile kosztuje"]] -> {"koszt": {"cena", "ile", "kosztuje"}, …}: a page with
-    any word of a group is found by every word of it (a phrase counts by its words)."""
-    out: dict[str, set[str]] = defaultdict(set)
+def synonym_groups(groups: list[list[str]]) -> list[list[str]]:
+    """Synonym groups as the search compares them: each entry as the stems of its words that count,
+    joined by a space ([["koszt", "ile kosztuje", "płatność"]] -> [["koszt", "platnosc"]])."""
+    out = []
     for group in groups:
-        words = set().union(*(words_of(entry) for entry in group))
-        for entry in group:
-            for word in words_of(entry):
-                out[word] |= words
+        entries = list(dict.fromkeys(" ".join(terms(entry)) for entry in group))
+        entries = [entry for entry in entries if entry]
+        if len(entries) > 1:
+            out.append(entries)
     return out
 
 
-def enrich_search_index(path: Path, synonyms: list[list[str]] = ()) -> None:
-    """Add the `forms` field to every document of Material's search_index.json."""
-    if not path.exists():  # search plugin disabled
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    texts = [f"{doc.get('title', '')} {doc.get('text', '')}" for doc in index["docs"]]
-    families = site_families(texts)
-    by_word = synonym_map(list(synonyms))
-    for doc, text in zip(index["docs"], texts):
-        title_words = words_of(doc.get("title", ""))
-        doc["forms"] = " ".join(sorted(extra_forms(words_of(text), families, title_words, by_word)))
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def language_rules() -> dict:
+    """The rules the browser applies to queries and text, so it stems as this module does."""
+    return {"word": "[\\p{L}\\p{N}]+", "min_stem": MIN_STEM, "endings": ENDINGS,
+            "stop_words": sorted(STOP_WORDS), "fold": _fold_table()}
+
+
+def _fold_table() -> dict[str, str]:
+    """Letters whose folding is not "drop the accent" (Unicode gives "ł" no decomposition)."""
+    from selfcheck.polish import _NO_DECOMPOSITION
+
+    return {chr(code): (target if isinstance(target, str) else chr(target))
+            for code, target in _NO_DECOMPOSITION.items()}

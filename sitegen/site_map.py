@@ -24,6 +24,9 @@ class PageSpec:
     needs_renewal: bool = False  # only for certificates that expire and can be renewed
     needs_tasks: bool = False    # only for qualifications whose data has practical tasks (practical/ in its data folder)
     warm_up: bool = False  # a landing page of tools that run Python: fetch its runtime when idle
+    # Words a visitor types to look for this page, besides its title and description: the site
+    # search finds the page by them (sitegen/search_index.py), also when its text is not indexed.
+    search_keywords: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -53,42 +56,48 @@ PAGES = [
              "Certyfikat kwalifikacji „{name}”: dokument, okres ważności i warunki przedłużenia z formularza."),
     PageSpec("odnowienie.md", "renewal.md.j2", "Przygotuj odnowienie",
              "Przygotuj odnowienie certyfikatu kwalifikacji „{name}”: policz okresy {practice} i wydrukuj zestawienie dowodów.",
-             "renewal.mjs", tool="Przygotuj odnowienie certyfikatu", for_holders=True, needs_renewal=True),
+             "renewal.mjs", tool="Przygotuj odnowienie certyfikatu", for_holders=True, needs_renewal=True,
+             search_keywords=("odnowienie certyfikatu", "przedłużenie certyfikatu", "kalkulator okresów pracy", "dowody pracy")),
     PageSpec("dane-formalne.md", "formal.md.j2", "Dane formalne",
              "Kody, instytucje, dokumenty i dane wnioskodawcy kwalifikacji „{name}” z formularza ZRK."),
     PageSpec("slowniczek.md", "glossary.md.j2", "Słowniczek",
              "Objaśnienia pojęć używanych w opisie kwalifikacji „{name}”."),
     PageSpec("samoocena/index.md", "selfcheck_index.md.j2", "Samoocena",
              "Sprawdź swoją gotowość do walidacji kwalifikacji „{name}”: ćwiczenia, test próbny, ocena umiejętności i raport gotowości.",
-             section="Samoocena", tool="Sprawdź swoją gotowość", warm_up=True),
+             section="Samoocena", tool="Sprawdź swoją gotowość", warm_up=True,
+             search_keywords=("samoocena", "przygotowanie do egzaminu", "jak się przygotować", "sprawdź się", "narzędzia")),
     PageSpec("samoocena/cwiczenia.md", "selfcheck_practice.md.j2", "Ćwiczenia",
              "Pytania do kwalifikacji „{name}” z wyjaśnieniami, według zestawów, efektów i kryteriów weryfikacji.", "practice.mjs",
              searchable=False,  # exercises, not answers: a search for "ile kosztuje" should find the fee, not a task
-             section="Samoocena"),
+             section="Samoocena", search_keywords=("ćwiczenia", "pytania z odpowiedziami", "pytania testowe", "nauka", "quiz", "powtórka")),
     PageSpec("samoocena/test.md", "selfcheck_test.md.j2", "Test próbny",
              "Losowany test próbny do kwalifikacji „{name}” z oceną i omówieniem po oddaniu.", "mock-test.mjs",
              searchable=False,  # its hidden question bank is the practice page's text
-             section="Samoocena"),
+             section="Samoocena", search_keywords=("test próbny", "egzamin próbny", "próbny egzamin", "test teoretyczny", "sprawdzian")),
     PageSpec("samoocena/umiejetnosci.md", "selfcheck_rating.md.j2", "Ocena umiejętności",
              "Oceń, które kryteria weryfikacji kwalifikacji „{name}” już opanowano.", "self-rating.mjs",
-             section="Samoocena"),
+             section="Samoocena", search_keywords=("ocena umiejętności", "samoocena umiejętności", "co już umiem")),
     PageSpec("samoocena/rozmowa.md", "selfcheck_interview.md.j2", "Rozmowa z komisją",
              "Pytania, jakie komisja walidacyjna może zadać przy kwalifikacji „{name}”, z punktami dobrej odpowiedzi.",
-             "interview.mjs", section="Samoocena"),
+             "interview.mjs", section="Samoocena", search_keywords=("rozmowa z komisją", "pytania komisji", "wywiad", "rozmowa")),
     PageSpec("samoocena/praktyka.md", "selfcheck_practical.md.j2", "Zadania praktyczne",
              "Zadania praktyczne do kwalifikacji „{name}” w symulowanym systemie, sprawdzane na tym urządzeniu.", "crm.mjs",
-             searchable=False, section="Samoocena", needs_tasks=True),
+             searchable=False, section="Samoocena", needs_tasks=True,
+             search_keywords=("zadania praktyczne", "ćwiczenia praktyczne", "praktyka", "część praktyczna", "symulowany system")),
     PageSpec("samoocena/symulacja.md", "selfcheck_practical_exam.md.j2", "Symulacja części praktycznej",
              "Próbna część praktyczna walidacji kwalifikacji „{name}”: zadania na czas, wyniki po zakończeniu.", "crm.mjs",
-             searchable=False, section="Samoocena", needs_tasks=True),
+             searchable=False, section="Samoocena", needs_tasks=True,
+             search_keywords=("symulacja", "egzamin praktyczny", "próbna część praktyczna", "zadania na czas")),
     PageSpec("samoocena/raport.md", "selfcheck_report.md.j2", "Raport gotowości",
              "Gotowość do walidacji kwalifikacji „{name}” według efektów, zestawów i kryteriów.", "report.mjs",
-             section="Samoocena"),
+             section="Samoocena", search_keywords=("raport gotowości", "wyniki", "postępy", "czy jestem gotowy")),
     PageSpec("otwarte-dane.md", "open_data.md.j2", "Otwarte dane",
-             "Opis kwalifikacji „{name}” do pobrania jako YAML i JSON wraz ze schematem danych."),
+             "Opis kwalifikacji „{name}” do pobrania jako YAML i JSON wraz ze schematem danych.",
+             search_keywords=("pobierz dane", "plik", "API")),
     PageSpec("druk.md", "print.md.j2", "Cała kwalifikacja do druku",
              "Pełny opis kwalifikacji „{name}” na jednej stronie, przygotowany do druku.",
-             searchable=False),  # the same text is on the other pages
+             searchable=False,  # the same text is on the other pages
+             search_keywords=("wersja do druku", "drukuj", "PDF", "cały opis")),
     PageSpec("deklaracja-dostepnosci.md", "accessibility.md.j2", "Deklaracja dostępności",
              "Deklaracja dostępności strony o kwalifikacji „{name}”."),
 ]

@@ -41,16 +41,13 @@ def visit(context: BrowserContext, url: str, *, expect_status: int = 200) -> Vis
     return record
 
 
-SEARCH_INDEX = "search/search_index.json"
 SLOW = 120_000  # ms: generous, for a loaded 2-core machine; nothing here sleeps
 
 
 def goto_settled(page: Page, url: str):
-    """Open `url` and wait for the events a page's checks depend on, not for a quiet network:
-    the load event and the search index, which every page of the site fetches."""
-    with page.expect_response(lambda response: response.url.endswith(SEARCH_INDEX), timeout=SLOW) as index:
-        page.goto(url, wait_until="load", timeout=SLOW)
-    index.value.finished()
+    """Open `url` and wait for the events a page's checks depend on, not for a quiet network: the
+    load event, which comes after the page's module scripts have run (the search box is set up)."""
+    page.goto(url, wait_until="load", timeout=SLOW)
     return page
 
 

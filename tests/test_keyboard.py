@@ -58,7 +58,7 @@ def test_tab_reaches_every_page_of_the_navigation_search_and_palette_switch(serv
     hrefs = {stop["href"].split("#")[0] for stop in stops}
     for path in PAGE_PATHS:
         assert served_site.url + path in hrefs, f"navigation link to {path!r} is not reachable"
-    assert any("md-search__input" in stop["cls"] for stop in stops)
+    assert any("site-search__input" in stop["cls"] for stop in stops)
     assert any("md-option" in stop["cls"] for stop in stops), "palette switch not reachable"
     hidden = [stop for stop in stops if not stop["visible"] and stop["tag"] == "A"]
     assert hidden == [], f"links that take focus while invisible: {hidden}"
@@ -66,10 +66,10 @@ def test_tab_reaches_every_page_of_the_navigation_search_and_palette_switch(serv
 
 def test_search_is_usable_with_the_keyboard_alone(served_site, page):
     goto_settled(page, served_site.url + "opis/")
-    page.keyboard.press("/")  # Material's shortcut; also reachable with Tab (test above)
-    assert "md-search__input" in page.evaluate(FOCUSED)["cls"]
+    page.keyboard.press("/")  # the search box's shortcut; also reachable with Tab (test above)
+    assert "site-search__input" in page.evaluate(FOCUSED)["cls"]
     page.keyboard.type("komisji")
-    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_selector(".site-search__results a")
     page.keyboard.press("ArrowDown")
     focused = page.evaluate(FOCUSED)
     assert focused["href"].startswith(served_site.url), focused

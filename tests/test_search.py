@@ -1,6 +1,8 @@
-"""Site search finds Polish words in their common forms and typed without diacritics.
+"""The site's own Polish search: its index (sitegen/search_index.py) and its engine
+(docs/assets/search/engine.mjs), run under Node on the built site exactly as the browser runs them.
 
-The queries run through Material's own search worker (lunr.js) under Node, on the built index.
+Result quality is measured on a table of real queries (tests/search_quality.py); the browser side
+(box, keyboard, loading on first use) is in tests/test_search_browser.py.
 """
 
 from __future__ import annotations
@@ -8,152 +10,164 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
-SEARCH = Path(__file__).resolve().parent / "js" / "search_query.mjs"
+from sitegen import search_forms
+from tests.data import GLOSSARY
+from tests.search_quality import CONTENT_QUERIES, TOOL_QUERIES, TOP, measure, page_urls, run_queries
+
+
+@pytest.fixture(scope="module")
+def index_path(site):
+    files = list((site / "search").glob("*.json"))
+    assert len(files) == 1, files
+    return files[0]
+
+
+@pytest.fixture(scope="module")
+def index(index_path):
+    return json.loads(index_path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def urls(index):
+    from sitegen.site_map import PAGES
+
+    built = {section["page"] for section in index["sections"]}
+    return {role: url for role, url in page_urls(PAGES).items() if url in built}
 
 
 @pytest.fixture(scope="module")
 def search(site):
-    node = shutil.which("node")
-    assert node, "Node.js is needed to run the site's search engine in tests"
-
-    def run(*queries: str) -> dict[str, list[str]]:
-        result = subprocess.run([node, str(SEARCH), str(site), *queries],
-                                capture_output=True, text=True, timeout=60, check=True)
-        return json.loads(result.stdout)
+    def run(*queries: str) -> dict[str, dict]:
+        return run_queries(site, list(queries))
     return run
 
 
-def pages(locations: list[str]) -> set[str]:
-    """Result locations ("walidacja/#metody") reduced to pages ("walidacja/")."""
-    return {location.split("#")[0] for location in locations}
+def locations(answer: dict) -> list[str]:
+    return [result["url"] for result in answer["results"]]
+
+
+def test_index_is_one_file_named_by_the_qualification(index_path, index):
+    from tests.data import QUALIFICATION
+    from sitegen.pages import store_id
+
+    assert index_path.name == f"{store_id(QUALIFICATION)}.json"
+    assert index["format"] == "kwalifikacja-search" and index["version"] == 1
+    assert index["qualification"] == {"id": store_id(QUALIFICATION), "name": QUALIFICATION["name"]}
+
+
+def test_tool_pages_are_found_by_their_purpose(site, urls):
+    score, misses = measure(site, TOOL_QUERIES, urls)
+    assert score >= 0.9, f"{score:.0%} in the top {TOP}; misses:\n" + "\n".join(misses)
 
 
 @pytest.mark.content
-@pytest.mark.parametrize("query, expected_page", [
-    ("walidacja", "walidacja/"),          # base form
-    ("walidacji", "walidacja/"),          # genitive
-    ("walidację", "slowniczek/"),         # accusative, a form used on the glossary page
-    ("komisji walidacyjnej", "walidacja/"),
-    ("certyfikatu", "certyfikat/"),
-    ("asesora", "slowniczek/"),           # a form the site never uses, of a glossary heading
-    ("szansy sprzedaży", "efekty-uczenia-sie/"),
-    ("zarzadzanie", ""),                  # typed without Polish letters
-    ("odwolawcza", "walidacja/"),
-    ("przedluzenie", "certyfikat/"),
-    ("lejki", "efekty-uczenia-sie/"),
-    ("lejek", "efekty-uczenia-sie/"),     # the base form; that page says "lejki"
-    ("Fundacja", "dane-formalne/"),
-])
-def test_query_finds_page(search, query, expected_page):
-    found = pages(search(query)[query])
-    assert expected_page in found, f"{query!r} found {sorted(found)}"
+def test_real_queries_find_the_answering_page_in_the_top_3(site, urls):
+    table = TOOL_QUERIES + CONTENT_QUERIES
+    assert len(table) >= 30
+    score, misses = measure(site, table, urls)
+    print(f"search quality: {score:.1%} of {len(table)} queries in the top {TOP}; misses: {misses}")
+    assert score >= 0.9, f"{score:.0%} in the top {TOP}; misses:\n" + "\n".join(misses)
 
 
-def test_query_for_a_word_not_on_the_site_finds_nothing(search):
-    assert search("kangur")["kangur"] == []
+def test_pages_whose_text_repeats_others_are_found_by_their_purpose_only(index, urls):
+    """The exercises, the mock test and the print view hold text of other pages: none of their
+    sections is indexed, only their top, by title, description and keywords."""
+    from sitegen.site_map import PAGES
+
+    for spec in PAGES:
+        if spec.searchable or spec.url not in urls.values():
+            continue
+        sections = [section for section in index["sections"] if section["page"] == spec.url]
+        assert [section["url"] for section in sections] == [spec.url]
+        assert all(keyword in sections[0]["keywords"] for keyword in spec.search_keywords)
 
 
-@pytest.mark.content  # the words searched for are this qualification's
-def test_pages_that_repeat_other_pages_are_left_out_of_search(search):
-    assert "druk/" not in pages(search("walidacji")["walidacji"])          # print view
-    found = pages(search("harmonogram")["harmonogram"])
-    assert "efekty-uczenia-sie/" in found
-    assert not {"samoocena/cwiczenia/", "samoocena/test/"} & found  # exercises are not answers
+def test_a_word_not_on_the_site_finds_nothing_and_says_so(search):
+    answer = search("kangur")["kangur"]
+    assert answer["total"] == 0 and answer["results"] == []
+    assert answer["count"] == "Brak wyników"
 
 
-@pytest.mark.content
-def test_criterion_is_found_by_its_words(search):
-    found = search("harmonogram")["harmonogram"]
-    assert any(location.startswith("efekty-uczenia-sie/#z2-e2") for location in found), found
+def test_result_counts_are_worded_in_polish(index):
+    count = index["messages"]["count"]
+    assert [count[1], count[2], count[5], count[12], count[22]] == ["1 wynik", "2 wyniki", "5 wyników", "12 wyników", "22 wyniki"]
+    assert len(count) == len(index["sections"]) + 1
+    assert index["messages"]["hint"]
 
 
-@pytest.mark.content
-@pytest.mark.parametrize("query, expected_location", [
-    ("ile kosztuje", ""),                           # the fee, on the home page
-    ("cena", ""),
-    ("gdzie zdawać", "#gdzie-i-kiedy"),            # where to take the exam
-])
-def test_everyday_question_finds_its_answer_first(search, query, expected_location):
-    found = search(query)[query]
-    assert found and found[0].endswith(expected_location) and found[0].split("#")[0] in ("", "walidacja/"), found[:5]
+def test_snippets_mark_the_words_found_in_any_form(search, index):
+    """A page title's word typed in another case and without Polish letters is marked where it stands."""
+    title = next(section["title"] for section in index["sections"] if section["page"] == "walidacja/") \
+        if any(section["page"] == "walidacja/" for section in index["sections"]) else index["sections"][0]["title"]
+    word = max(search_forms.words(title), key=len)
+    query = search_forms.folded(word)
+    answer = search(query)[query]
+    assert answer["results"], query
+    first = answer["results"][0]
+    shown = first["heading"] + first["snippet"]
+    assert "[" in shown, first
 
 
-def test_every_synonym_finds_the_pages_of_its_group(search):
-    from tests.data import GLOSSARY
+def test_the_browser_stems_every_word_of_the_site_as_the_build_does(index_path, index):
+    """The build defines the stemming (sitegen/search_forms.py); the browser applies its rules
+    (assets/search/language.mjs): both must give every word of the site the same stem."""
+    words = sorted({word for section in index["sections"]
+                    for word in search_forms.words(f"{section['heading']} {section['text']} {section['keywords']}")})
+    script = f"""
+        import {{ readFileSync }} from "node:fs"
+        const {{ language }} = await import({json.dumps((index_path.parent.parent / "assets/search/language.mjs").as_uri())})
+        const lang = language(JSON.parse(readFileSync({json.dumps(str(index_path))}, "utf8")).language)
+        const words = JSON.parse(readFileSync(0, "utf8"))
+        console.log(JSON.stringify(words.map(word => lang.words(word).map(w => [w.stem, w.stop]))))
+    """
+    result = subprocess.run([shutil.which("node"), "--input-type=module", "-e", script], input=json.dumps(words),
+                            capture_output=True, text=True, timeout=60, check=True)
+    browser = json.loads(result.stdout)
+    python = [[[search_forms.stem(word), search_forms.folded(word) in search_forms.STOP_WORDS]] for word in words]
+    differ = [(word, b, p) for word, b, p in zip(words, browser, python) if b != p]
+    assert not differ, differ[:20]
 
+
+def test_every_synonym_group_finds_the_pages_of_its_group(search):
     for group in GLOSSARY.get("search_synonyms", []):
-        results = search(*group)
-        found = [pages(results[entry]) for entry in group]
+        answers = search(*group)
+        found = [{url.split("#")[0] for url in locations(answers[entry])} for entry in group]
         # A page found by one entry of the group is found by every entry.
         assert set.intersection(*found), group
 
 
-@pytest.mark.browser
-def test_pages_load_the_search_index_only_when_the_visitor_searches(served_site, browser):
-    """Every page fetches a stub index (configuration, no documents); the full index and Material's
-    search engine come when the visitor goes to the search field, and the results appear as before."""
-    import urllib.parse
-    import urllib.request
-
-    from tests.browser_visit import goto_settled
-
-    with urllib.request.urlopen(served_site.url + "search/search_index.full.json") as response:
-        full = json.loads(response.read())
-    # A word of the site's first page title, as a visitor would type it.
-    word = max(full["docs"][0]["title"].split(), key=len)
-    context = browser.new_context()
-    requested = []  # paths only: the worker's own address names the files it may load later
-    context.on("request", lambda request: requested.append(urllib.parse.urlsplit(request.url).path))
-    page = context.new_page()
-    with page.expect_response(lambda response: response.url.endswith("search/search_index.json")):
-        goto_settled(page, served_site.url + "walidacja/")
-    lazy = [url for url in requested if "search_index.full.json" in url or "/workers/search." in url]
-    assert lazy == [], "the full index or the search engine was loaded before any search"
-
-    with page.expect_response(lambda response: "search_index.full.json" in response.url):
-        page.keyboard.press("/")  # going to the search field is enough: results are ready sooner
-    page.keyboard.type(word)
-    page.wait_for_selector(".md-search-result__item")
-    assert len([url for url in requested if "search_index.full.json" in url]) == 1
-    page.keyboard.type(" ")
-    page.keyboard.press("Backspace")
-    page.wait_for_selector(".md-search-result__item")
-    assert len([url for url in requested if "search_index.full.json" in url]) == 1, "fetched again"
-    context.close()
+@pytest.mark.content
+def test_the_fee_question_finds_the_fee_first_and_shows_it(search):
+    answer = search("ile kosztuje egzamin")["ile kosztuje egzamin"]
+    first = answer["results"][0]
+    assert first["url"].split("#")[0] in ("", "walidacja/"), locations(answer)[:5]
+    assert "[kosztuje]" in first["snippet"].lower() or "[koszt]" in first["snippet"].lower(), first
 
 
-@pytest.mark.browser
-def test_search_works_when_the_visitor_reaches_the_field_before_the_page_set_it_up(served_site, browser):
-    """The visitor goes to the search field before the page has fetched its (stub) index: the full
-    index loads at once, and the stub that arrives afterwards does not replace it."""
-    import urllib.request
+@pytest.mark.content
+def test_consent_finds_the_data_protection_pages_first(search):
+    answer = search("zgoda")["zgoda"]
+    assert answer["results"][0]["url"] == "slowniczek/#rodo", locations(answer)[:5]
+    assert "samoocena/rozmowa/#rozmowa-z1-e1" in locations(answer)[:3]  # "po uprzedniej zgodzie odbiorcy"
 
-    with urllib.request.urlopen(served_site.url + "search/search_index.full.json") as response:
-        docs = json.loads(response.read())["docs"]
-    word = max(docs[0]["title"].split(), key=len)
-    # A second query, after the stub surely reached the worker: a page title that is not the first.
-    other = next(doc for doc in docs if doc["location"] and "#" not in doc["location"])
-    context = browser.new_context()
-    page = context.new_page()
-    held = []
-    page.route("**/search/search_index.json", lambda route: held.append(route))  # the stub waits
-    page.goto(served_site.url + "walidacja/", wait_until="load")
-    with page.expect_response(lambda response: "search_index.full.json" in response.url):
-        page.keyboard.press("/")
-    for _ in range(1200):  # until the page's request for the stub is held here, ≤ 60 s
-        if held:
-            break
-        page.wait_for_timeout(50)  # lets Playwright deliver the route
-    assert held, "the page never asked for its search index"
-    with page.expect_response(lambda response: response.url.endswith("search/search_index.json")):
-        held[0].continue_()
-    page.keyboard.type(word)
-    page.wait_for_selector(".md-search-result__item")
-    page.keyboard.press("Control+A")
-    page.keyboard.type(max(other["title"].split(), key=len))
-    page.locator(f'.md-search-result__item a[href*="{other["location"]}"]').first.wait_for()
-    context.close()
+
+@pytest.mark.content
+def test_heading_matches_come_before_text_matches(search):
+    answer = search("procedura odwoławcza")["procedura odwoławcza"]
+    assert answer["results"][0]["url"] == "walidacja/#procedura-odwolawcza", locations(answer)[:5]
+
+
+@pytest.mark.content
+def test_an_exact_phrase_comes_before_the_same_words_apart(search):
+    answer = search("szansa sprzedaży")["szansa sprzedaży"]
+    first = answer["results"][0]
+    assert first["url"] == "slowniczek/#szansa-sprzedazy", locations(answer)[:5]
+
+
+@pytest.mark.content
+def test_a_form_the_site_never_uses_finds_its_word(search):
+    assert "slowniczek/#asesor" in locations(search("asesora")["asesora"])[:3]
+    assert "slowniczek/#lejek-sprzedazy" in locations(search("lejek")["lejek"])[:3]  # the site says "lejki"
