@@ -21,6 +21,7 @@ from .publisher import load_publisher
 from .python_runtime import PracticalRuntime, runtime_files
 from .selfcheck_content import ASSETS, bank_json, module_zip, package_zip
 from .site_map import SITE_DESCRIPTION, STATEMENT, navigation, site_pages
+from .slugs import with_heading_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +37,7 @@ class SiteContent:
     site_description: str = ""                              # plain text
     search_synonyms: list = field(default_factory=list)    # groups of words that find each other
     accessibility_statement: str = STATEMENT.url            # site URL of the statement, for every page's head
+    script_pages: list = field(default_factory=list)        # site URLs of the pages that run a script (the tools)
 
 
 def build_content(root: Path = ROOT) -> SiteContent:
@@ -80,6 +82,7 @@ def build_content(root: Path = ROOT) -> SiteContent:
     pages = render_pages(data, loaded["glossary"], loaded["publisher"], questions=questions,
                          interview=list(bank.interview.values()), test_sizes=sizes,
                          practical_data=practical.data if practical else None)
+    pages = {path: with_heading_ids(markdown) for path, markdown in pages.items()}
     files = {
         DATA_FILES["yaml"]: paths["qualification"].read_bytes(),
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
@@ -98,6 +101,8 @@ def build_content(root: Path = ROOT) -> SiteContent:
     files.update(runtime)
     return SiteContent(pages, files, copies, list(dict.fromkeys([*paths.values(), SCHEMA_DIR, root / "selfcheck", root / "practical_modules",
                                                           data_root / "selfcheck", data_root / PRACTICAL_FOLDER])),
-                       nav=navigation(site_pages(data, practical=practical is not None)), site_name=loaded["publisher"]["site_name"],
+                       nav=navigation(site_pages(data, practical=practical is not None)),
+                       script_pages=[spec.url for spec in site_pages(data, practical=practical is not None) if spec.script],
+                       site_name=loaded["publisher"]["site_name"],
                        site_description=SITE_DESCRIPTION.format(name=data["name"]),
                        search_synonyms=loaded["glossary"].get("search_synonyms", []))
