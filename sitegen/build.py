@@ -22,6 +22,7 @@ from .python_runtime import PracticalRuntime, runtime_files
 from .search_index import glossary_synonyms, index_file, index_json, search_index
 from .selfcheck_content import ASSETS, bank_json, module_zip, package_zip
 from .site_map import SITE_DESCRIPTION, STATEMENT, navigation, site_pages
+from .slugs import with_heading_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 # MiniSearch (npm, MIT), the search library our search worker imports (docs/assets/search/).
@@ -37,9 +38,9 @@ class SiteContent:
     nav: list = field(default_factory=list)                 # page paths, {section: [paths]} for sections
     site_name: str = ""                                     # plain text
     site_description: str = ""                              # plain text
-    search_synonyms: list = field(default_factory=list)    # groups of words that find each other
     accessibility_statement: str = STATEMENT.url            # site URL of the statement, for every page's head
     search_index: str = ""                                  # site path of this qualification's search index
+    script_pages: list = field(default_factory=list)        # site URLs of the pages that run a script (the tools)
 
 
 def build_content(root: Path = ROOT) -> SiteContent:
@@ -84,6 +85,7 @@ def build_content(root: Path = ROOT) -> SiteContent:
     pages = render_pages(data, loaded["glossary"], loaded["publisher"], questions=questions,
                          interview=list(bank.interview.values()), test_sizes=sizes,
                          practical_data=practical.data if practical else None)
+    pages = {path: with_heading_ids(markdown) for path, markdown in pages.items()}
     files = {
         DATA_FILES["yaml"]: paths["qualification"].read_bytes(),
         DATA_FILES["json"]: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
@@ -108,6 +110,8 @@ def build_content(root: Path = ROOT) -> SiteContent:
     copies[SEARCH_LIBRARY] = root / "node_modules" / "minisearch" / "dist" / "es" / "index.js"
     return SiteContent(pages, files, copies, list(dict.fromkeys([*paths.values(), SCHEMA_DIR, root / "selfcheck", root / "practical_modules",
                                                           data_root / "selfcheck", data_root / PRACTICAL_FOLDER])),
-                       nav=navigation(site_pages(data, practical=practical is not None)), site_name=loaded["publisher"]["site_name"],
+                       nav=navigation(site_pages(data, practical=practical is not None)),
+                       script_pages=[spec.url for spec in site_pages(data, practical=practical is not None) if spec.script],
+                       site_name=loaded["publisher"]["site_name"],
                        site_description=SITE_DESCRIPTION.format(name=data["name"]),
-                       search_synonyms=loaded["glossary"].get("search_synonyms", []), search_index=search_path)
+                       search_index=search_path)

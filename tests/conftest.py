@@ -1,4 +1,10 @@
-"""Shared fixtures: a real strict MkDocs build of the project, and throwaway project copies."""
+"""Shared fixtures: a real strict build of the project, and throwaway project copies.
+
+`ENGINE` (as in `make site ENGINE=…`) chooses the engine the session's `site` and `served_site` are built
+with: `mkdocs` (the default: MkDocs 1.6.1 + Material through hooks/qualification.py) or `mkdocs-ng`
+(MkDocs NG + its Material fork in .venv-mkdocs-ng, from `python -m sitegen stage`). `make test` runs the
+suite with the default and the engine-dependent files again with `ENGINE=mkdocs-ng`.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+ENGINES = ("mkdocs", "mkdocs-ng")
+ENGINE = os.environ.get("ENGINE") or "mkdocs"
+assert ENGINE in ENGINES, f"ENGINE={ENGINE}: choose one of {', '.join(ENGINES)}"
+# The second engine's own virtualenv, made by the Makefile from requirements-mkdocs-ng.txt.
+ENGINE_PYTHON = {"mkdocs": Path(sys.executable), "mkdocs-ng": ROOT / ".venv-mkdocs-ng" / "bin" / "python"}
 # What a project needs to build; copied for tests that break the data on purpose.
 PROJECT_FILES = ["mkdocs.yml", "qualification.yaml", "glossary.yaml", "publisher.yaml", "practical",
                  "docs", "hooks", "overrides", "schemas", "sitegen", "selfcheck", "practical_modules", "datafiles", "cli"]
@@ -29,11 +40,42 @@ def run_mkdocs_build(project: Path, site_dir: Path, *, site_url: str | None = No
     )
 
 
+def run_staged_build(project: Path, site_dir: Path, *, site_url: str | None = None,
+                     engine_python: Path = ENGINE_PYTHON["mkdocs-ng"]) -> subprocess.CompletedProcess:
+    """Build as `make site ENGINE=mkdocs-ng` does: `sitegen stage`, the engine on the staged folder
+    (no hooks, nothing of ours imported), then `sitegen finish`. Returns the first step that fails, or the last."""
+    assert engine_python.exists(), f"{engine_python} missing: `make {engine_python.parent.parent.name}/.installed` makes it"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    if project.resolve() != ROOT:
+        env.pop("QUALIFICATION_DIR", None)
+    stage = site_dir.with_name(site_dir.name + ".stage")
+    steps = [
+        [sys.executable, "-m", "sitegen", "stage", str(stage)],
+        [str(engine_python), "-m", "mkdocs", "build", "--strict", "--config-file", str(stage / "mkdocs.yml"),
+         "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "sitegen", "finish", str(site_dir)],
+    ]
+    for step in steps:
+        step_env = {**env, "SITE_URL": site_url} if site_url and step[0] == str(engine_python) else env
+        result = subprocess.run(step, cwd=project, env=step_env, capture_output=True, text=True, timeout=300)
+        if result.returncode != 0:
+            break
+    return result
+
+
+def build_site(project: Path, site_dir: Path, *, site_url: str | None = None, engine: str = ENGINE):
+    """Build `project` into `site_dir` with `engine` (by default the session's ENGINE)."""
+    if engine == "mkdocs":
+        return run_mkdocs_build(project, site_dir, site_url=site_url)
+    return run_staged_build(project, site_dir, site_url=site_url, engine_python=ENGINE_PYTHON[engine])
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The site as `make site` builds it, built once per test session."""
+    """The site as `make site ENGINE=…` builds it, built once per test session."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(ROOT, site_dir)
+    result = build_site(ROOT, site_dir)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
 
@@ -84,7 +126,7 @@ def served_site(tmp_path_factory):
     port = free_port()
     site_url = f"http://127.0.0.1:{port}{BASE_PATH}"
     site_dir = tmp_path_factory.mktemp("served-site")
-    result = run_mkdocs_build(ROOT, site_dir, site_url=site_url)
+    result = build_site(ROOT, site_dir, site_url=site_url)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     with SiteServer(site_dir, port) as server:
         assert server.url == site_url

@@ -28,7 +28,6 @@ from sitegen.publisher import load_publisher
 from datafiles.qualification import load_qualification
 from sitegen.rich_text import link_problems, render_rich_text
 from datafiles.bank import load_bank
-from sitegen.slugs import slugify
 from tests.data_payloads import replace_bank_text, replace_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +51,6 @@ def markdown_config() -> tuple[list, dict]:
         name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
         names.append(name)
         settings_[name] = dict(options or {})
-    settings_.setdefault("toc", {})["slugify"] = slugify
     return names, settings_
 
 
