@@ -186,7 +186,7 @@ def tab_to(page, selector: str, limit: int, text: str | None = None) -> int:
     """Press Tab until the focused element matches the CSS `selector` (and has the `text`); the presses."""
     for presses in range(1, limit + 1):
         page.keyboard.press("Tab")
-        if page.evaluate("([s, t]) => document.activeElement.matches(s) && (t === null || document.activeElement.textContent === t)",
+        if page.evaluate("([s, t]) => document.activeElement.matches(s) && (t === null || document.activeElement.textContent.startsWith(t))",
                          [selector, text]):
             return presses
     raise AssertionError(f"{selector} {text or ''} not reached in {limit} Tabs")
