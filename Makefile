@@ -68,11 +68,12 @@ serve: install
 ## engine; then the behaviour tests again on a second, small qualification
 ## (tests/fixtures/other-qualification), so another qualification stays a data edit
 FIXTURE := tests/fixtures/other-qualification
-# On the second engine: what it renders (pages, links, no other hosts, accessibility) and the pages that run
-# Python (self-check, practical tasks). Data checks, the CLI, Pyodide and the screenshots do not depend on the
+# On the second engine: what it renders (pages, links, no other hosts, accessibility, the search box and
+# its results) and the pages that run Python (self-check, practical tasks). Data checks, the CLI, Pyodide and the screenshots do not depend on the
 # engine; keyboard, HTML validity and the remaining browser suites read the same theme templates.
 ENGINE_TESTS := tests/test_site_content.py tests/test_browser_pages.py tests/test_no_other_hosts.py \
-	tests/test_accessibility.py tests/test_selfcheck_browser.py tests/test_crm_browser.py
+	tests/test_accessibility.py tests/test_selfcheck_browser.py tests/test_crm_browser.py \
+	tests/test_search.py tests/test_search_browser.py
 test: site $(engine_install_mkdocs-ng)
 	ENGINE=mkdocs $(BIN)/python -m pytest
 	ENGINE=mkdocs-ng $(BIN)/python -m pytest $(ENGINE_TESTS)

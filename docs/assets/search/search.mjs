@@ -3,7 +3,7 @@
 // Keyboard: "/" or "s" goes to the box; ↓ and ↑ move through the results; Enter opens the first
 // result (or the one focused); Escape closes the results, a second Escape leaves the box.
 // Results are drawn as text (textContent), never as HTML: the index holds the site's text.
-import { el } from "../selfcheck/dom.mjs"
+import { el } from "../dom.mjs"
 
 const box = document.querySelector("[data-site-search]")
 if (box) setUp(box)

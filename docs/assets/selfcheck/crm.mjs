@@ -3,7 +3,7 @@
 // rule, message and number comes from Python; this file only draws and keeps the state in storage.
 import "./guard.mjs"
 import { startCountdown } from "./countdown.mjs"
-import { el } from "./dom.mjs"
+import { el } from "../dom.mjs"
 import { notice, now, readFields, warnNotSaved } from "./forms.mjs"
 import { offerProgressFile, saveRecordFile } from "./progress-file.mjs"
 import { startPython } from "./python.mjs"

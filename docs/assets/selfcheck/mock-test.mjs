@@ -2,7 +2,7 @@
 // Test answers are kept apart from practice answers (drafts "test:<id>"), so a test starts empty.
 import "./guard.mjs"
 import { startCountdown } from "./countdown.mjs"
-import { el } from "./dom.mjs"
+import { el } from "../dom.mjs"
 import { keepDrafts, notice, now, readFields, showFeedback, warnNotSaved } from "./forms.mjs"
 import { FormsUnavailable, eachForm, formsOf, loadedForm } from "./question-forms.mjs"
 import { openSession } from "./session.mjs"

@@ -2,7 +2,7 @@
 // This module only fills and reads the form, stores it, and draws what Python returns.
 import "./guard.mjs"
 import { createBackup, offerRestore } from "./backup.mjs"
-import { el } from "./dom.mjs"
+import { el } from "../dom.mjs"
 import { chooseFile, downloadJson, notice, now, warnNotSaved } from "./forms.mjs"
 import { startPython } from "./python.mjs"
 import { createStore } from "./storage.mjs"

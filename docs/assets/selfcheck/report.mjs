@@ -1,6 +1,6 @@
 // Readiness report drawn from Python's numbers, plus the candidate's data: export, import, reset, print.
 import "./guard.mjs"
-import { el } from "./dom.mjs"
+import { el } from "../dom.mjs"
 import { notice, now } from "./forms.mjs"
 import { showBackup } from "./progress-file.mjs"
 import { SECTIONS, backup } from "./record.mjs"
