@@ -118,8 +118,6 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         meta = {"title": attribute_text(spec.title), "description": attribute_text(spec.description.format(**words))}
         if spec.path == "index.md":
             meta["json_ld"] = json_for_script(json.dumps(credential_json_ld(data), ensure_ascii=False))
-        if not spec.searchable:
-            meta["search"] = {"exclude": True}
         if spec.script:
             meta["script"] = spec.script
             meta["modules"] = module_closure(spec.script)  # asked for at once: <link rel="modulepreload">
