@@ -26,6 +26,7 @@ from .module_graph import module_closure
 from .page_text import PageText, as_data, attribute_text, finalize, json_for_script
 from datafiles.qualification import anchor, criteria
 from .rich_text import render_rich_text
+from .selfcheck_content import ASSETS
 from .slugs import slugify
 from .site_map import DATA_FILES, PAGES, PageSpec, has_renewal, site_pages, tool_pages  # noqa: F401 - PAGES re-exported for tests
 from .structured_data import credential_json_ld
@@ -72,15 +73,19 @@ def rich_text_for_page(context, text: str) -> Markup:
 
 
 def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list[dict],
-                 interview: list[dict], test_sizes: list[int] = (), practical_data: dict | None = None) -> dict[str, str]:
+                 interview: list[dict], test_sizes: list[int] = (), practical_data: dict | None = None,
+                 catalog: bool = False, search_index: str = "", prefix: str = "") -> dict[str, str]:
     """Render every page of the site: {"walidacja.md": "---\ntitle: …\n---\n# …", …}.
 
     `questions` are the self-check questions as the page shows them (selfcheck's display form);
     `practical_data` the practical part's compiled data (its module's compile), None without one.
+    In a catalog (`catalog`), the pages are one qualification's, to be placed under `prefix`
+    ("<slug>/"): the page paths stay relative to it, and the pages name the site paths of the
+    qualification's search index and self-check data, which the shared scripts read.
     """
     practical = practical_data is not None
     env = make_environment()
-    pages = site_pages(data, practical=practical)
+    pages = site_pages(data, practical=practical, catalog=catalog)
     renewal = data["certificate"].get("renewal") or {}
     words = page_words(data)
     data, glossary, publisher = as_data(data), as_data(glossary), as_data(publisher)
@@ -118,6 +123,9 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         meta = {"title": attribute_text(spec.title), "description": attribute_text(spec.description.format(**words))}
         if spec.path == "index.md":
             meta["json_ld"] = json_for_script(json.dumps(credential_json_ld(data), ensure_ascii=False))
+        if catalog:
+            meta["search_index"] = search_index
+            meta["data_base"] = f"{prefix}{ASSETS}/"
         if spec.script:
             meta["script"] = spec.script
             meta["modules"] = module_closure(spec.script)  # asked for at once: <link rel="modulepreload">

@@ -14,12 +14,15 @@ from datafiles.problems import Problem
 from datafiles.schema_check import load_checked
 from datafiles.source import Source, format_path
 
+from .catalog import catalog_problems
+
 SCHEMA = "publisher.schema.json"
 EXTERNAL_AUDIT = "badanie przez podmiot zewnętrzny"
 
 
 def load_publisher(path: Path) -> dict:
-    return load_checked(path, SCHEMA, statement_rules)
+    # The catalog's folders are named relative to publisher.yaml (sitegen/catalog.py).
+    return load_checked(path, SCHEMA, lambda source: statement_rules(source) + catalog_problems(source, path.parent))
 
 
 def statement_rules(source: Source) -> list[Problem]:

@@ -16,7 +16,8 @@ copies of the project that link node_modules (the tests do) share it, and git ne
 
 Every runtime file goes into one folder named after the key, assets/pyodide/<key>/: a new build
 gets new URLs, so no browser mixes files of two builds, and a cached visit can trust what it has.
-The worker learns the folder and the files' sizes from assets/selfcheck/runtime.json.
+The worker learns the folder and the files' sizes from assets/selfcheck/runtime.json, which each
+qualification of a catalog has in its own subtree, all naming the one shared folder.
 """
 
 from __future__ import annotations
@@ -125,13 +126,44 @@ def _top_level_modules(stdlib_zip: Path) -> list[str]:
     return sorted(name for name in names if name.isidentifier())
 
 
+@dataclass
+class Runtime:
+    """The site's Python runtime: one folder, shared by every qualification of the site (the browser
+    caches it once), and what each qualification's manifest says about it."""
+    key: str
+    copies: dict[str, Path]   # site path: file copied as it is
+    files: dict[str, bytes]   # site path: file written
+    sizes: dict
+    lock_info: dict
+    stdlib_full: dict
+
+    def manifest(self, module: PracticalRuntime | None, prefix: str = "") -> tuple[str, bytes]:
+        """(site path, JSON) of the manifest for a qualification whose pages are under `prefix`
+        ("" or "<slug>/"). The worker reads it from the qualification's data folder and finds the
+        runtime folder relative to it."""
+        up = "../" * (MANIFEST.count("/") + prefix.count("/"))
+        practical = None
+        if module:
+            practical = {"module": module.module, "package": module.package, "zip": module.zip_name, "data": "practical.json"}
+        manifest = {"key": self.key, "folder": f"{up}{RUNTIME_ROOT}/{self.key}/", "files": self.sizes,
+                    "lock_info": self.lock_info, "practical": practical, "stdlib_full": self.stdlib_full}
+        return prefix + MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode("utf-8")
+
+
 def runtime_files(root: Path, app_zip: bytes, qualification_json: bytes, bank_json: bytes,
-                  module: PracticalRuntime | None = None) -> tuple[dict[str, Path], dict[str, bytes]]:
-    """(files to copy, files to write) by site path: the runtime folder and the manifest."""
+                  modules: list[PracticalRuntime] = (), exercised: PracticalRuntime | None = None) -> Runtime:
+    """The runtime folder, built (or taken from the cache) with the engine and every practical module
+    the site's qualifications use; checked on one qualification's data (`exercised`: its module)."""
     pyodide = root / "node_modules" / "pyodide"
     missing = [name for name in [*PYODIDE_FILES, "python_stdlib.zip", "pyodide-lock.json"] if not (pyodide / name).is_file()]
     if missing:
         raise _problem(f"brak plików Pyodide ({', '.join(missing)}); uruchom `npm ci` albo `make site`")
+    packages = sorted({module.package for module in modules})
+    if len(packages) > 1:
+        # The builder checks one module's calls; a second module's would go unchecked.
+        raise _problem(f"kwalifikacje strony używają różnych modułów części praktycznej ({', '.join(packages)}); "
+                       "jedna strona może dziś mieć tylko jeden")
+    module = exercised or (modules[0] if modules else None)
     key = _key(pyodide, app_zip, module)
     cached = root / "node_modules" / ".cache" / "selfcheck-python" / key
     if not (cached / "sizes.json").is_file():
@@ -146,14 +178,10 @@ def runtime_files(root: Path, app_zip: bytes, qualification_json: bytes, bank_js
 
     sizes = json.loads((cached / "sizes.json").read_text(encoding="utf-8"))
     sizes["selfcheck.zip"] = _sizes(app_zip)
-    practical = None
     if module:
         files[f"{folder}/{module.zip_name}"] = module.zip
         sizes[module.zip_name] = _sizes(module.zip)
-        practical = {"module": module.module, "package": module.package, "zip": module.zip_name, "data": "practical.json"}
     # The lock file's header only: the self-check loads no packages, so the 120 kB list stays home.
     lock_info = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
-    manifest = {"key": key, "folder": f"../pyodide/{key}/", "files": sizes, "lock_info": lock_info, "practical": practical,
-                "stdlib_full": {"file": STDLIB_FULL, "modules": _top_level_modules(pyodide / "python_stdlib.zip")}}
-    files[MANIFEST] = (json.dumps(manifest, indent=1) + "\n").encode("utf-8")
-    return copies, files
+    return Runtime(key, copies, files, sizes, lock_info,
+                   {"file": STDLIB_FULL, "modules": _top_level_modules(pyodide / "python_stdlib.zip")})

@@ -119,8 +119,9 @@ def page_sections(page_markdown: str) -> list[Section]:
 
 
 def search_index(pages: dict[str, str], specs: list[PageSpec], *, qualification: dict, words: dict,
-                 synonym_groups: list[list[str]]) -> dict:
-    """The index of one qualification's site (see the module's docstring for what it holds)."""
+                 synonym_groups: list[list[str]], prefix: str = "") -> dict:
+    """The index of one qualification's site (see the module's docstring for what it holds).
+    `prefix`: where its pages are in a catalog ("<slug>/"), so a result links into its subtree."""
     sections = []
     for spec in specs:
         found = page_sections(pages[spec.path]) if spec.path in pages else []
@@ -129,14 +130,14 @@ def search_index(pages: dict[str, str], specs: list[PageSpec], *, qualification:
         # qualification's name is left out of them: it is on every page and tells none apart.
         keywords = " ".join([spec.description.format(**{**words, "name": ""}).replace("„”", ""), *spec.search_keywords])
         top_text = found[0].text if found and spec.searchable and not found[0].anchor else ""
-        sections.append({"url": spec.url, "page": spec.url, "title": page_title, "heading": "",
+        sections.append({"url": prefix + spec.url, "page": prefix + spec.url, "title": page_title, "heading": "",
                          "text": top_text or spec.description.format(**words), "keywords": keywords})
         if not spec.searchable:
             continue
         for section in found:
             if not section.anchor:
                 continue
-            sections.append({"url": f"{spec.url}#{section.anchor}", "page": spec.url, "title": page_title,
+            sections.append({"url": f"{prefix}{spec.url}#{section.anchor}", "page": prefix + spec.url, "title": page_title,
                              "heading": section.heading, "text": section.text, "keywords": ""})
     vocabulary = [f"{s['heading']} {s['text']} {s['keywords']}" for s in sections]
     return {

@@ -115,9 +115,11 @@ def has_renewal(data: dict) -> bool:
     return certificate.get("validity_years") is not None and bool(certificate.get("renewal"))
 
 
-def site_pages(data: dict, *, practical: bool = False) -> list[PageSpec]:
-    """The pages this qualification's site has, in navigation order (`practical`: its data has tasks)."""
-    return [spec for spec in PAGES if (not spec.needs_renewal or has_renewal(data)) and (not spec.needs_tasks or practical)]
+def site_pages(data: dict, *, practical: bool = False, catalog: bool = False) -> list[PageSpec]:
+    """The pages this qualification's site has, in navigation order (`practical`: its data has tasks;
+    `catalog`: it is one of a catalog's, whose accessibility statement is the catalog's, at its root)."""
+    return [spec for spec in PAGES if (not spec.needs_renewal or has_renewal(data)) and (not spec.needs_tasks or practical)
+            and not (catalog and spec is STATEMENT)]
 
 
 def tool_pages(pages: list[PageSpec]) -> list[PageSpec]:

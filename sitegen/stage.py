@@ -40,7 +40,9 @@ def site_config(content: SiteContent) -> dict:
         "nav": content.nav,
         # Every page's head names the accessibility statement (overrides/main.html).
         # The header's search box loads this qualification's index (overrides/partials/site-search.html).
-        "extra": {"accessibility_statement": content.accessibility_statement, "search_index": content.search_index},
+        # A catalog's pages draw only their own qualification's navigation (overrides/partials/nav.html).
+        "extra": {"accessibility_statement": content.accessibility_statement, "search_index": content.search_index,
+                  "catalog": content.catalog},
     }
 
 

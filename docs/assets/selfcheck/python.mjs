@@ -4,6 +4,8 @@
 //   await python.ready                  resolves when Python can answer, rejects if it cannot load
 //   await python.call("check", ...)     one call of selfcheck.api, with JSON-ready arguments
 //   await python.practical("page", ...) one call of the practical module's api
+import { dataBase } from "./data-base.mjs"
+
 
 // Why Python could not start, in the reader's words (the worker says which it was). Answers typed so
 // far stay in the browser either way.
@@ -38,7 +40,11 @@ export function startPython({ practical = false } = {}) {
       return
     }
     try {
-      worker = new Worker(new URL(practical ? "worker.mjs?practical" : "worker.mjs", import.meta.url), { type: "module" })
+      // The worker is shared by every qualification of a site; its URL names this one's data.
+      const url = new URL("worker.mjs", import.meta.url)
+      url.searchParams.set("data", dataBase.href)
+      if (practical) url.searchParams.set("practical", "")
+      worker = new Worker(url, { type: "module" })
     } catch (error) {
       reject(Object.assign(error, { reason: "other" }))  // no module workers in this browser
       return

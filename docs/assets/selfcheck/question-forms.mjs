@@ -3,6 +3,7 @@
 // where each question is in the page (#sc-question-index, data-index): a tool page holds only the forms it shows,
 // never the whole bank. Forms already in the page (the practice page's first question) count as
 // loaded. Parsed by DOMParser, which runs nothing; the files are the build's own output.
+import { dataUrl } from "./data-base.mjs"
 
 const where = document.getElementById("sc-question-index")
 
@@ -25,7 +26,7 @@ export function eachForm(callback) {
 export const loadedForm = id => forms.get(id)
 
 function load(part) {
-  const promise = fetch(new URL(`questions/${part}.html`, import.meta.url)).then(response => {
+  const promise = fetch(dataUrl(`questions/${part}.html`)).then(response => {
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     return response.text()
   }).then(html => {

@@ -7,6 +7,8 @@
 // reports failure. An unreadable copy is removed only after its copy set aside is read back;
 // if that fails, the store stops writing that key, so the unreadable copy is never overwritten.
 
+import { dataBase } from "./data-base.mjs"
+
 /** localStorage, or null where the browser forbids it (reading the property itself may throw). */
 function storageArea() {
   try {
@@ -44,11 +46,12 @@ function remove(key) {
   }
 }
 
-/** This site's identity: the qualification (set by the build on #sc-status) and the site's path,
- *  so two sites on one origin (org.github.io/a/ and /b/) never share progress. */
+/** This site's identity: the qualification (set by the build on #sc-status) and the path of its
+ *  pages, so two sites on one origin (org.github.io/a/ and /b/), or two qualifications of a catalog,
+ *  never share progress. */
 export function siteIdentity() {
   const name = document.getElementById("sc-status")?.dataset.store || "samoocena"
-  const path = new URL("../../", import.meta.url).pathname  // assets/selfcheck/ is two levels below the site root
+  const path = new URL("../../", dataBase).pathname  // its assets/selfcheck/ is two levels below its pages' root
   return { name, key: `${name}@${path}` }
 }
 

@@ -24,6 +24,9 @@ const ENV = { LANG: "C.UTF-8", TZ: "UTC" }
 const APP = "/home/pyodide/app"
 const CACHE_PREFIX = "selfcheck-python-"
 const WANTS_PRACTICAL = new URL(import.meta.url).searchParams.has("practical")
+// The qualification's data folder (its bank, runtime manifest, practical data), named by the page
+// that started this worker (data-base.mjs); the folder of this script when none is named.
+const DATA = new URL(new URL(import.meta.url).searchParams.get("data") || "./", import.meta.url)
 
 /** A failure the page can explain: `reason` is "download" (a file did not arrive), "offline",
  *  "wasm" (no WebAssembly) or "other". */
@@ -59,7 +62,7 @@ function megabytesOf(part, whole) {
  *  stored). Downloads are counted for the progress message, in the bytes the server sends. */
 class Files {
   constructor(manifest, cache) {
-    this.folder = new URL(`${manifest.folder}`, import.meta.url)
+    this.folder = new URL(manifest.folder, manifest.url)  // the runtime folder, named relative to the manifest
     this.sizes = manifest.files
     this.cache = cache
     this.lockInfo = manifest.lock_info
@@ -235,7 +238,8 @@ let snapshotWanted = false
 
 async function start() {
   if (typeof WebAssembly !== "object") throw new StartFailure("wasm", "WebAssembly niedostępne")
-  const manifest = await (await fetchOk(new URL("runtime.json", import.meta.url))).json()
+  const manifestUrl = new URL("runtime.json", DATA)
+  const manifest = { ...await (await fetchOk(manifestUrl)).json(), url: manifestUrl.href }
   files = new Files(manifest, await openCache(manifest.key))
   const practical = WANTS_PRACTICAL ? manifest.practical : null
   if (WANTS_PRACTICAL && !practical) throw new StartFailure("other", NO_PRACTICAL)
@@ -262,7 +266,7 @@ async function start() {
     files.bytes("selfcheck.zip"),
     practical ? practicalFiles(practical) : null,
     Promise.all(["../../dane/qualification.json", "bank.json"].map(async path =>
-      (await fetchOk(new URL(path, import.meta.url))).text())),
+      (await fetchOk(new URL(path, DATA))).text())),
   ])
 
   let pyodide = hasSnapshot ? await fromSnapshot(files, app, runtime) : null
@@ -290,7 +294,7 @@ const NO_PRACTICAL = "ta kwalifikacja nie ma części praktycznej"
 
 /** The practical module's zip and its data (JSON text). */
 async function practicalFiles(practical) {
-  return Promise.all([files.bytes(practical.zip), fetchOk(new URL(practical.data, import.meta.url)).then(r => r.text())])
+  return Promise.all([files.bytes(practical.zip), fetchOk(new URL(practical.data, DATA)).then(r => r.text())])
 }
 
 function setUpPractical({ pyodide, manifest, qualification }, [zip, data]) {
