@@ -76,6 +76,8 @@ def default_slug(data: dict) -> str:
     slug = slugify(data.get("short_name") or data["name"])
     if len(slug) > 60:  # whole words only: "…-z-wykorzystaniem", never "…-z-wykorzystanie"
         slug = slug[:61].rsplit("-", 1)[0]
+        while "-" in slug and len(slug.rsplit("-", 1)[1]) <= 2:  # nor "…-podrozy-z": no dangling "z", "w", "i"
+            slug = slug.rsplit("-", 1)[0]
     return slug.strip("-") or "kwalifikacja"
 
 
