@@ -76,10 +76,17 @@ class _Part:
     sources: list[Path]
 
 
-def _load_folder(folder: Path, publisher: dict | None) -> tuple[_Loaded | None, list[Problem]]:
-    """Read one data folder; (None, problems) if any file is wrong."""
+def _load_folder(folder: Path, publisher: dict | None, shared: dict | None,
+                 site_root: Path) -> tuple[_Loaded | None, list[Problem]]:
+    """Read one data folder; (None, problems) if any file is wrong. Its glossary: the site's shared
+    one (glossary.yaml beside publisher.yaml) with the folder's own glossary.yaml added to it."""
     paths = {"qualification": folder / "qualification.yaml", "glossary": folder / "glossary.yaml"}
-    loaders = {"qualification": load_qualification, "glossary": load_glossary}
+    own_glossary = folder != site_root and paths["glossary"].is_file()
+    if folder != site_root and not own_glossary:
+        paths["glossary"] = site_root / "glossary.yaml"
+    loaders = {"qualification": load_qualification,
+               "glossary": (lambda path: load_glossary(path, shared)) if own_glossary else
+                           (lambda path: shared) if folder != site_root and shared else load_glossary}
     loaded, problems = {}, []
     for name, path in paths.items():
         try:
@@ -168,9 +175,16 @@ def build_content(root: Path = ROOT) -> SiteContent:
         publisher = None
         problems.extend(error.problems)
     entries = listed_qualifications(site_root, publisher or {})
+    # A catalog's shared glossary; the qualification in the site's own folder has it as its glossary.
+    shared = None
+    if len(entries) > 1 and (site_root / "glossary.yaml").is_file():
+        try:
+            shared = load_glossary(site_root / "glossary.yaml")
+        except DataError as error:
+            problems.extend(error.problems)
     loaded = []
     for entry in entries:
-        found, wrong = _load_folder((site_root / entry["folder"]).resolve(), publisher)
+        found, wrong = _load_folder((site_root / entry["folder"]).resolve(), publisher, shared, site_root.resolve())
         loaded.append(found)
         problems.extend(_in_folder(wrong, entry["folder"]))
     if problems:

@@ -14,15 +14,41 @@ from datafiles.source import format_path
 SCHEMA = "glossary.schema.json"
 
 
-def load_glossary(path: Path) -> dict:
-    return load_checked(path, SCHEMA, _rule_problems)
+def load_glossary(path: Path, shared: dict | None = None) -> dict:
+    """A glossary file, checked. In a catalog, `shared` is the site's shared glossary (glossary.yaml
+    beside publisher.yaml) and this file a qualification's own terms, which add to it: the result
+    is the two merged (`merged`)."""
+    own = load_checked(path, SCHEMA, lambda source: _rule_problems(source, shared))
+    return merged(shared, own) if shared else own
 
 
-def _rule_problems(source) -> list[Problem]:
+def merged(shared: dict, own: dict) -> dict:
+    """The shared glossary with a qualification's own terms. An own term replaces the shared term of
+    the same id, and takes over a form a shared term also had (one form, one tooltip); own groups
+    come after the shared ones, and one of the same id renames the shared group's heading."""
+    own_ids = {term["id"] for term in own["terms"]}
+    own_forms = {form for term in own["terms"] for form in term["forms"]}
+    renamed = {group["id"]: group for group in own["groups"]}
+    shared_ids = {group["id"] for group in shared["groups"]}
+    terms = list(own["terms"])
+    for term in shared["terms"]:
+        forms = [form for form in term["forms"] if form not in own_forms]
+        if term["id"] not in own_ids and forms:
+            terms.append({**term, "forms": forms})
+    groups = [renamed.get(group["id"], group) for group in shared["groups"]]
+    groups += [group for group in own["groups"] if group["id"] not in shared_ids]
+    # Groups no term uses would be empty headings on the page.
+    used = {term["group"] for term in terms}
+    return {"search_synonyms": [*shared.get("search_synonyms", []), *own.get("search_synonyms", [])],
+            "groups": [group for group in groups if group["id"] in used], "terms": terms}
+
+
+def _rule_problems(source, shared: dict | None = None) -> list[Problem]:
     problems = []
     ids: dict[str, int] = {}
     owners: dict[str, str] = {}
     groups = [group["id"] for group in source.data["groups"]]
+    known_groups = groups + [group["id"] for group in (shared or {}).get("groups", []) if group["id"] not in groups]
     for g, group in enumerate(groups):
         if groups.index(group) != g:
             where = ("groups", g, "id")
@@ -30,10 +56,12 @@ def _rule_problems(source) -> list[Problem]:
                                     f"grupa „{group}” powtarza się"))
     for t, term in enumerate(source.data["terms"]):
         path = ("terms", t)
-        if term["group"] not in groups:
+        if term["group"] not in known_groups:
             where = path + ("group",)
+            listed = ", ".join(known_groups) or "żadnych"
             problems.append(Problem(source.file, source.line_of(where), format_path(where),
-                                    f"grupy „{term['group']}” nie ma na liście groups (są: {', '.join(groups)})"))
+                                    f"grupy „{term['group']}” nie ma na liście groups (są: {listed}"
+                                    + (", z nich część w słowniczku wspólnym)" if shared else ")")))
         if term["id"] in ids:
             problems.append(Problem(source.file, source.line_of(path + ("id",)), format_path(path + ("id",)),
                                     f"identyfikator „{term['id']}” powtarza się (pierwszy raz w haśle nr {ids[term['id']] + 1})"))
