@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page
@@ -49,6 +50,13 @@ def goto_settled(page: Page, url: str):
     load event, which comes after the page's module scripts have run (the search box is set up)."""
     page.goto(url, wait_until="load", timeout=SLOW)
     return page
+
+
+def at_path(pattern: str):
+    """A route's URL matcher on the path alone, whatever the query: the shared Python worker's URL
+    names its qualification's data in one (docs/assets/selfcheck/python.mjs), which Playwright's
+    own glob would have to spell out."""
+    return lambda url: fnmatch(urlsplit(url).path, pattern)
 
 
 def origin_of(url: str) -> str:

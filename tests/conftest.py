@@ -12,9 +12,11 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINES = ("mkdocs", "mkdocs-ng")
@@ -72,12 +74,20 @@ def build_site(project: Path, site_dir: Path, *, site_url: str | None = None, en
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site as `make site ENGINE=…` builds it, built once per test session."""
+def site_root(tmp_path_factory) -> Path:
+    """The whole site as `make site ENGINE=…` builds it, built once per test session."""
     site_dir = tmp_path_factory.mktemp("site")
     result = build_site(ROOT, site_dir)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def site(site_root) -> Path:
+    """The qualification under test's part of the site: the whole site, or its subtree in a catalog
+    (tests/data.py). Site-wide files (sitemap.xml, the shared assets/) are in `site_root`."""
+    from tests.data import PREFIX
+    return site_root / PREFIX
 
 
 @pytest.fixture
@@ -90,16 +100,27 @@ def project_copy(tmp_path) -> Path:
             shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target)
-    # The data under test (this project's, or QUALIFICATION_DIR's) replaces the copied data files.
-    from tests.data import DATA_DIR
+    # The data under test (this project's, or QUALIFICATION_DIR's) replaces the copied data files;
+    # of a catalog, the qualification under test, as a one-qualification site of the same publisher.
+    from tests.data import CATALOG, DATA_DIR, GLOSSARY, PUBLISHER, SITE_DIR
+    if SITE_DIR != ROOT:
+        shutil.copy2(SITE_DIR / "publisher.yaml", tmp_path / "publisher.yaml")
+        if CATALOG:
+            alone = {key: value for key, value in PUBLISHER.items() if key != "qualifications"}
+            (tmp_path / "publisher.yaml").write_text(yaml.safe_dump(alone, allow_unicode=True, sort_keys=False),
+                                                     encoding="utf-8")
     if DATA_DIR != ROOT:
-        for name in ("qualification.yaml", "glossary.yaml", "publisher.yaml"):
-            shutil.copy2(DATA_DIR / name, tmp_path / name)
+        shutil.copy2(DATA_DIR / "qualification.yaml", tmp_path / "qualification.yaml")
+        if (DATA_DIR / "glossary.yaml").is_file():
+            shutil.copy2(DATA_DIR / "glossary.yaml", tmp_path / "glossary.yaml")
         shutil.rmtree(tmp_path / "selfcheck" / "bank")
         shutil.copytree(DATA_DIR / "selfcheck" / "bank", tmp_path / "selfcheck" / "bank")
         shutil.rmtree(tmp_path / "practical")
         if (DATA_DIR / "practical").is_dir():
             shutil.copytree(DATA_DIR / "practical", tmp_path / "practical")
+    if yaml.safe_load((tmp_path / "glossary.yaml").read_text(encoding="utf-8")) != GLOSSARY:  # with a catalog's shared terms
+        (tmp_path / "glossary.yaml").write_text(yaml.safe_dump(GLOSSARY, allow_unicode=True, sort_keys=False),
+                                                encoding="utf-8")
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # Pyodide for the build; large, read only
     return tmp_path
 
@@ -118,9 +139,17 @@ def chromium_path() -> str:
     return path
 
 
+@dataclass(frozen=True)
+class ServedSite:
+    """A site being served, as the tests meet it."""
+    site_url: str  # the site's root: http://127.0.0.1:PORT/kwalifikacja-crm/
+    url: str       # the qualification under test: the site's root, or its subtree in a catalog (tests/data.py)
+
+
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
     """The site built for, and served under, http://127.0.0.1:PORT/kwalifikacja-crm/."""
+    from tests.data import PREFIX
     from tests.site_server import BASE_PATH, SiteServer, free_port
 
     port = free_port()
@@ -130,7 +159,7 @@ def served_site(tmp_path_factory):
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     with SiteServer(site_dir, port) as server:
         assert server.url == site_url
-        yield server
+        yield ServedSite(site_url, site_url + PREFIX)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.data import PAGES
+from tests.data import PAGES, SITE_QUALIFICATIONS
 from tests.browser_visit import origin_of, visit
 
 pytestmark = pytest.mark.browser
@@ -54,10 +54,16 @@ def anchors_of(html: str) -> set[str]:
 
 def test_sitemap_and_navigation_list_the_same_pages(served_site, context):
     base = served_site.url
-    assert sorted(sitemap_urls(base)) == sorted(base + path for path in PAGE_PATHS)
+    listed = sitemap_urls(served_site.site_url)
+    assert sorted(url for url in listed if url.startswith(base)) == sorted(base + path for path in PAGE_PATHS)
+    # In a catalog a page's navigation holds its own qualification's pages and the catalog's own
+    # (those outside every qualification's subtree, the catalog first), never another qualification's.
+    subtrees = tuple(served_site.site_url + q.prefix for q in SITE_QUALIFICATIONS if q.prefix)
+    catalog_pages = {url for url in listed if not url.startswith(subtrees)} if subtrees else set()
+    assert not subtrees or served_site.site_url in catalog_pages
     page = visit(context, base).page
     nav = page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]", "links => links.map(a => a.href)")
-    assert {urldefrag(url)[0] for url in nav} == {base + path for path in PAGE_PATHS}
+    assert {urldefrag(url)[0] for url in nav} == {base + path for path in PAGE_PATHS} | catalog_pages
     page.close()
 
 
@@ -80,7 +86,7 @@ def test_page_loads_cleanly_under_sub_path(served_site, context, path):
         target, fragment = urldefrag(link)
         if urlsplit(link).scheme in ("mailto", "tel") or not target.startswith(origin_of(url)):
             continue
-        assert target.startswith(served_site.url), f"link leaves the site's sub-path: {link}"
+        assert target.startswith(served_site.site_url), f"link leaves the site's sub-path: {link}"
         status, html = fetch(target)
         if status != 200:
             broken.append(f"{link} -> HTTP {status}")
@@ -100,7 +106,7 @@ def test_missing_page_shows_the_sites_404_page_with_working_resources(served_sit
         assert "404" in record.page.inner_text("article")
         # The 404 page is served at any depth: its links must still point into the site.
         home = record.page.eval_on_selector("a.md-header__button.md-logo", "a => a.href")
-        assert home == served_site.url
+        assert home == served_site.site_url
     finally:
         record.page.close()
 

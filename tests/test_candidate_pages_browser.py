@@ -12,12 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from datafiles.bank import load_bank
-from datafiles.location import has_practical
 from practical_modules.loading import load_practical
-from sitegen.pages import store_id
 from tests.browser_visit import answer, goto_settled, wait_for_questions
-from tests.data import CRITERIA, DATA_DIR, PAGES, QUALIFICATION
-from tests.site_server import BASE_PATH
+from tests.data import CRITERIA, DATA_DIR, PAGES, PRACTICAL, QUALIFICATION, storage_key
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +22,9 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 READY = ".sc-status--ready"
-PREFIX = f"{store_id(QUALIFICATION)}@{BASE_PATH}"
 HUB = next(spec for spec in PAGES if spec.template == "selfcheck_index.md.j2")
 CATALOG = (load_practical(DATA_DIR, [c["id"] for c in CRITERIA]).data["tasks"]
-           if has_practical(DATA_DIR) else [])
+           if PRACTICAL else [])
 QUESTIONS_BY_CRITERION = load_bank(DATA_DIR, QUALIFICATION)[0].by_criterion()
 # Pages with the tools' status line: every page with a script of its own.
 TOOL_PAGES = [spec for spec in PAGES if spec.script]
@@ -200,7 +196,7 @@ def test_the_report_leads_each_weak_criterion_to_its_practice_and_lists_unfinish
     if task:
         results = {"results": {task["id"]: {"attempts": 2, "last": 0.5, "best": 0.94, "at": "2026-11-25T10:00:00+01:00"}}}
         rating.evaluate("([key, value]) => localStorage.setItem(key, value)",
-                        [f"{PREFIX}:cwiczenia-praktyczne", json.dumps(results)])
+                        [storage_key("cwiczenia-praktyczne"), json.dumps(results)])
     report = open_page(phone, served_site.url + "samoocena/raport/")
     report.wait_for_selector(".sc-report__weakest")
     weakest = report.locator(".sc-report__weakest > li").first

@@ -14,19 +14,14 @@ import pytest
 
 from practical_modules.crm import tasks as task_defs
 from tests.practical_crm import given  # noqa: F401 - installs the practical data the tasks come from
-from datafiles.location import has_practical
-from datafiles.location import data_dir
-from sitegen.pages import store_id
 from tests.browser_visit import watched_page
-from tests.conftest import ROOT
-from tests.data import QUALIFICATION
-from tests.site_server import BASE_PATH
+from tests.data import PRACTICAL, storage_key
 from tests.test_accessibility import AXE, axe_violations
 
 pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not has_practical(data_dir(ROOT)), reason="this qualification has no practical tasks")]
+              pytest.mark.skipif(not PRACTICAL, reason="this qualification has no practical tasks")]
 
-KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:cwiczenia-praktyczne"
+KEY = storage_key("cwiczenia-praktyczne")
 PAGE = "samoocena/praktyka/"
 
 

@@ -10,14 +10,12 @@ import sys
 
 import pytest
 
-from datafiles.location import data_dir
 from practical_modules.crm import api
-from datafiles.location import has_practical
 from tests.conftest import ROOT
+from tests.data import PRACTICAL
 from tests.practical_crm import given
 
 DAY = "2026-11-25"
-PRACTICAL = has_practical(data_dir(ROOT))
 
 
 def selfcheck(*args: str) -> subprocess.CompletedProcess:

@@ -15,14 +15,9 @@ import sys
 
 import pytest
 
-from datafiles.location import data_dir
-from datafiles.location import has_practical
-from sitegen.pages import store_id
 from tests.conftest import ROOT
-from tests.data import CRITERIA, QUALIFICATION
-from tests.site_server import BASE_PATH
+from tests.data import CRITERIA, PRACTICAL, QUALIFICATION, storage_key
 
-PRACTICAL = has_practical(data_dir(ROOT))
 pytestmark = pytest.mark.skipif(not PRACTICAL, reason="this qualification has no practical part")
 
 HUGE = "1" * 5001  # over Python's limit for turning digits into a number
@@ -93,7 +88,7 @@ def test_the_command_line_refuses_it_in_polish(tmp_path, name, text, words, cli)
 
 @pytest.mark.browser
 def test_the_page_refuses_each_and_changes_nothing(served_site, browser, tmp_path):
-    prefix = f"{store_id(QUALIFICATION)}@{BASE_PATH}"
+    prefix = storage_key("")  # every section this qualification keeps
     context = browser.new_context()
     try:
         page = context.new_page()

@@ -1,4 +1,5 @@
 """The built site loads nothing from another host: no CDN, no web fonts, no analytics.
+Every file of the site is read, a catalog's shared files and all its qualifications' too.
 
 This reads the files; the browser tests check the requests a real page makes.
 """
@@ -29,8 +30,9 @@ SITE_HOST = "127.0.0.1"  # site_url's host when SITE_URL is not set (canonical l
 
 def _data_links() -> set[str]:
     """Web addresses the data itself names (e.g. the register of certifying institutions): links
-    a reader follows on purpose, not something a page loads. Anything else on another host fails."""
-    from tests.data import GLOSSARY, PUBLISHER, QUALIFICATION
+    a reader follows on purpose, not something a page loads. Anything else on another host fails.
+    The data of every qualification the site publishes (a catalog's pages hold them all)."""
+    from tests.data import PUBLISHER, SITE_QUALIFICATIONS
 
     found: set[str] = set()
 
@@ -43,7 +45,7 @@ def _data_links() -> set[str]:
         elif isinstance(value, list):
             for item in value:
                 walk(item)
-    walk([QUALIFICATION, GLOSSARY, PUBLISHER])
+    walk([PUBLISHER, *([q.data, q.glossary] for q in SITE_QUALIFICATIONS)])
     return found
 
 
@@ -58,42 +60,42 @@ def is_other_host(url: str) -> bool:
     return parsed.scheme in ("http", "https") and parsed.hostname != SITE_HOST
 
 
-def test_html_references_no_other_host(site: Path):
+def test_html_references_no_other_host(site_root: Path):
     offending = []
-    for page in site.rglob("*.html"):
+    for page in site_root.rglob("*.html"):
         document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for tag in document.find_all(True):
             for attribute in URL_ATTRIBUTES:
                 for value in str(tag.get(attribute, "")).split(","):
                     url = value.strip().split(" ")[0]
                     if url and is_other_host(url) and not (tag.name == "a" and attribute == "href" and url in DATA_LINKS):
-                        offending.append(f"{page.relative_to(site)}: <{tag.name} {attribute}={url}>")
+                        offending.append(f"{page.relative_to(site_root)}: <{tag.name} {attribute}={url}>")
             for url in CSS_URL.findall(tag.get("style", "")):
                 if is_other_host(url):
-                    offending.append(f"{page.relative_to(site)}: style url({url})")
+                    offending.append(f"{page.relative_to(site_root)}: style url({url})")
         for style in document.find_all("style"):
-            offending += [f"{page.relative_to(site)}: <style> {u}" for u in CSS_URL.findall(style.get_text()) if is_other_host(u)]
+            offending += [f"{page.relative_to(site_root)}: <style> {u}" for u in CSS_URL.findall(style.get_text()) if is_other_host(u)]
     assert not offending, "\n".join(offending)
 
 
-def test_stylesheets_load_nothing_from_another_host(site: Path):
-    offending = [f"{css.relative_to(site)}: {url}" for css in site.rglob("*.css")
+def test_stylesheets_load_nothing_from_another_host(site_root: Path):
+    offending = [f"{css.relative_to(site_root)}: {url}" for css in site_root.rglob("*.css")
                  for url in CSS_URL.findall(css.read_text(encoding="utf-8")) if is_other_host(url)]
     assert not offending, "\n".join(offending)
 
 
-def test_scripts_name_no_cdn_font_service_or_tracker(site: Path):
+def test_scripts_name_no_cdn_font_service_or_tracker(site_root: Path):
     offending = []
-    for js in site.rglob("*.js"):
+    for js in site_root.rglob("*.js"):
         text = js.read_text(encoding="utf-8", errors="replace")
         for fallback in MATERIAL_FALLBACKS:
             text = text.replace(fallback, "")
-        offending += [f"{js.relative_to(site)}: {host}" for host in FORBIDDEN_IN_JS if host in text]
+        offending += [f"{js.relative_to(site_root)}: {host}" for host in FORBIDDEN_IN_JS if host in text]
     assert not offending, "\n".join(offending)
 
 
-def test_no_page_has_a_diagram_that_would_load_mermaid_from_a_cdn(site: Path):
-    for page in site.rglob("*.html"):
+def test_no_page_has_a_diagram_that_would_load_mermaid_from_a_cdn(site_root: Path):
+    for page in site_root.rglob("*.html"):
         assert 'class="mermaid"' not in page.read_text(encoding="utf-8"), page
 
 

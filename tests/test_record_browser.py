@@ -11,21 +11,14 @@ import json
 
 import pytest
 
-from datafiles.location import data_dir
-from datafiles.location import has_practical
 from selfcheck.structure import anchor
-from sitegen.pages import store_id
 from tests.browser_visit import wait_for_questions
-from tests.conftest import ROOT
-from tests.data import CRITERIA, QUALIFICATION
-from tests.site_server import BASE_PATH
+from tests.data import CRITERIA, PRACTICAL, storage_key
 
 pytestmark = pytest.mark.browser
 
-PREFIX = f"{store_id(QUALIFICATION)}@{BASE_PATH}"
-PROGRESS, WORK, EXAM = (f"{PREFIX}:{name}" for name in ("samoocena", "cwiczenia-praktyczne", "symulacja-praktyczna"))
+PROGRESS, WORK, EXAM = (storage_key(name) for name in ("samoocena", "cwiczenia-praktyczne", "symulacja-praktyczna"))
 READY = ".sc-status--ready"
-PRACTICAL = has_practical(data_dir(ROOT))
 needs_practical = pytest.mark.skipif(not PRACTICAL, reason="this qualification has no practical part")
 
 

@@ -7,16 +7,14 @@ import json
 
 import pytest
 
-from sitegen.pages import store_id
 from tests.browser_visit import watched_page
-from tests.data import QUALIFICATION, RENEWAL
-from tests.site_server import BASE_PATH
+from tests.data import QUALIFICATION, RENEWAL, storage_key
 from tests.test_accessibility import AXE, axe_violations
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(RENEWAL is None, reason="this qualification's certificate does not expire: no renewal page")]
 
-KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:odnowienie"
+KEY = storage_key("odnowienie")
 
 
 @pytest.fixture

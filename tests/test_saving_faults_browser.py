@@ -13,15 +13,14 @@ from urllib.request import urlopen
 import pytest
 
 from sitegen.pages import store_id
-from tests.data import CRITERIA, PAGES, QUALIFICATION, RENEWAL
-from tests.browser_visit import QUESTIONS_IN_PLACE, answer, wait_for_questions
-from tests.site_server import BASE_PATH
+from tests.data import CRITERIA, PAGES, QUALIFICATION, RENEWAL, storage_key
+from tests.browser_visit import QUESTIONS_IN_PLACE, answer, at_path, wait_for_questions
 
 pytestmark = pytest.mark.browser
 
-KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:samoocena"
+KEY = storage_key("samoocena")
 DRAFTS = f"{KEY}:wersje-robocze"
-RENEWAL_KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:odnowienie"
+RENEWAL_KEY = storage_key("odnowienie")
 TOOL_PAGES = ["samoocena/cwiczenia/", "samoocena/umiejetnosci/", "samoocena/test/", "samoocena/rozmowa/", "samoocena/raport/",
               *(["samoocena/praktyka/", "samoocena/symulacja/"] if any(spec.needs_tasks for spec in PAGES) else [])]
 NO_STORAGE = "nie pozwala stronie niczego zapisać"
@@ -255,7 +254,7 @@ def test_two_sites_on_one_origin_keep_their_own_progress(served_site, context):
 @pytest.mark.parametrize("blocked", ["pyodide/*/pyodide.asm.wasm", "pyodide/*/pyodide.mjs", "pyodide/*/stdlib.zip",
                                      "pyodide/*/selfcheck.zip", "selfcheck/runtime.json", "selfcheck/worker.mjs"])
 def test_python_files_that_do_not_arrive_are_named_as_such(served_site, context, blocked):
-    context.route(f"**/assets/{blocked}", lambda route: route.fulfill(status=404, body="nie ma"))
+    context.route(at_path(f"*/assets/{blocked}"), lambda route: route.fulfill(status=404, body="nie ma"))
     page = open_page(context, served_site.url + "samoocena/cwiczenia/", ready=False)
     page.wait_for_selector(".sc-status--failed", timeout=PYTHON_START)
     text = page.inner_text("#sc-status")

@@ -14,7 +14,7 @@ import subprocess
 import pytest
 
 from sitegen import search_forms
-from tests.data import GLOSSARY
+from tests.data import GLOSSARY, PREFIX
 from tests.search_quality import CONTENT_QUERIES, TOOL_QUERIES, TOP, measure, page_urls, run_queries
 
 
@@ -35,13 +35,13 @@ def urls(index):
     from sitegen.site_map import PAGES
 
     built = {section["page"] for section in index["sections"]}
-    return {role: url for role, url in page_urls(PAGES).items() if url in built}
+    return {role: PREFIX + url for role, url in page_urls(PAGES).items() if PREFIX + url in built}
 
 
 @pytest.fixture(scope="module")
-def search(site):
+def search(site_root, index_path):
     def run(*queries: str) -> dict[str, dict]:
-        return run_queries(site, list(queries))
+        return run_queries(site_root, list(queries), index_path)
     return run
 
 
@@ -58,16 +58,16 @@ def test_index_is_one_file_named_by_the_qualification(index_path, index):
     assert index["qualification"] == {"id": store_id(QUALIFICATION), "name": QUALIFICATION["name"]}
 
 
-def test_tool_pages_are_found_by_their_purpose(site, urls):
-    score, misses = measure(site, TOOL_QUERIES, urls)
+def test_tool_pages_are_found_by_their_purpose(site_root, index_path, urls):
+    score, misses = measure(site_root, TOOL_QUERIES, urls, index_path)
     assert score >= 0.9, f"{score:.0%} in the top {TOP}; misses:\n" + "\n".join(misses)
 
 
 @pytest.mark.content
-def test_real_queries_find_the_answering_page_in_the_top_3(site, urls):
+def test_real_queries_find_the_answering_page_in_the_top_3(site_root, index_path, urls):
     table = TOOL_QUERIES + CONTENT_QUERIES
     assert len(table) >= 30
-    score, misses = measure(site, table, urls)
+    score, misses = measure(site_root, table, urls, index_path)
     print(f"search quality: {score:.1%} of {len(table)} queries in the top {TOP}; misses: {misses}")
     assert score >= 0.9, f"{score:.0%} in the top {TOP}; misses:\n" + "\n".join(misses)
 
@@ -78,10 +78,11 @@ def test_pages_whose_text_repeats_others_are_found_by_their_purpose_only(index, 
     from sitegen.site_map import PAGES
 
     for spec in PAGES:
-        if spec.searchable or spec.url not in urls.values():
+        url = PREFIX + spec.url
+        if spec.searchable or url not in urls.values():
             continue
-        sections = [section for section in index["sections"] if section["page"] == spec.url]
-        assert [section["url"] for section in sections] == [spec.url]
+        sections = [section for section in index["sections"] if section["page"] == url]
+        assert [section["url"] for section in sections] == [url]
         assert all(keyword in sections[0]["keywords"] for keyword in spec.search_keywords)
 
 
@@ -100,8 +101,8 @@ def test_result_counts_are_worded_in_polish(index):
 
 def test_snippets_mark_the_words_found_in_any_form(search, index):
     """A page title's word typed in another case and without Polish letters is marked where it stands."""
-    title = next(section["title"] for section in index["sections"] if section["page"] == "walidacja/") \
-        if any(section["page"] == "walidacja/" for section in index["sections"]) else index["sections"][0]["title"]
+    title = next(section["title"] for section in index["sections"] if section["page"] == PREFIX + "walidacja/") \
+        if any(section["page"] == PREFIX + "walidacja/" for section in index["sections"]) else index["sections"][0]["title"]
     word = max(search_forms.words(title), key=len)
     query = search_forms.folded(word)
     answer = search(query)[query]
@@ -111,14 +112,14 @@ def test_snippets_mark_the_words_found_in_any_form(search, index):
     assert "[" in shown, first
 
 
-def test_the_browser_stems_every_word_of_the_site_as_the_build_does(index_path, index):
+def test_the_browser_stems_every_word_of_the_site_as_the_build_does(site_root, index_path, index):
     """The build defines the stemming (sitegen/search_forms.py); the browser applies its rules
     (assets/search/language.mjs): both must give every word of the site the same stem."""
     words = sorted({word for section in index["sections"]
                     for word in search_forms.words(f"{section['heading']} {section['text']} {section['keywords']}")})
     script = f"""
         import {{ readFileSync }} from "node:fs"
-        const {{ language }} = await import({json.dumps((index_path.parent.parent / "assets/search/language.mjs").as_uri())})
+        const {{ language }} = await import({json.dumps((site_root / "assets/search/language.mjs").as_uri())})
         const lang = language(JSON.parse(readFileSync({json.dumps(str(index_path))}, "utf8")).language)
         const words = JSON.parse(readFileSync(0, "utf8"))
         console.log(JSON.stringify(words.map(word => lang.words(word).map(w => [w.stem, w.stop]))))
@@ -143,31 +144,31 @@ def test_every_synonym_group_finds_the_pages_of_its_group(search):
 def test_the_fee_question_finds_the_fee_first_and_shows_it(search):
     answer = search("ile kosztuje egzamin")["ile kosztuje egzamin"]
     first = answer["results"][0]
-    assert first["url"].split("#")[0] in ("", "walidacja/"), locations(answer)[:5]
+    assert first["url"].split("#")[0] in (PREFIX, PREFIX + "walidacja/"), locations(answer)[:5]
     assert "[kosztuje]" in first["snippet"].lower() or "[koszt]" in first["snippet"].lower(), first
 
 
 @pytest.mark.content
 def test_consent_finds_the_data_protection_pages_first(search):
     answer = search("zgoda")["zgoda"]
-    assert answer["results"][0]["url"] == "slowniczek/#rodo", locations(answer)[:5]
-    assert "samoocena/rozmowa/#rozmowa-z1-e1" in locations(answer)[:3]  # "po uprzedniej zgodzie odbiorcy"
+    assert answer["results"][0]["url"] == PREFIX + "slowniczek/#rodo", locations(answer)[:5]
+    assert PREFIX + "samoocena/rozmowa/#rozmowa-z1-e1" in locations(answer)[:3]  # "po uprzedniej zgodzie odbiorcy"
 
 
 @pytest.mark.content
 def test_heading_matches_come_before_text_matches(search):
     answer = search("procedura odwoławcza")["procedura odwoławcza"]
-    assert answer["results"][0]["url"] == "walidacja/#procedura-odwolawcza", locations(answer)[:5]
+    assert answer["results"][0]["url"] == PREFIX + "walidacja/#procedura-odwolawcza", locations(answer)[:5]
 
 
 @pytest.mark.content
 def test_an_exact_phrase_comes_before_the_same_words_apart(search):
     answer = search("szansa sprzedaży")["szansa sprzedaży"]
     first = answer["results"][0]
-    assert first["url"] == "slowniczek/#szansa-sprzedazy", locations(answer)[:5]
+    assert first["url"] == PREFIX + "slowniczek/#szansa-sprzedazy", locations(answer)[:5]
 
 
 @pytest.mark.content
 def test_a_form_the_site_never_uses_finds_its_word(search):
-    assert "slowniczek/#asesor" in locations(search("asesora")["asesora"])[:3]
-    assert "slowniczek/#lejek-sprzedazy" in locations(search("lejek")["lejek"])[:3]  # the site says "lejki"
+    assert PREFIX + "slowniczek/#asesor" in locations(search("asesora")["asesora"])[:3]
+    assert PREFIX + "slowniczek/#lejek-sprzedazy" in locations(search("lejek")["lejek"])[:3]  # the site says "lejki"

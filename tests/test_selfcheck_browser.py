@@ -7,17 +7,15 @@ import json
 
 import pytest
 
-from sitegen.pages import store_id
 from selfcheck.assembly import quotas
 from selfcheck.structure import Structure, anchor
-from tests.data import CRITERIA, QUALIFICATION
-from tests.browser_visit import QUESTIONS_IN_PLACE, answer, answer_and_check, wait_for_questions
-from tests.site_server import BASE_PATH
+from tests.data import CRITERIA, QUALIFICATION, storage_key
+from tests.browser_visit import QUESTIONS_IN_PLACE, answer, answer_and_check, at_path, wait_for_questions
 from tests.test_accessibility import AXE, axe_violations
 
 pytestmark = pytest.mark.browser
 
-STORAGE_KEY = f"{store_id(QUALIFICATION)}@{BASE_PATH}:samoocena"
+STORAGE_KEY = storage_key("samoocena")
 READY = ".sc-status--ready"
 
 
@@ -181,7 +179,7 @@ def test_unreadable_saved_progress_is_kept_aside_and_reported(served_site, conte
 
 def test_when_python_cannot_load_the_page_says_so_and_keeps_answers(served_site, context):
     # Block the Python worker, as a locked-down network or an old browser would.
-    context.route("**/assets/selfcheck/worker.mjs", lambda route: route.abort())
+    context.route(at_path("*/assets/selfcheck/worker.mjs"), lambda route: route.abort())
     page = open_page(context, served_site.url + "samoocena/cwiczenia/", ready=False)
     page.wait_for_selector(".sc-status--failed", timeout=60_000)
     assert "Nie udało się pobrać plików środowiska Python" in page.inner_text("#sc-status")
@@ -353,7 +351,7 @@ def test_tool_pages_hold_only_the_questions_they_show(served_site, context):
 
 def test_the_first_question_is_answerable_before_any_script_and_stays_first_once_begun(served_site, context):
     held = []
-    context.route("**/assets/selfcheck/worker.mjs", lambda route: held.append(route))  # Python waits for us
+    context.route(at_path("*/assets/selfcheck/worker.mjs"), lambda route: held.append(route))  # Python waits for us
     page = open_page(context, served_site.url + "samoocena/cwiczenia/", ready=False)
     form = page.locator("#sc-session-slot .sc-question")
     first = form.get_attribute("data-question")

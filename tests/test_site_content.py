@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from selfcheck import polish
 from datafiles.qualification import anchor
 from tests.data import CRITERIA, DATA_DIR, GLOSSARY, OUTCOMES, PAGES, PUBLISHER, QUALIFICATION, RENEWAL
+from sitegen.site_map import STATEMENT
 from tests.form_text import form_sets, normalise
 
 
@@ -175,12 +176,12 @@ def test_every_page_has_language_title_and_description(site, spec):
     assert len(description) > 40 and description != page.find("title").get_text()
 
 
-def test_without_a_site_url_pages_name_no_canonical_address(site):
+def test_without_a_site_url_pages_name_no_canonical_address(site, site_root):
     # A local build does not know where the site will live: no canonical link to a made-up address.
     # (With SITE_URL, as on GitHub Pages, the browser tests check the sitemap and navigation.)
     for spec in PAGES:
         assert soup(site, page_file(spec)).find("link", rel="canonical") is None, spec.path
-    tree = ElementTree.parse(site / "sitemap.xml")
+    tree = ElementTree.parse(site_root / "sitemap.xml")
     assert list(tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")) == []
 
 
@@ -247,8 +248,9 @@ def test_yaml_points_editors_to_the_schema():
     assert first_line == "# yaml-language-server: $schema=schemas/qualification.schema.json"
 
 
-def test_accessibility_statement_has_the_required_sections(site):
-    text = text_of(soup(site, "deklaracja-dostepnosci/index.html").find("article"))
+def test_accessibility_statement_has_the_required_sections(site_root):
+    # One statement for the whole site: a catalog's covers all its qualifications, at its root.
+    text = text_of(soup(site_root, STATEMENT.url + "index.html").find("article"))
     for required in ["ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej", "Data publikacji strony internetowej",
                      "Data ostatniej istotnej aktualizacji", PUBLISHER["accessibility"]["status"],
                      "Data sporządzenia deklaracji", "Informacje zwrotne i dane kontaktowe",
