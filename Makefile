@@ -66,18 +66,30 @@ serve: install
 ## test: build and run every test with the default engine (and the comparison of both engines'
 ## sites, tests/test_engines.py); then the site's browser tests again on a site built by the second
 ## engine; then the behaviour tests again on a second, small qualification
-## (tests/fixtures/other-qualification), so another qualification stays a data edit
+## (tests/fixtures/other-qualification), so another qualification stays a data edit; then the page,
+## search, accessibility, self-check and no-other-hosts tests on each qualification of a catalog
+## (tests/fixtures/catalog: both of them, each in its subtree, under the served sub-path)
 FIXTURE := tests/fixtures/other-qualification
+CATALOG := tests/fixtures/catalog
 # On the second engine: what it renders (pages, links, no other hosts, accessibility, the search box and
 # its results) and the pages that run Python (self-check, practical tasks). Data checks, the CLI, Pyodide and the screenshots do not depend on the
 # engine; keyboard, HTML validity and the remaining browser suites read the same theme templates.
 ENGINE_TESTS := tests/test_site_content.py tests/test_browser_pages.py tests/test_no_other_hosts.py \
 	tests/test_accessibility.py tests/test_selfcheck_browser.py tests/test_crm_browser.py \
 	tests/test_search.py tests/test_search_browser.py
+# In a catalog (CATALOG_QUALIFICATION names the qualification under test, tests/data.py): what a
+# qualification's pages show and load, its search, axe, its self-check, no other hosts; once, the
+# catalog's own checks across qualifications (storage keys, progress files, practical tasks, runtime).
+CATALOG_TESTS := tests/test_site_content.py tests/test_browser_pages.py tests/test_no_other_hosts.py \
+	tests/test_accessibility.py tests/test_selfcheck_browser.py tests/test_search.py tests/test_search_browser.py
 test: site $(engine_install_mkdocs-ng)
 	ENGINE=mkdocs $(BIN)/python -m pytest
 	ENGINE=mkdocs-ng $(BIN)/python -m pytest $(ENGINE_TESTS)
 	ENGINE=mkdocs QUALIFICATION_DIR=$(FIXTURE) $(BIN)/python -m pytest -m "not content"
+	ENGINE=mkdocs QUALIFICATION_DIR=$(CATALOG) CATALOG_QUALIFICATION=. $(BIN)/python -m pytest \
+		$(CATALOG_TESTS) tests/test_catalog_records_browser.py
+	ENGINE=mkdocs QUALIFICATION_DIR=$(CATALOG) CATALOG_QUALIFICATION=$(FIXTURE) $(BIN)/python -m pytest \
+		-m "not content" $(CATALOG_TESTS)
 
 ## bench: measure load times, bytes and engine speed side by side with stock Pyodide (tests/benchmarks/results.md)
 bench: install

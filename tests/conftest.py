@@ -4,6 +4,10 @@
 with: `mkdocs` (the default: MkDocs 1.6.1 + Material through hooks/qualification.py) or `mkdocs-ng`
 (MkDocs NG + its Material fork in .venv-mkdocs-ng, from `python -m sitegen stage`). `make test` runs the
 suite with the default and the engine-dependent files again with `ENGINE=mkdocs-ng`.
+
+QUALIFICATION_DIR (and, for a catalog, CATALOG_QUALIFICATION) choose the data, as tests/data.py says:
+`site` and `served_site.url` are the qualification under test's part of the site (its subtree in a
+catalog), `site_root` and `served_site.site_url` the whole site.
 """
 
 from __future__ import annotations

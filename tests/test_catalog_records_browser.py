@@ -1,6 +1,7 @@
 """Two qualifications of one catalog in one browser: each keeps the candidate's progress under its
-own storage keys, a progress file of one is refused by the other with a clear message, and the
-Python runtime one of them fetched serves the other from the cache.
+own storage keys, a progress file of one is refused by the other with a clear message, practical
+tasks run in their own qualification's subtree, and the Python runtime one of them fetched serves
+the other from the cache.
 
 Needs a catalog build (`make test` runs it with QUALIFICATION_DIR=tests/fixtures/catalog);
 qualifications, criteria and names come from the data (tests/data.py).
@@ -13,7 +14,9 @@ from itertools import permutations
 
 import pytest
 
+from datafiles.location import has_practical
 from selfcheck.structure import anchor
+from sitegen.site_map import PAGES
 from tests.browser_visit import wait_for_questions
 from tests.data import CATALOG, SITE_QUALIFICATIONS
 from tests.test_python_runtime_browser import PRACTICE, PYTHON_START, RUNTIME_FILES, runtime_requests, visit
@@ -26,6 +29,8 @@ RATINGS = "samoocena/umiejetnosci/"
 REPORT = "samoocena/raport/"
 PAIRS = list(permutations(SITE_QUALIFICATIONS, 2))
 PAIR_IDS = [f"{one.listed.slug}-to-{other.listed.slug}" for one, other in PAIRS]
+TASKS = next(spec for spec in PAGES if spec.template == "selfcheck_practical.md.j2")
+WITH_TASKS = [q for q in SITE_QUALIFICATIONS if has_practical(q.listed.folder)]
 
 
 @pytest.fixture
@@ -106,6 +111,19 @@ def test_a_progress_file_of_one_qualification_is_refused_by_another(served_site,
     assert "Twoje obecne postępy się nie zmieniły" in text, text
     assert stored(elsewhere, key) == before
     assert ratings.errors == [] and report.errors == [] and elsewhere.errors == []
+
+
+@pytest.mark.skipif(not WITH_TASKS, reason="no qualification of this catalog has practical tasks")
+def test_practical_tasks_run_and_keep_their_work_in_their_own_subtree(served_site, context):
+    one = WITH_TASKS[0]
+    page = open_page(context, url_of(served_site, one, TASKS.url))
+    card = page.locator(".crm-task").first
+    card.get_by_role("button", name="Sprawdź zadanie").click()
+    card.locator(".crm-result__score").wait_for()
+    assert len(stored(page, one.storage_key("cwiczenia-praktyczne"))["results"]) == 1
+    assert [stored(page, q.storage_key("cwiczenia-praktyczne")) for q in SITE_QUALIFICATIONS if q is not one] == \
+        [None] * (len(SITE_QUALIFICATIONS) - 1)
+    assert page.errors == []
 
 
 def test_the_python_runtime_one_qualification_fetched_serves_the_other(served_site, context):

@@ -17,8 +17,8 @@ from bs4 import BeautifulSoup
 
 from selfcheck import polish
 from datafiles.qualification import anchor
-from tests.data import CRITERIA, DATA_DIR, GLOSSARY, OUTCOMES, PAGES, PUBLISHER, QUALIFICATION, RENEWAL
 from sitegen.site_map import STATEMENT
+from tests.data import CRITERIA, DATA_DIR, GLOSSARY, OUTCOMES, PAGES, PUBLISHER, QUALIFICATION, RENEWAL
 from tests.form_text import form_sets, normalise
 
 
