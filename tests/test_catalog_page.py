@@ -11,6 +11,8 @@ import copy
 import csv
 import io
 import json
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -27,6 +29,7 @@ from sitegen.site_map import STATEMENT, has_renewal, site_pages
 from tests.browser_visit import goto_settled
 from tests.conftest import ROOT, build_site
 from tests.test_accessibility import AXE, axe_violations
+from tests.test_html_validity import VNU, allowed_by
 
 CATALOG_DIR = "tests/fixtures/catalog"
 PUBLISHER = yaml.safe_load((ROOT / CATALOG_DIR / "publisher.yaml").read_text(encoding="utf-8"))
@@ -412,3 +415,14 @@ def test_print_leaves_out_the_controls(catalog_site, browser):
         assert not page.is_visible(".q-compare__choose") and page.is_visible(".q-compare__table")
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_catalog_pages_are_valid_html(catalog_site):
+    java = shutil.which("java")
+    assert java and VNU.exists(), "the Nu Html Checker needs Java and `npm ci`"
+    pages = [str(catalog_site.dir / path / "index.html") for path in ("", "porownanie")]
+    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+                            capture_output=True, text=True, timeout=300)
+    errors = json.loads(result.stderr or result.stdout)["messages"]
+    assert [f"{e['url']}:{e.get('lastLine')}: {e['message']}" for e in errors if not allowed_by(e)] == []

@@ -15,13 +15,15 @@ function start(root) {
   const rows = [...root.querySelectorAll("[data-compare-row]")]
   const message = root.querySelector("[data-compare-message]")
 
+  const named = (select) => qualifications.has(inAddress(select.name))
+
   function fromAddress() {
     for (const select of selects) {
-      if (qualifications.has(inAddress(select.name))) select.value = inAddress(select.name)
+      if (named(select)) select.value = inAddress(select.name)
     }
-    // Where the address names one and the other's default is the same, the other becomes the first that differs.
+    // Where the address names only one and the other's default is the same, the other becomes the first that differs.
     const [first, second] = selects
-    const free = !inAddress(second.name) ? second : !inAddress(first.name) ? first : null
+    const free = !named(second) ? second : !named(first) ? first : null
     const fixed = free === first ? second : first
     if (free && first.value === second.value) free.value = [...qualifications.keys()].find((slug) => slug !== fixed.value)
   }
