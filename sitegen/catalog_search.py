@@ -17,7 +17,7 @@ build writes, at the site's root:
   (base64url, six qualifications a character, the first in the lowest bit). The box fetches only the
   files of the words typed, and then only the indexes of the qualifications that have them.
 
-docs/assets/search/catalog.mjs reads these files; a one-qualification site has none of them.
+docs/assets/search/answers.mjs reads these files; a one-qualification site has none of them.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import json
 from dataclasses import replace
 
 from . import search_forms
-from .search_index import FOLDER, index_json, index_of, page_sections_of
+from .search_index import FOLDER, index_json, index_of, index_sections
 from .site_map import PageSpec
 
 CATALOG_FILE = f"{FOLDER}/catalog.json"
@@ -85,7 +85,7 @@ def catalog_search_files(pages: dict[str, str], specs: list[PageSpec], qualifica
     (the catalog is found by its purpose: its text repeats the qualifications' sections); each of
     `qualifications`: {"name", "short_name", "url", "blurb", "index" (its site path), "search" (its index)}."""
     catalog_specs = [spec if spec.path != "index.md" else replace(spec, searchable=False) for spec in specs]
-    sections = page_sections_of(pages, catalog_specs, words={"name": "", "practice": ""})
+    sections = index_sections(pages, catalog_specs, words={"name": "", "practice": ""})
     for q in qualifications:
         sections.append({"url": q["url"], "page": q["url"], "title": q["name"], "heading": "",
                          "text": q["blurb"], "keywords": q["short_name"]})

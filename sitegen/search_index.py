@@ -118,7 +118,7 @@ def page_sections(page_markdown: str) -> list[Section]:
     return sections
 
 
-def page_sections_of(pages: dict[str, str], specs: list[PageSpec], *, words: dict, prefix: str = "") -> list[dict]:
+def index_sections(pages: dict[str, str], specs: list[PageSpec], *, words: dict, prefix: str = "") -> list[dict]:
     """The index's sections of the given pages (see the module's docstring for what they hold).
     `prefix`: where the pages are in a catalog ("<slug>/"), so a result links into its subtree."""
     sections = []
@@ -145,7 +145,7 @@ def search_index(pages: dict[str, str], specs: list[PageSpec], *, qualification:
                  synonym_groups: list[list[str]], prefix: str = "") -> dict:
     """The index of one qualification's site (see the module's docstring for what it holds).
     `prefix`: where its pages are in a catalog ("<slug>/"), so a result links into its subtree."""
-    return index_of(page_sections_of(pages, specs, words=words, prefix=prefix), qualification=qualification,
+    return index_of(index_sections(pages, specs, words=words, prefix=prefix), qualification=qualification,
                     synonyms=search_forms.synonym_groups(synonym_groups))
 
 

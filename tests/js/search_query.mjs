@@ -3,8 +3,9 @@
 // read from disk instead of fetched. The queries share one search, as a visitor's do.
 // Usage: node search_query.mjs SITE_DIR INDEX [--catalog CATALOG] QUERY [QUERY ...]
 //   INDEX, CATALOG: site paths (the page's index; the catalog's search file, in a catalog)
-//   -> prints {query: {total, count, results: [{url, label, heading, snippet}], fetched}} as JSON: each
-//      query's last answer (snippets as text, found words in [ ]; fetched: the site paths read for it)
+//   -> prints {query: {total, count, results: [{url, label, heading, snippet}], fetched, steps}} as JSON:
+//      each query's last answer (snippets as text, found words in [ ]; fetched: the site paths read for
+//      it; steps: each of its answers, {done, labels}: a catalog's first answer may come before the others')
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
@@ -28,9 +29,11 @@ const text = parts => parts.map(part => (part.mark ? `[${part.text}]` : part.tex
 const out = {}
 for (const query of queries) {
   read = []
-  let last
-  for await (const answer of search.answers(query)) last = answer
+  const steps = []
+  for await (const answer of search.answers(query)) steps.push(answer)
+  const last = steps.at(-1)
   out[query] = { total: last.total, count: last.count, fetched: read,
+                 steps: steps.map(step => ({ done: step.done, labels: [...new Set(step.results.map(r => r.label ?? null))] })),
                  results: last.results.map(r => ({ url: r.url, label: r.label ?? null, heading: text(r.heading),
                                                    snippet: text(r.snippet) })) }
 }
