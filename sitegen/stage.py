@@ -40,10 +40,11 @@ def site_config(content: SiteContent) -> dict:
         "site_description": attribute_text(content.site_description),
         "nav": content.nav,
         # Every page's head names the accessibility statement (overrides/main.html).
-        # The header's search box loads this qualification's index (overrides/partials/site-search.html).
+        # The header's search box loads the index of pages without their own, and in a catalog finds the
+        # other qualifications through the catalog's search file (overrides/partials/site-search.html).
         # A catalog's pages draw only their own qualification's navigation (overrides/partials/nav.html).
         "extra": {"accessibility_statement": content.accessibility_statement, "search_index": content.search_index,
-                  "catalog": content.catalog},
+                  "search_catalog": content.search_catalog, "catalog": content.catalog},
     }
 
 
