@@ -215,7 +215,7 @@ def _front(spec: PageSpec, script: str = "", **extra) -> str:
     if script:
         meta["page_script"] = f"{SCRIPTS}/{script}"
         meta["page_stylesheet"] = STYLESHEET
-    meta.update(extra)
+    meta.update({key: attribute_text(value) if key == "description" else value for key, value in extra.items()})
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
 
@@ -236,7 +236,9 @@ def render_catalog(publisher: dict, parts: list[tuple[Listed, dict, list]]) -> t
             data=json.dumps([{key: q[key] for key in ("slug", "name", "url", "cells")} for q in compare],
                             ensure_ascii=False, separators=(",", ":")),
             catalog_page=CATALOG_PAGE.path),
-        STATEMENT.path: _front(STATEMENT) + env.get_template(STATEMENT.template).render(
+        # The statement covers the whole site; its description names the site, not one qualification.
+        STATEMENT.path: _front(STATEMENT, description=f"Deklaracja dostępności strony „{publisher['site_name']}”.")
+        + env.get_template(STATEMENT.template).render(
             publisher=as_data(publisher), q=None, page=STATEMENT),
     }
     return pages, {"catalog.json": catalog_json(publisher, entries), "catalog.csv": catalog_csv(entries)}
