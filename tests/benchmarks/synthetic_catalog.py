@@ -65,7 +65,7 @@ def make_catalog(count: int, out_dir: Path) -> list[Path]:
         folders.append(folder)
 
     publisher = yaml.safe_load((FIXTURE / "publisher.yaml").read_text(encoding="utf-8"))
-    publisher["site_name"] = f"Katalog syntetyczny ({count})"
+    publisher["site_name"] = "Katalog syntetyczny"  # the same at every N: pages differ by N alone
     publisher["qualifications"] = [{"folder": folder.name} for folder in folders]
     head = "# Synthetic qualifications for measurement only (tests/benchmarks/synthetic_catalog.py); never published.\n"
     (out_dir / "publisher.yaml").write_text(
