@@ -141,7 +141,13 @@ def first_search(browser, url: str, query: str) -> dict[str, float]:
         fetched = [request for request in finished if clicked <= request.timing["startTime"] <= origin + found]
 
         def sent(requests) -> int:
-            return sum(request.sizes()["responseBodySize"] for request in requests)
+            total = 0
+            for request in requests:
+                try:
+                    total += request.sizes()["responseBodySize"]
+                except Exception:  # no sizes for it (a request the browser answered itself)
+                    pass
+            return total
 
         return {"ms": found - typed, "index": sent([r for r in fetched if r.url.split("?")[0].endswith(".json")]),
                 "all": sent(fetched)}
