@@ -79,7 +79,8 @@ test: site $(engine_install_mkdocs-ng)
 	ENGINE=mkdocs-ng $(BIN)/python -m pytest $(ENGINE_TESTS)
 	ENGINE=mkdocs QUALIFICATION_DIR=$(FIXTURE) $(BIN)/python -m pytest -m "not content"
 
-## bench: measure load times, bytes and engine speed side by side with stock Pyodide (tests/benchmarks/results.md)
+## bench: measure load times, bytes and engine speed side by side with stock Pyodide, and the site with 1, 10
+## and 100 synthetic qualifications (tests/benchmarks/scale.py); writes tests/benchmarks/results.md
 bench: install
 	$(BIN)/python tests/benchmarks/bench.py
 
