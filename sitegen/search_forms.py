@@ -85,6 +85,7 @@ def _stempel():
         return Stemmer.default()
 
 
+@lru_cache(maxsize=None)  # a catalog's qualifications share most of their words: stem each once per build
 def stempel_stem(word: str) -> str:
     """Stempel's stem, which for most Polish nouns is the base form: "lejki" -> "lejek"."""
     stemmed = _stempel()(word.lower())
