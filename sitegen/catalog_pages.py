@@ -105,7 +105,7 @@ class Filter:
 
 
 def _validity(entry: dict) -> str:
-    return "bezterminowy" if entry["validity_years"] is None else polish.years(entry["validity_years"])
+    return "bezterminowa" if entry["validity_years"] is None else polish.years(entry["validity_years"])  # (ważność) bezterminowa
 
 
 FILTERS = [
@@ -114,11 +114,11 @@ FILTERS = [
     Filter("prk", "Poziom PRK", "dowolny", lambda e: str(e["prk_level"]), lambda e: f"poziom {e['prk_level']}",
            lambda e: e["prk_level"]),
     Filter("waznosc", "Ważność certyfikatu", "dowolna",
-           lambda e: "bezterminowy" if e["validity_years"] is None else str(e["validity_years"]), _validity,
+           lambda e: "bezterminowa" if e["validity_years"] is None else str(e["validity_years"]), _validity,
            lambda e: (e["validity_years"] is None, e["validity_years"] or 0)),
 ]
 # A check box: only the qualifications whose data has practical tasks.
-TASKS_FILTER = {"name": "zadania", "value": "tak", "label": "Tylko z zadaniami praktycznymi"}
+TASKS_FILTER = {"name": "zadania", "value": "tak", "label": "Tylko z zadaniami praktycznymi do przećwiczenia w serwisie"}
 
 # Orders of the list: (key, option text after "Uporządkuj według", an entry's sort key). The first
 # is the publisher's order, and every order falls back on it where the keys are equal.
@@ -166,7 +166,7 @@ def count_messages(total: int) -> list[str]:
         if n == 0:
             return "Żadna kwalifikacja nie spełnia wybranych warunków."
         if n == total:
-            return f"Widać wszystkie kwalifikacje katalogu: {total}."
+            return f"Widoczne są wszystkie kwalifikacje katalogu ({total})."
         return (f"{polish.plural(n, 'Pasuje', 'Pasują', 'Pasuje')} "
                 f"{polish.count(n, 'kwalifikacja', 'kwalifikacje', 'kwalifikacji')} z {total}.")
     return [shown(n) for n in range(total + 1)]
@@ -183,8 +183,8 @@ COMPARE_ROWS = [
     ("outcomes", "Efekty uczenia się"),
     ("methods", "Metody walidacji"),
     ("validity", "Ważność certyfikatu"),
-    ("cost", "Koszt uzyskania dokumentu"),
-    ("tools", "Przygotowanie na tej stronie"),
+    ("cost", "Koszt uzyskania certyfikatu"),
+    ("tools", "Przygotowanie w serwisie"),
 ]
 
 

@@ -146,6 +146,10 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         if catalog:
             meta["search_index"] = search_index
             meta["data_base"] = f"{prefix}{ASSETS}/"
+            # Which qualification of the catalog the page is in: its tab title and the path above its
+            # heading name it (overrides/main.html), as the pages' own titles repeat across qualifications.
+            meta["qualification"] = attribute_text(data.get("short_name") or data["name"])
+            meta["qualification_home"] = prefix
         if spec.script:
             meta["script"] = spec.script
             meta["modules"] = module_closure(spec.script)  # asked for at once: <link rel="modulepreload">

@@ -114,14 +114,14 @@ def test_each_entry_says_what_its_data_says(catalog_site):
         # The filters' and orders' attributes, from the same facts.
         assert item["data-filter-prk"] == str(facts["prk_level"])
         assert item["data-filter-zadania"] == ("tak" if facts["practical"] else "nie")
-        assert item["data-filter-waznosc"] == str(facts["validity_years"] or "bezterminowy")
+        assert item["data-filter-waznosc"] == str(facts["validity_years"] or "bezterminowa")
 
 
 def test_the_filters_offer_the_values_found_in_the_data(catalog_site):
     page = _soup(catalog_site.dir, "")
     options = {select["name"]: [o["value"] for o in select.find_all("option")] for select in page.select(".q-filters select")}
     assert options["prk"] == ["", *map(str, sorted({f["prk_level"] for f in FACTS}))]
-    assert set(options["waznosc"][1:]) == {str(f["validity_years"] or "bezterminowy") for f in FACTS}
+    assert set(options["waznosc"][1:]) == {str(f["validity_years"] or "bezterminowa") for f in FACTS}
     # A filter whose entries all agree is left out: it could only hide all or nothing.
     assert ("rodzaj" in options) == (len({f["kind"] for f in FACTS}) > 1)
     assert page.select_one(".q-filters input[type=checkbox]")["name"] == "zadania"
@@ -312,7 +312,7 @@ def test_filters_work_by_keyboard_and_stay_in_the_address(catalog_site, browser,
 def test_the_back_button_returns_to_the_filtered_and_ordered_list(catalog_site, browser):
     context = _context(browser)
     try:
-        page = _ready(context.new_page(), catalog_site.url + "?kolejnosc=nazwa&waznosc=bezterminowy")
+        page = _ready(context.new_page(), catalog_site.url + "?kolejnosc=nazwa&waznosc=bezterminowa")
         unlimited = [f["name"] for f in FACTS if f["validity_years"] is None]
         assert _visible_names(page) == sorted(unlimited, key=polish.alphabetical)
         page.select_option("#q-sort", "prk-malejaco")
