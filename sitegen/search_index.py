@@ -165,11 +165,18 @@ def index_of(sections: list[dict], *, qualification: dict | None, synonyms: list
     }
 
 
+# The most results the box lists for a query (docs/assets/search/answers.mjs: the page's own and the others').
+SHOWN_MOST = 40
+
+
 def messages(most: int) -> dict:
     """What the search box says, worded here like every message with a number in it (selfcheck.polish):
-    `count[n]` for n results."""
+    `count[n]` for n results; `shown[n]` when the box lists only the n best of them ("67 wyników,
+    pokazano 30 najtrafniejszych")."""
     return {
         "count": ["Brak wyników"] + [polish.count(n, "wynik", "wyniki", "wyników") for n in range(1, most + 1)],
+        "shown": [""] + [f"pokazano {polish.count(n, 'najtrafniejszy', 'najtrafniejsze', 'najtrafniejszych')}"
+                         for n in range(1, SHOWN_MOST + 1)],
         "hint": "Sprawdź pisownię albo wpisz mniej słów lub inne słowo, np. „walidacja”, „certyfikat”, „test próbny”.",
     }
 

@@ -96,6 +96,20 @@ def test_result_counts_are_worded_in_polish(index):
     assert [count[1], count[2], count[5], count[12], count[22]] == ["1 wynik", "2 wyniki", "5 wyników", "12 wyników", "22 wyniki"]
     assert len(count) == len(index["sections"]) + 1
     assert index["messages"]["hint"]
+    shown = index["messages"]["shown"]
+    assert [shown[1], shown[2], shown[5], shown[22]] == ["pokazano 1 najtrafniejszy", "pokazano 2 najtrafniejsze",
+                                                         "pokazano 5 najtrafniejszych", "pokazano 22 najtrafniejsze"]
+
+
+def test_more_results_than_listed_are_counted_with_how_many_the_list_shows(search, index):
+    """A word found in more sections than the box lists: the count says both numbers."""
+    word = max(("walidacja", "kwalifikacja", "certyfikat"),
+               key=lambda w: sum(w in (s["text"] + s["heading"]).lower() for s in index["sections"]))
+    answer = search(word)[word]
+    if answer["total"] <= len(answer["results"]):
+        pytest.skip(f"„{word}” is in too few sections of this qualification to overflow the list")
+    assert answer["count"] == (f"{index['messages']['count'][answer['total']]}, "
+                               f"{index['messages']['shown'][len(answer['results'])]}")
 
 
 def test_snippets_mark_the_words_found_in_any_form(search, index):

@@ -193,7 +193,10 @@ export function createSearch({ index, catalog, load }) {
     const messages = info?.messages ?? have(index).messages
     return {
       total, done, results: results.map(label),
-      count: messages.count[Math.min(total, messages.count.length - 1)],
+      // More found than listed: the count says how many of them the list shows (words from the build).
+      count: [messages.count[Math.min(total, messages.count.length - 1)],
+              total > results.length ? messages.shown?.[Math.min(results.length, messages.shown.length - 1)] : ""]
+        .filter(Boolean).join(", "),
       hint: total || !done ? "" : messages.hint,
     }
   }
