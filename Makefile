@@ -91,7 +91,8 @@ test: site $(engine_install_mkdocs-ng)
 	ENGINE=mkdocs QUALIFICATION_DIR=$(CATALOG) CATALOG_QUALIFICATION=$(FIXTURE) $(BIN)/python -m pytest \
 		-m "not content" $(CATALOG_TESTS)
 
-## bench: measure load times, bytes and engine speed side by side with stock Pyodide (tests/benchmarks/results.md)
+## bench: measure load times, bytes and engine speed side by side with stock Pyodide, and the site with 1, 10
+## and 100 synthetic qualifications (tests/benchmarks/scale.py); writes tests/benchmarks/results.md
 bench: install
 	$(BIN)/python tests/benchmarks/bench.py
 

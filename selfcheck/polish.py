@@ -162,6 +162,17 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# The Polish alphabet's order: a letter with a diacritic follows its base letter ("ł" after "l").
+_ALPHABET = {letter: place for place, letter in enumerate("aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż")}
+
+
+def alphabetical(text: str) -> tuple:
+    """A sort key in Polish alphabetical order ("Łódź" after "Lublin", "Ćma" after "Cyrk"); case
+    counts only between otherwise equal texts. Spaces, digits and punctuation come before letters."""
+    folded = " ".join(text.casefold().split())
+    return tuple((1, _ALPHABET[ch]) if ch in _ALPHABET else (0, ord(ch)) for ch in folded), text
+
+
 # Typographic dashes and quotes as the keyboard types them (NFKD has already made U+2011 a U+2010).
 _TYPOGRAPHIC = str.maketrans({**dict.fromkeys("\u2010\u2012\u2013\u2014\u2015\u2212", "-"),
                               **dict.fromkeys("\u201e\u201d\u201c\u00ab\u00bb", '"'),

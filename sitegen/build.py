@@ -21,7 +21,8 @@ from selfcheck.assembly import test_sizes
 from selfcheck.structure import Structure
 
 from .catalog import Listed, listed_qualifications, place
-from .catalog_pages import CATALOG_DESCRIPTION, catalog_navigation, render_catalog
+from .catalog_pages import CATALOG_DESCRIPTION, CATALOG_PAGE, catalog_navigation, catalog_entry, render_catalog
+from .catalog_search import CATALOG_FILE, catalog_search_files
 from .glossary import load_glossary
 from .pages import DATA_FILES, page_words, render_pages, render_question_parts, store_id
 from .publisher import load_publisher
@@ -46,7 +47,8 @@ class SiteContent:
     site_name: str = ""                                     # plain text
     site_description: str = ""                              # plain text
     accessibility_statement: str = STATEMENT.url            # site URL of the statement, for every page's head
-    search_index: str = ""                                  # site path of the (first) qualification's search index
+    search_index: str = ""                                  # site path of the search index of pages without their own
+    search_catalog: str = ""                                # site path of the catalog's search file (catalog_search.py)
     script_pages: list = field(default_factory=list)        # site URLs of the pages that run a script (the tools)
     catalog: bool = False                                   # two or more qualifications, each in its own subtree
 
@@ -72,6 +74,7 @@ class _Part:
     nav: list
     script_pages: list
     search_index: str
+    search: dict  # the search index itself
     module: PracticalRuntime | None
     sources: list[Path]
 
@@ -156,7 +159,7 @@ def _qualification_part(root: Path, listed: Listed, loaded: _Loaded, publisher: 
     return _Part(listed, data, {prefix + path: text for path, text in pages.items()},
                  {prefix + path: data_bytes for path, data_bytes in files.items()} | {search_path: index_json(index)},
                  _prefixed_nav(navigation(specs), prefix), [prefix + spec.url for spec in specs if spec.script],
-                 search_path, module,
+                 search_path, index, module,
                  [*loaded.paths.values(), folder / "selfcheck", folder / PRACTICAL_FOLDER])
 
 
@@ -223,6 +226,11 @@ def build_content(root: Path = ROOT) -> SiteContent:
     catalog_pages, catalog_files = render_catalog(publisher, [(part.listed, part.data, part.nav) for part in parts])
     pages.update({path: with_heading_ids(markdown) for path, markdown in catalog_pages.items()})
     files.update(catalog_files)
+    # The search: a catalog's pages search its own index (names, blurbs, the statement), a
+    # qualification's pages their own first; both find the others through the catalog's files.
+    files.update(catalog_search_files({path: pages[path] for path in catalog_pages}, [CATALOG_PAGE, STATEMENT], [
+        {**catalog_entry(part.listed, part.data, part.nav), "short_name": part.data.get("short_name") or "",
+         "index": part.search_index, "search": part.search} for part in parts]))
     return SiteContent(pages, files, copies, sources, nav=catalog_navigation([(part.data, part.nav) for part in parts]),
-                       script_pages=script_pages, site_name=publisher["site_name"],
-                       site_description=CATALOG_DESCRIPTION, search_index=parts[0].search_index, catalog=True)
+                       script_pages=script_pages, site_name=publisher["site_name"], site_description=CATALOG_DESCRIPTION,
+                       search_index=CATALOG_FILE, search_catalog=CATALOG_FILE, catalog=True)

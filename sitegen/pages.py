@@ -34,11 +34,31 @@ from .structured_data import credential_json_ld
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process, not once per environment: a catalog makes one environment
+    per qualification, and compiling the same templates again was a third of each one's build time.
+    Jinja checks each template's source against its checksum, so an edited template is compiled anew."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def make_environment() -> jinja2.Environment:
     """Templates print data as text by construction (see page_text): autoescape is on for
     every template, and `finalize` escapes whatever is not markup made by a template."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=_COMPILED,  # every environment made here has the same options, so the same code
         undefined=jinja2.StrictUndefined,  # a misspelt field in a template fails the build
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -126,6 +146,10 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         if catalog:
             meta["search_index"] = search_index
             meta["data_base"] = f"{prefix}{ASSETS}/"
+            # Which qualification of the catalog the page is in: its tab title and the path above its
+            # heading name it (overrides/main.html), as the pages' own titles repeat across qualifications.
+            meta["qualification"] = attribute_text(data.get("short_name") or data["name"])
+            meta["qualification_home"] = prefix
         if spec.script:
             meta["script"] = spec.script
             meta["modules"] = module_closure(spec.script)  # asked for at once: <link rel="modulepreload">

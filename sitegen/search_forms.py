@@ -44,7 +44,7 @@ ENDINGS = sorted({
     "ac", "ec", "ic", "yc", "owac", "ywac", "iwac", "uje", "ujesz", "ujemy", "ujecie", "uja", "ujac",
     "owal", "owala", "owali", "owane", "owany", "owana", "owanie", "owania", "owaniu",
     "anie", "ania", "aniu", "aniem", "aniach", "enie", "enia", "eniu", "eniem", "eniach",
-}, key=len, reverse=True)
+}, key=lambda ending: (-len(ending), ending))  # longest first; a fixed order, so builds are reproducible
 
 # Words too common to tell pages apart; dropped from queries, from the index and from synonyms.
 STOP_WORDS = frozenset(fold(word) for word in (
@@ -85,6 +85,7 @@ def _stempel():
         return Stemmer.default()
 
 
+@lru_cache(maxsize=None)  # a catalog's qualifications share most of their words: stem each once per build
 def stempel_stem(word: str) -> str:
     """Stempel's stem, which for most Polish nouns is the base form: "lejki" -> "lejek"."""
     stemmed = _stempel()(word.lower())

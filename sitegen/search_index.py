@@ -29,8 +29,8 @@ from .slugs import slugify
 
 FORMAT = "kwalifikacja-search"
 VERSION = 1
-FOLDER = "search"
-MAX_PHRASE_WORDS = 5  # longer glossary names are not used as synonyms  # the site folder of the index files: search/<qualification>.json
+FOLDER = "search"  # the site folder of the index files: search/<qualification>.json
+MAX_PHRASE_WORDS = 5  # longer glossary names are not used as synonyms
 
 # What our pages are written with (mkdocs.yml `markdown_extensions`, and fenced code, which MkDocs
 # always adds), to read their text.
@@ -118,10 +118,9 @@ def page_sections(page_markdown: str) -> list[Section]:
     return sections
 
 
-def search_index(pages: dict[str, str], specs: list[PageSpec], *, qualification: dict, words: dict,
-                 synonym_groups: list[list[str]], prefix: str = "") -> dict:
-    """The index of one qualification's site (see the module's docstring for what it holds).
-    `prefix`: where its pages are in a catalog ("<slug>/"), so a result links into its subtree."""
+def index_sections(pages: dict[str, str], specs: list[PageSpec], *, words: dict, prefix: str = "") -> list[dict]:
+    """The index's sections of the given pages (see the module's docstring for what they hold).
+    `prefix`: where the pages are in a catalog ("<slug>/"), so a result links into its subtree."""
     sections = []
     for spec in specs:
         found = page_sections(pages[spec.path]) if spec.path in pages else []
@@ -139,23 +138,45 @@ def search_index(pages: dict[str, str], specs: list[PageSpec], *, qualification:
                 continue
             sections.append({"url": f"{prefix}{spec.url}#{section.anchor}", "page": prefix + spec.url, "title": page_title,
                              "heading": section.heading, "text": section.text, "keywords": ""})
+    return sections
+
+
+def search_index(pages: dict[str, str], specs: list[PageSpec], *, qualification: dict, words: dict,
+                 synonym_groups: list[list[str]], prefix: str = "") -> dict:
+    """The index of one qualification's site (see the module's docstring for what it holds).
+    `prefix`: where its pages are in a catalog ("<slug>/"), so a result links into its subtree."""
+    return index_of(index_sections(pages, specs, words=words, prefix=prefix), qualification=qualification,
+                    synonyms=search_forms.synonym_groups(synonym_groups))
+
+
+def index_of(sections: list[dict], *, qualification: dict | None, synonyms: list[list[str]],
+             most: int | None = None) -> dict:
+    """An index of `sections`; `synonyms` as search_forms.synonym_groups gives them; its messages count
+    up to `most` results (by default, one for each section)."""
     vocabulary = [f"{s['heading']} {s['text']} {s['keywords']}" for s in sections]
     return {
         "format": FORMAT, "version": VERSION,
         "qualification": qualification,
         "language": search_forms.language_rules(),
         "aliases": search_forms.aliases(vocabulary),
-        "synonyms": search_forms.synonym_groups(synonym_groups),
-        "messages": messages(len(sections)),
+        "synonyms": synonyms,
+        "messages": messages(len(sections) if most is None else most),
         "sections": sections,
     }
 
 
+# The most results the box lists for a query (docs/assets/search/answers.mjs: the page's own and the others').
+SHOWN_MOST = 40
+
+
 def messages(most: int) -> dict:
     """What the search box says, worded here like every message with a number in it (selfcheck.polish):
-    `count[n]` for n results."""
+    `count[n]` for n results; `shown[n]` when the box lists only the n best of them ("67 wyników,
+    pokazano 30 najtrafniejszych")."""
     return {
         "count": ["Brak wyników"] + [polish.count(n, "wynik", "wyniki", "wyników") for n in range(1, most + 1)],
+        "shown": [""] + [f"pokazano {polish.count(n, 'najtrafniejszy', 'najtrafniejsze', 'najtrafniejszych')}"
+                         for n in range(1, SHOWN_MOST + 1)],
         "hint": "Sprawdź pisownię albo wpisz mniej słów lub inne słowo, np. „walidacja”, „certyfikat”, „test próbny”.",
     }
 

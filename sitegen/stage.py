@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .build import SiteContent
+from .catalog_pages import SCRIPTS as CATALOG_SCRIPTS
 from .page_text import attribute_text
 
 ENGINE_CONFIG = "mkdocs.yml"      # the project's engine settings; holds no fact about the qualification
@@ -39,10 +40,11 @@ def site_config(content: SiteContent) -> dict:
         "site_description": attribute_text(content.site_description),
         "nav": content.nav,
         # Every page's head names the accessibility statement (overrides/main.html).
-        # The header's search box loads this qualification's index (overrides/partials/site-search.html).
+        # The header's search box loads the index of pages without their own, and in a catalog finds the
+        # other qualifications through the catalog's search file (overrides/partials/site-search.html).
         # A catalog's pages draw only their own qualification's navigation (overrides/partials/nav.html).
         "extra": {"accessibility_statement": content.accessibility_statement, "search_index": content.search_index,
-                  "catalog": content.catalog},
+                  "search_catalog": content.search_catalog, "catalog": content.catalog},
     }
 
 
@@ -106,6 +108,8 @@ def stage_site(content: SiteContent, root: Path, out: Path) -> Path:
     shutil.rmtree(docs, ignore_errors=True)
     # Static assets first (stylesheet, page scripts), then everything sitegen makes.
     shutil.copytree(root / project.get("docs_dir", "docs"), docs, ignore=shutil.ignore_patterns("__pycache__"))
+    if not content.catalog:  # a one-qualification site has no catalog pages, so none of their scripts
+        shutil.rmtree(docs / CATALOG_SCRIPTS, ignore_errors=True)
     custom_dir = (project.get("theme") or {}).get("custom_dir")
     if custom_dir:
         shutil.rmtree(out / custom_dir, ignore_errors=True)

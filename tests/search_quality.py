@@ -85,23 +85,24 @@ def page_urls(site_pages) -> dict[str, str]:
     return {spec.template.removesuffix(".md.j2"): spec.url for spec in site_pages}
 
 
-def run_queries(site: Path, queries: list[str], index: Path | None = None) -> dict[str, dict]:
-    """Each query's answer from the site's own search engine: {query: {total, count, results}}.
-    `site`: the built site's root (the engine is in its assets/search/); `index`: the index file
-    searched, by default the one in the site's search/ (a one-qualification site has one)."""
+def run_queries(site: Path, queries: list[str], *, index: str | None = None, catalog: str | None = None) -> dict[str, dict]:
+    """Each query's answer from the site's own search ({query: {total, count, results, fetched}}), as
+    the box of a page whose index is `index` answers it (a site path; by default the site's one index),
+    in a catalog with the catalog's search file `catalog`."""
     node = shutil.which("node")
     assert node, "Node.js is needed to run the site's search engine"
-    index = (index or next((site / "search").glob("*.json"))).relative_to(site)
-    result = subprocess.run([node, str(QUERY_SCRIPT), str(site), str(index), *queries],
-                            capture_output=True, text=True, timeout=120, check=True)
+    index = index or str(next((site / "search").glob("*.json")).relative_to(site))
+    result = subprocess.run([node, str(QUERY_SCRIPT), str(site), index, *(["--catalog", catalog] if catalog else []),
+                             *queries], capture_output=True, text=True, timeout=120, check=True)
     return json.loads(result.stdout)
 
 
-def measure(site: Path, table: list[tuple[str, str]], urls: dict[str, str],
-            index: Path | None = None) -> tuple[float, list[str]]:
-    """The share of the table's queries whose page is among the first TOP results, and the misses."""
+def measure(site: Path, table: list[tuple[str, str]], urls: dict[str, str], *, index: str | None = None,
+            catalog: str | None = None) -> tuple[float, list[str]]:
+    """The share of the table's queries whose page is among the first TOP results, and the misses
+    (`index`, `catalog`: as run_queries searches)."""
     table = [(query, role) for query, role in table if role in urls]  # a site without the page skips it
-    answers = run_queries(site, [query for query, _ in table], index)
+    answers = run_queries(site, [query for query, _ in table], index=index, catalog=catalog)
     misses = []
     for query, role in table:
         pages = [result["url"].split("#")[0] for result in answers[query]["results"][:TOP]]

@@ -1,4 +1,5 @@
-"""`make bench`: how fast the site is for a candidate, side by side with stock Pyodide.
+"""`make bench`: how fast the site is for a candidate, side by side with stock Pyodide, and how it
+scales with the number of qualifications on one site (tests/benchmarks/scale.py).
 
 Every figure is measured several times (BENCH_RUNS, default 3) and reported as the median with
 its spread. The site is built for and served under a sub-path with `Cache-Control: max-age=600`
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.conftest import CHROMIUM_ARGS, chromium_path, run_mkdocs_build  # noqa: E402
 from tests.site_server import BASE_PATH, SiteServer, free_port  # noqa: E402
+from tests.benchmarks.scale import scale_figures, scale_table  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 RESULTS = Path(__file__).resolve().parent / "results.md"
@@ -354,6 +356,10 @@ def main() -> int:
     with SiteServer(site, port, cache_seconds=600, gzip_files=True):
         figures = browser_figures(base)
     shutil.rmtree(site, ignore_errors=True)
+    print("scale: 1, 10 and 100 qualifications…", flush=True)
+    scale_load = os.getloadavg()[0]
+    scale = scale_figures()
+    scale = scale_table(scale, (scale_load, os.getloadavg()[0]))
 
     lines = [
         "# Benchmark results",
@@ -398,6 +404,7 @@ def main() -> int:
         "worker, the moment stock Pyodide's time starts from.",
         "Bytes are what the server sent (gzip), the snapshot fetched after Python was ready not counted.",
         "",
+        *scale,
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
     update_readme(lines[2:])

@@ -3,7 +3,7 @@ built on it (selfcheck.polish)."""
 
 import unittest
 
-from selfcheck.polish import fold_text, normalise, parse_number
+from selfcheck.polish import alphabetical, fold_text, normalise, parse_number
 
 
 class ParseNumberTest(unittest.TestCase):
@@ -71,6 +71,20 @@ class NormaliseTest(unittest.TestCase):
         self.assertEqual(normalise("Z1.E2 K_3"), "z1 e2 k_3")
         self.assertNotEqual(normalise("lead"), normalise("leady"))
         self.assertEqual(normalise("?!"), "")
+
+
+class AlphabeticalTest(unittest.TestCase):
+    def test_the_polish_alphabet_orders_letters_with_diacritics_after_their_base(self):
+        names = ["Żeglarstwo", "Zdun", "Łowiectwo", "Lutnictwo", "Ćwiczenia", "Cukiernik", "ślusarz", "Stolarz",
+                 "Ogrodnik", "Ósemka", "Ala", "Ąb"]
+        self.assertEqual(sorted(names, key=alphabetical),
+                         ["Ala", "Ąb", "Cukiernik", "Ćwiczenia", "Lutnictwo", "Łowiectwo", "Ogrodnik", "Ósemka",
+                          "Stolarz", "ślusarz", "Zdun", "Żeglarstwo"])
+
+    def test_case_and_spaces_count_only_between_equal_texts_and_words_come_before_longer_ones(self):
+        self.assertEqual(sorted(["kwalifikacja rynkowa", "Kwalifikacja", "kwalifikacja"], key=alphabetical),
+                         ["Kwalifikacja", "kwalifikacja", "kwalifikacja rynkowa"])
+        self.assertEqual(sorted(["Ab c", "Abc"], key=alphabetical), ["Ab c", "Abc"])
 
 
 if __name__ == "__main__":

@@ -108,17 +108,17 @@ export function createEngine(index) {
         else if (hasPhrase(words.text, wanted)) score *= PHRASE.text
       }
       if (asked.every((_, i) => entry.fields.has(`${i}:heading`))) score *= WHOLE_HEADING
-      ranked.push({ section, score, terms: entry.terms })
+      ranked.push({ section, score, terms: entry.terms, whole: covered === asked.length })
     }
     ranked.sort((a, b) => b.score - a.score || a.section.id - b.section.id)
     return {
       query,
       total: ranked.length,
-      results: ranked.slice(0, limit).map(({ section, score, terms }) => {
+      results: ranked.slice(0, limit).map(({ section, score, terms, whole }) => {
         const words = wordsOf(section)
         const weightOf = foundWords(asked, terms)
         return {
-          url: section.url, page: section.page, title: section.title, score,
+          url: section.url, page: section.page, title: section.title, score, whole,
           heading: section.heading === section.title ? [] : marked(section.heading, words.heading, word => !word.stop && weightOf(word).size > 0),
           snippet: snippet(section.text, words.text, weightOf),
         }

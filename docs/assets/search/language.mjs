@@ -15,13 +15,24 @@ export function language(rules) {
     }
     return folded
   }
+  // A site's text repeats its words: each written form is folded and stemmed once (indexing an
+  // index's text is most of the time to a first result).
+  const known = new Map()  // written form -> {stem, stop}
+  const analysed = written => {
+    let found = known.get(written)
+    if (!found) {
+      const folded = fold(written)
+      found = { stem: stem(folded), stop: stopWords.has(folded) }
+      known.set(written, found)
+    }
+    return found
+  }
   return {
     // The words of `text` with where they are: [{text, start, end, stem, stop}].
     words(text) {
       return Array.from(text.matchAll(word), match => {
-        const folded = fold(match[0])
-        return { text: match[0], start: match.index, end: match.index + match[0].length,
-                 stem: stem(folded), stop: stopWords.has(folded) }
+        const { stem, stop } = analysed(match[0])
+        return { text: match[0], start: match.index, end: match.index + match[0].length, stem, stop }
       })
     },
     stem: text => stem(fold(text)),

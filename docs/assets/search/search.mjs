@@ -1,5 +1,6 @@
 // The search box in the header (overrides/partials/site-search.html): starts the search worker the
-// first time the visitor goes to the box or types, sends each query and draws the results.
+// first time the visitor goes to the box or types, sends each query and draws the results (in a
+// catalog, each with the name of its qualification).
 // Keyboard: "/" or "s" goes to the box; ↓ and ↑ move through the results; Enter opens the first
 // result (or the one focused); Escape closes the results, a second Escape leaves the box.
 // Results are drawn as text (textContent), never as HTML: the index holds the site's text.
@@ -23,6 +24,7 @@ function setUp(box) {
     if (worker) return
     const url = new URL(box.dataset.worker, location.href)
     url.searchParams.set("index", new URL(box.dataset.index, location.href).href)
+    if (box.dataset.catalog) url.searchParams.set("catalog", new URL(box.dataset.catalog, location.href).href)
     worker = new Worker(url, { type: "module" })
     worker.addEventListener("message", ({ data }) => { if (data.id === asked) draw(data) })
     worker.addEventListener("error", () => say(box.dataset.textFailed, ""))
@@ -45,16 +47,21 @@ function setUp(box) {
     hint.hidden = !hintText
   }
 
+  // In a catalog a query may get two answers: the page's own results at once, then the others'.
+  // Each is announced to the page as a "site-search:answer" event (the tests and the benchmark
+  // read what was found and fetched).
   function draw(answer) {
+    box.dispatchEvent(new CustomEvent("site-search:answer", { detail: answer }))
     if (answer.error) { say(box.dataset.textFailed, ""); return }
     if (!answer.query.trim() || answer.query !== input.value) return
     shown = answer.query
     list.replaceChildren(...answer.results.map(result))
-    say(answer.count, answer.hint)
+    say(answer.done || answer.total ? answer.count : box.dataset.textMore, answer.hint)
   }
 
   function result(found) {
     const link = el("a", null, { href: new URL(found.url, base).href, className: "site-search__link" })
+    if (found.label) link.append(el("span", found.label, { className: "site-search__qualification" }))
     link.append(el("span", found.title, { className: "site-search__page" }))
     if (found.heading.length) link.append(parts(el("span", null, { className: "site-search__heading" }), found.heading))
     if (found.snippet.length) link.append(parts(el("span", null, { className: "site-search__snippet" }), found.snippet))

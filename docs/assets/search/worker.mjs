@@ -1,26 +1,33 @@
-// The site search's worker: fetches one qualification's index on its first message and answers
-// queries with the engine (engine.mjs). Messages: {id, query} -> {id, query, total, count, results}
-// or {id, error}; the index's address comes in the worker's own address (?index=…).
-import { createEngine } from "./engine.mjs"
+// The site search's worker: answers queries with answers.mjs, from the page's index and, in a
+// catalog, the catalog's search file and the other qualifications' indexes (fetched when a query
+// needs them). Messages: {id, query} -> {id, query, total, count, results, hint, done, fetched}
+// (one or two answers a query: the last has `done`; `fetched`: every file fetched so far, with its
+// size, for measuring) or {id, error}. The files' addresses come in the worker's own address
+// (?index=…, and ?catalog=… in a catalog).
+import { createSearch } from "./answers.mjs"
 
-const indexUrl = new URL(self.location.href).searchParams.get("index")
-let engine = null
+const params = new URL(self.location.href).searchParams
+const fetched = []
 
-async function load() {
-  const response = await fetch(indexUrl)
-  if (!response.ok) throw new Error(`${indexUrl}: HTTP ${response.status}`)
-  return createEngine(await response.json())
+async function load(url) {
+  const response = await fetch(url)
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
+  const body = await response.arrayBuffer()
+  fetched.push({ url, bytes: body.byteLength })
+  return JSON.parse(new TextDecoder().decode(body))
 }
 
+const search = createSearch({ index: params.get("index"), catalog: params.get("catalog"), load })
+let latest = null  // the latest query's id: an older one's answers are not sent
+
 self.addEventListener("message", async ({ data }) => {
+  latest = data.id
   try {
-    engine ??= load()
-    const search = await engine
-    const { total, results } = search.search(data.query, { limit: 20 })
-    self.postMessage({ id: data.id, query: data.query, total, count: search.count(total), results,
-                       hint: total ? "" : search.messages.hint })
+    for await (const answer of search.answers(data.query)) {
+      if (data.id !== latest) return
+      self.postMessage({ id: data.id, query: data.query, ...answer, fetched: [...fetched] })
+    }
   } catch (error) {
-    engine = null  // the next query tries again
-    self.postMessage({ id: data.id, error: String(error) })
+    if (data.id === latest) self.postMessage({ id: data.id, error: String(error) })
   }
 })
