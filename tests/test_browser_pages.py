@@ -103,10 +103,11 @@ def test_missing_page_shows_the_sites_404_page_with_working_resources(served_sit
         assert record.other_hosts(origin_of(url)) == []
         # Chromium reports the 404 status of the page itself; nothing else may fail.
         assert [e for e in record.console_errors if not e.endswith(f"(Not Found) ({url})")] == []
-        assert "404" in record.page.inner_text("article")
+        assert "Nie ma takiej strony" in record.page.inner_text("article")
         # The 404 page is served at any depth: its links must still point into the site.
         home = record.page.eval_on_selector("a.md-header__button.md-logo", "a => a.href")
         assert home == served_site.site_url
+        assert record.page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)") == [served_site.site_url]
     finally:
         record.page.close()
 
