@@ -306,6 +306,38 @@ def test_a_word_only_in_the_other_qualification_leads_into_its_subtree(visit, se
 
 
 @pytest.mark.browser
+def test_a_visitor_on_a_result_stays_on_it_when_the_others_results_arrive(served, browser, listed):
+    """The page's own results come first; the others' redraw the list. Held back until the visitor
+    has moved onto the first result, they must not throw the focus back to the page."""
+    here, there = listed[0], listed[1]
+    context = browser.new_context()
+    held = []
+    try:
+        context.route(re.compile(r".*/search/terms/.*\.json$"), lambda route: held.append(route))
+        page = context.new_page()
+        goto_settled(page, served.url + here["url"])
+        page.evaluate("""() => { window.searchAnswers = []
+            document.querySelector('[data-site-search]').addEventListener('site-search:answer',
+                event => window.searchAnswers.push(event.detail)) }""")
+        word = common_word(listed)
+        page.locator("#site-search-input").fill(word)
+        page.wait_for_function("q => window.searchAnswers.some(a => a.query === q && !a.done && a.results.length)", arg=word)
+        page.keyboard.press("ArrowDown")
+        first = page.evaluate("() => document.activeElement.href")
+        assert first and first.startswith(served.url + here["url"])
+        page.wait_for_function("n => n > 0", arg=len(held))  # the others' term file was asked for
+        for route in held:
+            route.continue_()
+        context.unroute(re.compile(r".*/search/terms/.*\.json$"))
+        page.wait_for_function("q => window.searchAnswers.some(a => a.query === q && a.done)", arg=word)
+        assert page.evaluate("() => document.activeElement.href") == first
+        labels = page.eval_on_selector_all(".site-search__qualification", "spans => spans.map(s => s.textContent)")
+        assert there["name"] in labels  # the redraw did happen
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_the_catalog_page_loads_the_catalogs_index_and_finds_a_qualification_by_name(visit, served, listed):
     page, requested = visit("")
     with page.expect_response(lambda response: response.url.endswith("/" + CATALOG_FILE)):

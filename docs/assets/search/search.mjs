@@ -50,12 +50,24 @@ function setUp(box) {
   // In a catalog a query may get two answers: the page's own results at once, then the others'.
   // Each is announced to the page as a "site-search:answer" event (the tests and the benchmark
   // read what was found and fetched).
+  let redrawing = false
   function draw(answer) {
     box.dispatchEvent(new CustomEvent("site-search:answer", { detail: answer }))
     if (answer.error) { say(box.dataset.textFailed, ""); return }
     if (!answer.query.trim() || answer.query !== input.value) return
     shown = answer.query
+    // The second answer redraws the list: a visitor already on a result stays on it (or on the
+    // result now at its place), never thrown back to the page.
+    const focused = list.contains(document.activeElement) ? document.activeElement : null
+    const links = () => [...list.querySelectorAll("a")]
+    const at = focused ? links().indexOf(focused) : -1
+    redrawing = true  // the focused link leaves the page with the old list: that is no leaving the box
     list.replaceChildren(...answer.results.map(result))
+    redrawing = false
+    if (focused) {
+      const same = links().find(link => link.href === focused.href)
+      ;(same || links()[Math.min(at, links().length - 1)] || input).focus()
+    }
     say(answer.done || answer.total ? answer.count : box.dataset.textMore, answer.hint)
   }
 
@@ -100,7 +112,7 @@ function setUp(box) {
     }
   })
   // Leaving the box (Tab away, a tap elsewhere) closes the results.
-  box.addEventListener("focusout", event => { if (!box.contains(event.relatedTarget)) close() })
+  box.addEventListener("focusout", event => { if (!redrawing && !box.contains(event.relatedTarget)) close() })
   document.addEventListener("keydown", event => {
     const target = event.target
     const typing = target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName)
