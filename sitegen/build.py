@@ -23,7 +23,7 @@ from selfcheck.structure import Structure
 from .catalog import Listed, listed_qualifications, place
 from .catalog_pages import CATALOG_DESCRIPTION, CATALOG_PAGE, catalog_navigation, catalog_entry, render_catalog
 from .catalog_search import CATALOG_FILE, catalog_search_files
-from .glossary import load_glossary
+from .glossary import glossary_path, load_glossary, qualification_glossary
 from .pages import DATA_FILES, page_words, render_pages, render_question_parts, store_id
 from .publisher import load_publisher
 from .python_runtime import PracticalRuntime, runtime_files
@@ -83,13 +83,9 @@ def _load_folder(folder: Path, publisher: dict | None, shared: dict | None,
                  site_root: Path) -> tuple[_Loaded | None, list[Problem]]:
     """Read one data folder; (None, problems) if any file is wrong. Its glossary: the site's shared
     one (glossary.yaml beside publisher.yaml) with the folder's own glossary.yaml added to it."""
-    paths = {"qualification": folder / "qualification.yaml", "glossary": folder / "glossary.yaml"}
-    own_glossary = folder != site_root and paths["glossary"].is_file()
-    if folder != site_root and not own_glossary:
-        paths["glossary"] = site_root / "glossary.yaml"
+    paths = {"qualification": folder / "qualification.yaml", "glossary": glossary_path(folder, site_root)}
     loaders = {"qualification": load_qualification,
-               "glossary": (lambda path: load_glossary(path, shared)) if own_glossary else
-                           (lambda path: shared) if folder != site_root and shared else load_glossary}
+               "glossary": lambda _: qualification_glossary(folder, site_root, shared)}
     loaded, problems = {}, []
     for name, path in paths.items():
         try:

@@ -22,6 +22,23 @@ def load_glossary(path: Path, shared: dict | None = None) -> dict:
     return merged(shared, own) if shared else own
 
 
+def glossary_path(folder: Path, site_root: Path) -> Path:
+    """The file a qualification's glossary is read from: its folder's glossary.yaml, or, for a folder
+    of a catalog without one, the shared glossary.yaml beside publisher.yaml."""
+    own = folder / "glossary.yaml"
+    return own if folder == site_root or own.is_file() else site_root / "glossary.yaml"
+
+
+def qualification_glossary(folder: Path, site_root: Path, shared: dict | None) -> dict:
+    """A qualification's glossary by the catalog's rule (the build and the tests share it): the site's
+    own folder has its glossary.yaml; another folder the shared one (`shared`, None outside a catalog
+    or without one) with its own glossary.yaml added, or the shared one alone."""
+    path = glossary_path(folder, site_root)
+    if folder != site_root and path.parent != folder and shared:
+        return shared
+    return load_glossary(path, shared if folder != site_root else None)
+
+
 def merged(shared: dict, own: dict) -> dict:
     """The shared glossary with a qualification's own terms. An own term replaces the shared term of
     the same id, and takes over a form a shared term also had (one form, one tooltip); own groups

@@ -22,7 +22,7 @@ import yaml
 from datafiles.location import PROJECT as ROOT, data_dir
 from datafiles.location import has_practical
 from sitegen.catalog import Listed, listed_qualifications, place
-from sitegen.glossary import load_glossary
+from sitegen.glossary import load_glossary, qualification_glossary
 from sitegen.pages import store_id
 from sitegen.site_map import has_renewal, site_pages
 from tests.site_server import BASE_PATH
@@ -63,8 +63,7 @@ def _site_qualifications() -> list[SiteQualification]:
     shared = load_glossary(shared) if len(entries) > 1 and shared.is_file() else None
     out = []
     for listed in place(entries, SITE_DIR, [_load(folder / "qualification.yaml") for folder in folders]):
-        own = listed.folder / "glossary.yaml"
-        glossary = load_glossary(own, shared) if listed.folder != SITE_DIR and own.is_file() else shared or load_glossary(own)
+        glossary = qualification_glossary(listed.folder, SITE_DIR.resolve(), shared)
         out.append(SiteQualification(listed, _load(listed.folder / "qualification.yaml"), glossary))
     return out
 
