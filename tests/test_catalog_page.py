@@ -406,10 +406,15 @@ def test_catalog_pages_have_no_wcag_violations(catalog_site, browser, axe_source
 def test_print_leaves_out_the_controls(catalog_site, browser):
     context = _context(browser)
     try:
-        page = _ready(context.new_page(), catalog_site.url)
+        level = FACTS[0]["prk_level"]
+        page = _ready(context.new_page(), catalog_site.url + f"?prk={level}")
         page.emulate_media(media="print")
-        assert not page.is_visible(".q-filters")
+        assert not page.is_visible(".q-filters__fields") and not page.is_visible("[data-catalog-reset]")
         assert page.is_visible("ul.q-catalog")
+        # A filtered list says so on paper: the count of what it shows is printed.
+        shown = sum(f["prk_level"] == level for f in FACTS)
+        assert page.is_visible("[data-catalog-count]")
+        assert page.text_content("[data-catalog-count]") == count_messages(len(FACTS))[shown]
         page = _ready(context.new_page(), catalog_site.url + "porownanie/", "[data-compare][data-ready]")
         page.emulate_media(media="print")
         assert not page.is_visible(".q-compare__choose") and page.is_visible(".q-compare__table")
