@@ -172,9 +172,17 @@ function drawPanel(p) {
   })
   body.append(el("p").appendChild(close).parentNode)
   panel.replaceChildren(summary, body)
-  panel.open = panelOpen.get() ?? wide.matches
+  panel.open = drawnOpen = panelOpen.get() ?? wide.matches
 }
-panel.addEventListener("toggle", () => { if (!panel.hidden) panelOpen.set(panel.open) })
+// Only the visitor's own folding is remembered. The toggle event comes later than the change that
+// caused it: one caused by drawing the panel could otherwise land after moving to another screen
+// had folded the task, and open it again.
+let drawnOpen = null
+panel.addEventListener("toggle", () => {
+  if (panel.hidden || panel.open === drawnOpen) return
+  drawnOpen = panel.open
+  panelOpen.set(panel.open)
+})
 
 /** Keep the task `id` in view while working on other screens; focus goes to it. */
 async function choose(id) {
