@@ -55,7 +55,7 @@ STOP_WORDS = frozenset(fold(word) for word in (
 
 
 def words(text: str) -> list[str]:
-    """The words of `text` as written ("Koszt: 1950 zł" -> ["Koszt", "1950", "zł"])."""
+    """The words of `text` as written ("Termin: 12 dni" -> ["Termin", "12", "dni"])."""
     return _WORD.findall(text)
 
 
