@@ -18,7 +18,6 @@ if str(ROOT) not in sys.path:  # hooks are loaded by file path; make `sitegen` i
 
 from datafiles.problems import DataError  # noqa: E402
 from sitegen.build import SiteContent, build_content  # noqa: E402
-from sitegen.catalog_pages import SCRIPTS as CATALOG_SCRIPTS  # noqa: E402
 from sitegen.finish import finish_site  # noqa: E402
 from sitegen.stage import site_config  # noqa: E402
 
@@ -40,8 +39,8 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    for file in [f for f in files if f.src_uri.startswith(f"{CATALOG_SCRIPTS}/") and not _content.catalog]:
-        files.remove(file)  # a one-qualification site has no catalog pages, so none of their scripts
+    for file in [f for f in files if any(f.src_uri.startswith(f"{folder}/") for folder in _content.unused_static)]:
+        files.remove(file)
     for path, markdown in _content.pages.items():
         files.append(File.generated(config, path, content=markdown))
     for path, data in _content.files.items():

@@ -21,6 +21,7 @@ from selfcheck.assembly import test_sizes
 from selfcheck.structure import Structure
 
 from .catalog import Listed, listed_qualifications, place
+from .catalog_pages import SCRIPTS as CATALOG_SCRIPTS
 from .catalog_pages import CATALOG_DESCRIPTION, CATALOG_PAGE, catalog_navigation, catalog_entry, render_catalog
 from .catalog_search import CATALOG_FILE, catalog_search_files
 from .glossary import glossary_path, load_glossary, qualification_glossary
@@ -51,6 +52,12 @@ class SiteContent:
     search_catalog: str = ""                                # site path of the catalog's search file (catalog_search.py)
     script_pages: list = field(default_factory=list)        # site URLs of the pages that run a script (the tools)
     catalog: bool = False                                   # two or more qualifications, each in its own subtree
+
+    @property
+    def unused_static(self) -> list[str]:
+        """Folders of docs/ this site does not use, left out on every engine's path (the hook, stage):
+        a one-qualification site has no catalog pages, so none of their scripts."""
+        return [] if self.catalog else [CATALOG_SCRIPTS]
 
 
 @dataclass

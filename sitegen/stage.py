@@ -20,7 +20,6 @@ from pathlib import Path
 import yaml
 
 from .build import SiteContent
-from .catalog_pages import SCRIPTS as CATALOG_SCRIPTS
 from .page_text import attribute_text
 
 ENGINE_CONFIG = "mkdocs.yml"      # the project's engine settings; holds no fact about the qualification
@@ -108,8 +107,8 @@ def stage_site(content: SiteContent, root: Path, out: Path) -> Path:
     shutil.rmtree(docs, ignore_errors=True)
     # Static assets first (stylesheet, page scripts), then everything sitegen makes.
     shutil.copytree(root / project.get("docs_dir", "docs"), docs, ignore=shutil.ignore_patterns("__pycache__"))
-    if not content.catalog:  # a one-qualification site has no catalog pages, so none of their scripts
-        shutil.rmtree(docs / CATALOG_SCRIPTS, ignore_errors=True)
+    for folder in content.unused_static:
+        shutil.rmtree(docs / folder, ignore_errors=True)
     custom_dir = (project.get("theme") or {}).get("custom_dir")
     if custom_dir:
         shutil.rmtree(out / custom_dir, ignore_errors=True)
