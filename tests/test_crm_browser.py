@@ -45,13 +45,24 @@ def steps(page, task_id: str) -> list[dict]:
     return task_defs.resolve(list(task.steps), task_defs.flatten(task_defs.variant_for(task, state)))
 
 
+def redrawn(page, action) -> None:
+    """Do `action` (a click that asks Python for a screen) and wait until the page has drawn the answer.
+    Every drawing replaces the screen's heading, so the old heading leaving the page is the event: a
+    title alone cannot tell, since the screen moved from may share its words ("Zadania …") or be the
+    same screen with other parameters."""
+    old = page.locator("#crm-title").element_handle()
+    action()
+    page.wait_for_function("title => !title.isConnected", arg=old)
+
+
 def screen(page, label: str) -> None:
-    page.locator("#crm-nav button", has_text=label).click()
-    page.locator("#crm-title", has_text=label.split()[0]).wait_for()
+    """A menu item by its exact label (some labels begin alike), once its screen is drawn."""
+    redrawn(page, page.locator("#crm-nav button").filter(has_text=re.compile(f"^{re.escape(label)}$")).click)
 
 
 def fill(page, form_id: str, payload: dict) -> None:
     form = page.locator(f'form[data-form="{form_id}"]')
+    form.wait_for(state="attached")  # counting its fields below does not wait
     summary = page.locator(f'details:has(form[data-form="{form_id}"]) > summary')
     if summary.count() and not form.is_visible():
         summary.click()
@@ -288,7 +299,7 @@ def press(page, form_id: str, title: str) -> None:
 
 
 def open_row(page, label: str) -> None:
-    page.get_by_role("button", name=label).click()
+    redrawn(page, page.get_by_role("button", name=label).click)
 
 
 def security_done(page) -> None:

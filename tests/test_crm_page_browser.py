@@ -57,18 +57,12 @@ def choose(page, task_id: str) -> None:
     page.locator("#crm-panel summary", has_text=title).wait_for()
 
 
-def nav_to(page, label: str) -> None:
-    """A menu item by its exact label (some labels begin alike)."""
-    page.locator("#crm-nav button").filter(has_text=re.compile(f"^{re.escape(label)}$")).click()
-    page.locator("#crm-title", has_text=label.split()[0]).wait_for()
-
-
 def test_the_chosen_task_stays_beside_every_screen_and_checks_from_there(desktop):
     task_id = "z1e3-zabezpieczenia"
     choose(desktop, task_id)
     assert desktop.evaluate("() => document.activeElement.closest('#crm-panel') !== null")
     for label in ("Firmy", "Bezpieczeństwo"):
-        nav_to(desktop, label)
+        screen(desktop, label)
         panel = desktop.locator("#crm-panel")
         assert panel.is_visible()
         # Beside the screen, its brief as the engine words it for this variant.
@@ -92,7 +86,7 @@ def test_the_chosen_task_stays_beside_every_screen_and_checks_from_there(desktop
 
 
 def test_typed_input_survives_other_screens_and_back_and_goes_once_sent(desktop):
-    nav_to(desktop, "Bezpieczeństwo")
+    screen(desktop, "Bezpieczeństwo")
     form = desktop.locator('form[data-form="security"]')
     field = form.locator("input[type=text]").first
     name = field.get_attribute("name")
@@ -100,22 +94,22 @@ def test_typed_input_survives_other_screens_and_back_and_goes_once_sent(desktop)
     typed = str(step["payload"][name])   # a value the engine accepts
     fill(desktop, "security", {k: v for k, v in step["payload"].items() if k != name})
     field.fill(typed)
-    nav_to(desktop, "Firmy")
-    nav_to(desktop, "Bezpieczeństwo")
+    screen(desktop, "Firmy")
+    screen(desktop, "Bezpieczeństwo")
     assert desktop.locator(f'form[data-form="security"] [name="{name}"]').input_value() == typed
     # A closed form keeps what was typed and opens to show it, also after Back and Forward.
     company = saved(desktop)["companies"][0]
-    nav_to(desktop, "Firmy")
+    screen(desktop, "Firmy")
     desktop.locator("details:has(form[data-form='create:companies']) > summary").click()
     desktop.locator('form[data-form="create:companies"] [name="name"]').fill("Firma w trakcie wpisywania")
-    nav_to(desktop, "Cele")
+    screen(desktop, "Cele")
     desktop.go_back()
     desktop.locator("#crm-title", has_text="Firmy").wait_for()
     assert desktop.locator('form[data-form="create:companies"] [name="name"]').input_value() == "Firma w trakcie wpisywania"
     assert desktop.locator('form[data-form="create:companies"] [name="name"]').is_visible()
     # Sent and accepted: the draft goes, and the form shows the engine's values again.
     before = raw(desktop)
-    nav_to(desktop, "Bezpieczeństwo")
+    screen(desktop, "Bezpieczeństwo")
     desktop.locator('form[data-form="security"] button[type=submit]').click()
     desktop.wait_for_function(CHANGED, arg=[KEY, before])
     assert str(saved(desktop)["settings"]["security"][name]) == typed
@@ -133,7 +127,7 @@ def test_browser_back_goes_to_the_previous_screen_then_leaves_the_page(served_si
         page.goto(before)
         page.goto(served_site.url + PAGE)
         page.wait_for_selector(".crm-task", timeout=120_000)
-        nav_to(page, "Firmy")
+        screen(page, "Firmy")
         first = saved(page)["companies"]
         page.locator("button.crm-open").first.click()
         page.locator("#crm-title").filter(has_not_text="Firmy").wait_for()
@@ -156,7 +150,7 @@ def test_browser_back_goes_to_the_previous_screen_then_leaves_the_page(served_si
 @pytest.mark.parametrize("label", LIST_SCREENS)
 def test_on_a_phone_the_way_into_a_record_comes_first_and_tables_scroll_in_their_box(phone, label):
     choose(phone, task_defs.all_tasks()[0].id)
-    nav_to(phone, label)
+    screen(phone, label)
     assert phone.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
     tables = phone.locator("#crm-screen .crm-scroll")
     assert tables.count() > 0 or label == BY_DAY
@@ -256,7 +250,7 @@ def test_the_settings_task_by_keyboard_alone_in_few_keys(desktop):
 
 
 def test_after_a_refused_and_an_accepted_save_focus_is_on_the_answer_never_the_page(desktop):
-    nav_to(desktop, "Cele")
+    screen(desktop, "Cele")
     form = desktop.locator('form[data-form="create:goals"]')
     form.locator("button[type=submit]").click()                      # nothing filled: refused
     desktop.wait_for_function("() => document.activeElement.getAttribute('aria-invalid') === 'true'")
@@ -278,7 +272,7 @@ def test_the_report_chart_is_readable_on_a_desktop_and_a_phone(desktop, browser,
             page = context.new_page()
             page.goto(served_site.url + PAGE)
             page.wait_for_selector(".crm-task", timeout=120_000)
-        nav_to(page, "Raporty")
+        screen(page, "Raporty")
         form_id = f"report:{spec['source']}"
         if not page.locator(f'form[data-form="{form_id}"]').count():
             fill(page, "report.source", {"source": spec["source"]})
@@ -371,7 +365,7 @@ def test_a_confirmation_asked_for_is_in_view_with_its_button_focused(desktop):
 def test_the_way_into_a_record_is_big_enough_for_a_finger(served_site, browser):
     context, page = open_page(browser, served_site.url + PAGE, viewport=PHONE, is_mobile=True, has_touch=True)
     try:
-        nav_to(page, LIST_SCREENS[0])
+        screen(page, LIST_SCREENS[0])
         button = page.locator(".crm-open").first
         button.wait_for()
         box = button.bounding_box()
