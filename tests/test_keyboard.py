@@ -103,6 +103,28 @@ def test_on_a_phone_the_navigation_is_visible_when_reached_by_keyboard(served_si
     assert hidden == [], f"links that take focus while off screen: {hidden}"
 
 
+DRAWER_SHOWN = "() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().right > 0"
+
+
+@pytest.mark.parametrize("page", [(390, 844)], indirect=True, ids=["phone"])
+def test_on_a_phone_escape_leaves_the_navigation_drawer_for_the_page(page):
+    # Reached by keyboard: Escape takes focus back to the page's heading, and the drawer goes.
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if "md-nav__link" in page.evaluate(FOCUSED)["cls"]:
+            break
+    assert page.evaluate(DRAWER_SHOWN)
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => document.activeElement.matches('.md-content h1')")
+    page.wait_for_function(f"() => !({DRAWER_SHOWN})()")
+    # Opened with the menu button: Escape closes it as the button would.
+    page.locator(".md-header label[for=__drawer]").click()
+    page.wait_for_function(DRAWER_SHOWN)
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
+    page.wait_for_function(f"() => !({DRAWER_SHOWN})()")
+
+
 @pytest.fixture
 def tool_page(served_site, browser):
     """A page in a fresh browser profile, opened at a tool's path once Python is ready."""
