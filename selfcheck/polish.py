@@ -179,11 +179,16 @@ _TYPOGRAPHIC = str.maketrans({**dict.fromkeys("\u2010\u2012\u2013\u2014\u2015\u2
                               **dict.fromkeys("\u201a\u2018\u2019", "'")})
 
 
+def plain_marks(text: str) -> str:
+    """Typographic dashes and quotes as a keyboard types them: "T – time-bound" -> "T - time-bound"."""
+    return text.translate(_TYPOGRAPHIC)
+
+
 def fold_text(text: str) -> str:
     """Text as compared, punctuation kept: case, diacritics, the kind of dash or quote and extra
     spaces do not count ("  „Firma–A”  Łódź " -> '"firma-a" lodz'). The base of `normalise`, and
     the comparison where punctuation tells things apart (an e-mail address, "Firma-A" and "Firma A")."""
-    return " ".join(fold(text.casefold()).translate(_TYPOGRAPHIC).split())
+    return " ".join(plain_marks(fold(text.casefold())).split())
 
 
 def normalise(text: str) -> str:
