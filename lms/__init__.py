@@ -34,7 +34,7 @@ class Format:
 
 
 # Module names, in the order the page lists them.
-_MODULES: tuple[str, ...] = ()
+_MODULES: tuple[str, ...] = ("qti",)
 
 FORMATS: dict[str, Format] = {}
 for _name in _MODULES:
