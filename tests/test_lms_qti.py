@@ -29,6 +29,7 @@ import xmlschema
 from datafiles.bank import load_bank
 from lms import FORMATS, Export
 from lms import qti as qti_format
+from lms import qti_items
 from selfcheck import polish
 from selfcheck.question_types import FULL, REGISTRY
 from selfcheck.scoring import score
@@ -120,7 +121,7 @@ def test_the_package_is_the_same_for_the_same_bank():
 
 
 def test_every_question_type_has_a_qti_item():
-    assert set(qti_format.TYPES) == set(REGISTRY)
+    assert set(qti_items.TYPES) == set(REGISTRY)
 
 
 # --- Items, criteria, feedback ----------------------------------------------------------------------
