@@ -17,7 +17,7 @@ from .common import Export, Format
 __all__ = ["Export", "FORMATS", "Format"]
 
 # Module names, in the order the page lists them.
-_MODULES = ("moodle",)
+_MODULES = ("moodle", "gift")
 
 FORMATS: dict[str, Format] = {}
 for _name in _MODULES:

@@ -39,7 +39,7 @@ class Category:
     def title(self) -> str:
         """ "Z1 Budowanie bazy klientów"; formats escape it as they need. At most TITLE_LIMIT characters,
         cut at a word (Moodle keeps a category's name in 255 characters; an outcome's text may be longer)."""
-        title = f"{self.id} {self.text}"
+        title = " ".join(f"{self.id} {self.text}".split())
         if len(title) <= TITLE_LIMIT:
             return title
         return title[:TITLE_LIMIT - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"

@@ -294,6 +294,8 @@ def hostile_export():
          "pairs": [{"left": f"Lewo {n} {odd}", "right": f"Prawo {n} -> {odd}"} for n in range(1, 4)]},
         {"id": "Z1.E1.Q06", "type": "numeric", "criteria": ["Z1.E1.K1"], "answer": -1234.5, "tolerance": 0.5,
          "unit": "zł"},
+        {"id": "Z1.E1.Q08", "type": "matching", "criteria": ["Z1.E1.K2"],
+         "pairs": [{"left": "A -> B", "right": "strzałka"}, {"left": "C", "right": "bez strzałki"}]},
         {"id": "Z1.E1.Q07", "type": "short_text", "criteria": ["Z1.E1.K2"],
          "answer": ["gwiazdka*", "A = B", "zażółć gęślą jaźń", "T – {czas}: #1 ~2"]},
     ]
