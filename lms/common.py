@@ -18,11 +18,14 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from selfcheck import polish
 from selfcheck.bank import Bank, Question
 from selfcheck.structure import Structure
+
+
+TITLE_LIMIT = 250
 
 
 @dataclass(frozen=True)
@@ -34,8 +37,12 @@ class Category:
 
     @property
     def title(self) -> str:
-        """ "Z1 Budowanie bazy klientów"; formats escape it as they need."""
-        return f"{self.id} {self.text}"
+        """ "Z1 Budowanie bazy klientów"; formats escape it as they need. At most TITLE_LIMIT characters,
+        cut at a word (Moodle keeps a category's name in 255 characters; an outcome's text may be longer)."""
+        title = " ".join(f"{self.id} {self.text}".split())
+        if len(title) <= TITLE_LIMIT:
+            return title
+        return title[:TITLE_LIMIT - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,20 @@ class Export:
 
     def questions(self) -> Iterator[Item]:
         return (item for item in self.items() if item.question is not None)
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str                           # the `--format` value, e.g. "moodle"
+    label: str                          # what the page and the messages call it, e.g. "Moodle XML"
+    suffix: str                         # ends the file's name: f"{stem}{suffix}", e.g. "-moodle.xml"
+    render: Callable[[Export], bytes]   # the whole file
+    keeps: str                          # Polish, for the page: what the format carries …
+    loses: str                          # … and what it cannot
+    media_type: str = "application/octet-stream"
+
+    def file_name(self, stem: str) -> str:
+        return f"{stem}{self.suffix}"
 
 
 def item_name(item_id: str, criteria: tuple[str, ...]) -> str:

@@ -24,8 +24,7 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 
-from . import Format
-from .common import Export, Item
+from .common import Export, Format, Item
 from .qti_items import (LANGUAGE, QTI, QTI_SCHEMA, XML_LANG, XSI, assessment_item, clean, document, element,
                         root_element, set_outcome)
 
@@ -202,20 +201,15 @@ def _langstring(parent: ET.Element, text: str, language: str = LANGUAGE) -> None
 
 
 FORMAT = Format(
-    name="qti",
-    label="QTI 2.1 (pakiet IMS)",
-    suffix="-qti.zip",
-    render=render,
-    keeps=("wszystkie typy pytań z punktacją częściową jak na stronie (wielokrotny wybór, kolejność: udział par "
-           "we właściwej kolejności, dopasowanie), tolerancję wyniku obliczeń, pisownię krótkiej odpowiedzi "
-           "bez polskich znaków i bez znaków przestankowych, pytania do rozmowy z komisją jako wypracowania "
-           "z punktami dobrej odpowiedzi widocznymi tylko dla oceniającego, dobrą odpowiedź, wyjaśnienie "
-           "i źródło po odpowiedzi, kryteria w nazwach, słowach kluczowych i klasyfikacji pytań, test "
-           "z częściami według zestawów i efektów oraz wynikiem według kryteriów"),
-    loses=("liczby wpisane po polsku: w obliczeniach wpisuje się samą liczbę z kropką (strona przyjmuje też "
-           "„12,5”, „1 234” i liczbę z jednostką), jednostka stoi obok pola; krótkie odpowiedzi, które strona "
-           "uznaje poza wypisanymi pisowniami (np. dwie dobre odpowiedzi obok siebie, pisownia mieszana); "
-           "punktację częściową kolejności liczy tylko platforma, która wykonuje przetwarzanie odpowiedzi "
-           "QTI 2.1 zapisane w pytaniu (np. TAO, OpenOLAT), inne mogą uznać tylko pełną poprawną odpowiedź"),
-    media_type="application/zip",
+    name="qti", label="QTI 2.1 (pakiet IMS)", suffix="-qti.zip", render=render, media_type="application/zip",
+    keeps="wszystkie typy pytań z tą samą punktacją częściową co na stronie (kolejność: udział par we właściwej "
+          "kolejności), tolerancję wyniku obliczeń, pytania do rozmowy z komisją jako eseje z punktami dobrej "
+          "odpowiedzi widocznymi tylko dla oceniającego, dobrą odpowiedź, wyjaśnienie i źródło po odpowiedzi, "
+          "kryteria w nazwach, słowach kluczowych i klasyfikacji pytań, test z częściami według zestawów i efektów "
+          "oraz z wynikiem według kryteriów",
+    loses="w obliczeniach wpisuje się samą liczbę z kropką, np. 12.5 (strona przyjmuje też „12,5”, „1 234” i liczbę "
+          "z jednostką; jednostka stoi obok pola); krótka odpowiedź jest uznawana tylko w wypisanych pisowniach "
+          "(z polskimi literami albo bez nich, bez zestawień kilku odpowiedzi w nawiasie, których bank nie wymienia); "
+          "punktację liczy platforma, która wykonuje przetwarzanie odpowiedzi zapisane w pytaniu (np. TAO, OpenOLAT) "
+          "— inna może uznać tylko pełną poprawną odpowiedź; Moodle nie importuje QTI (dla Moodle jest plik Moodle XML)",
 )

@@ -62,6 +62,15 @@ def percent(share: float | None, *, missing: str = "brak danych") -> str:
     return missing if share is None else f"{round(share * 100)}%"
 
 
+def file_size(size: int) -> str:
+    """A file's size as Polish writing gives it, in decimal units: "850 B", "4,2 kB", "314 kB", "1,5 MB"."""
+    for limit, unit in ((1_000_000, "MB"), (1_000, "kB")):
+        if size >= limit:
+            value = size / limit
+            return f"{number(round(value, 1) if value < 10 else round(value))}{NBSP}{unit}"
+    return f"{size}{NBSP}B"
+
+
 def years(n: int | float) -> str:
     """Nominative: "1 rok", "2 lata", "5 lat" ("certyfikat ważny 5 lat")."""
     if float(n) != int(n):
