@@ -55,6 +55,11 @@ ITEM_FILES = {resource.find(f"{CP}metadata/{MD}lom/{MD}general/{MD}identifier").
               for resource in MANIFEST.iter(f"{CP}resource") if resource.get("type") == "imsqti_item_xmlv2p1"}
 
 
+# Every exported entry: its outcome and criteria, for questions and interview items alike.
+ENTRIES = {**{q.id: (q.outcome, tuple(q.criteria)) for q in BANK.questions.values()},
+           **{r["id"]: (r["outcome"], tuple(r["criteria"])) for r in BANK.interview.values()}}
+
+
 def item_root(item_id: str) -> ET.Element:
     return ET.fromstring(FILES[ITEM_FILES[item_id]])
 
@@ -127,43 +132,35 @@ def test_every_question_type_has_a_qti_item():
 # --- Items, criteria, feedback ----------------------------------------------------------------------
 
 def test_every_question_and_interview_item_is_one_item_named_by_its_id_and_criteria():
-    entries = {**{q.id: q.criteria for q in BANK.questions.values()},
-               **{r["id"]: tuple(r["criteria"]) for r in BANK.interview.values()}}
-    assert set(ITEM_FILES) == set(entries)
-    for item_id, criteria in entries.items():
+    assert set(ITEM_FILES) == set(ENTRIES)
+    for item_id, (_, criteria) in ENTRIES.items():
         root = item_root(item_id)
         assert root.get("identifier") == qti_format.identifier(item_id)
         assert root.get("title").startswith(item_id) and all(c in root.get("title") for c in criteria)
 
 
 def test_a_teacher_can_pick_items_by_criterion_in_the_manifest():
-    outcome_of = {q.id: q.outcome for q in BANK.questions.values()} | {r["id"]: r["outcome"] for r in BANK.interview.values()}
     for resource in MANIFEST.iter(f"{CP}resource"):
         if resource.get("type") != "imsqti_item_xmlv2p1":
             continue
         lom = resource.find(f"{CP}metadata/{MD}lom")
-        item_id = lom.find(f"{MD}general/{MD}identifier").text
-        criteria = [c for c in (BANK.questions[item_id].criteria if item_id in BANK.questions
-                                else BANK.interview[item_id]["criteria"])]
+        outcome, criteria = ENTRIES[lom.find(f"{MD}general/{MD}identifier").text]
         keywords = [k.text for k in lom.iterfind(f"{MD}general/{MD}keyword/{MD}langstring")]
-        assert set(criteria) | {outcome_of[item_id]} <= set(keywords)
+        assert set(criteria) | {outcome} <= set(keywords)
         paths = [[t.text for t in path.iterfind(f"{MD}taxon/{MD}id")] for path in lom.iter(f"{MD}taxonpath")]
-        assert [path[-1] for path in paths] == criteria
-        assert all(path[1] == outcome_of[item_id] for path in paths)
+        assert [path[1:] for path in paths] == [[outcome, criterion] for criterion in criteria]
 
 
 def test_the_test_has_every_item_once_in_its_outcomes_section_and_results_by_criterion():
     refs = list(TEST.iter(f"{QTI}assessmentItemRef"))
     assert sorted(ref.get("href") for ref in refs) == sorted(ITEM_FILES.values())
-    outcome_of = {q.id: q.outcome for q in BANK.questions.values()} | {r["id"]: r["outcome"] for r in BANK.interview.values()}
     by_file = {href: item_id for item_id, href in ITEM_FILES.items()}
     for section in TEST.iter(f"{QTI}assessmentSection"):
         for ref in section.findall(f"{QTI}assessmentItemRef"):
-            item_id = by_file[ref.get("href")]
-            assert section.get("title").startswith(outcome_of[item_id] + " ")
-            criteria = BANK.questions[item_id].criteria if item_id in BANK.questions else BANK.interview[item_id]["criteria"]
+            outcome, criteria = ENTRIES[by_file[ref.get("href")]]
+            assert section.get("title").startswith(outcome + " ")
             assert {qti_format.identifier(c) for c in criteria} <= set(ref.get("category").split())
-    tested = {c for q in BANK.questions.values() for c in q.criteria} | {c for r in BANK.interview.values() for c in r["criteria"]}
+    tested = {criterion for _, criteria in ENTRIES.values() for criterion in criteria}
     by_criterion = {variables.get("includeCategory") for variables in TEST.iter(f"{QTI}testVariables")}
     assert by_criterion == {qti_format.identifier(c) for c in tested} | {None}
 
@@ -244,6 +241,8 @@ def numeric_samples(data) -> list[tuple[object, object, str | None]]:
         out.append((polish_way, None, "liczba zapisana po polsku (przecinek, odstępy w tysiącach)"))
     if data.unit:
         out.append((f"{repr(answer)} {data.unit}", None, "liczba z jednostką"))
+    if answer < 0:
+        out.append(("\u2212" + repr(-answer), None, "minus typograficzny"))
     return out
 
 
