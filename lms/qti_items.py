@@ -15,8 +15,10 @@ engine does (selfcheck/question_types), in the item's own response processing:
 - interview: an essay (extendedTextInteraction) the teacher scores; the good-answer points are for
   the scorer only (rubricBlock view="scorer").
 
-After an answer the item shows the right answer, the explanation and its source (modalFeedback).
-Every text goes into the tree as text or an attribute, so ElementTree escapes it.
+The standard templates' rules are written out, not named (`responseProcessing template=…`): the same
+processing then also sets the feedback, and a player needs no template file. After an answer the item
+shows the right answer, the explanation and its source (modalFeedback). Every text goes into the tree
+as text or an attribute, so ElementTree escapes it; characters XML cannot hold at all are dropped.
 """
 
 from __future__ import annotations

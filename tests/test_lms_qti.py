@@ -15,6 +15,7 @@ QTI, and `FORMAT.loses` tells teachers about them.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import random
@@ -173,6 +174,19 @@ def test_after_an_answer_the_item_shows_the_explanation_and_its_source():
         assert feedback.get("showHide") == "show" and feedback.get("outcomeIdentifier") == "FEEDBACK"
         text = " ".join(feedback.itertext())
         assert question.explanation in text and question.reference in text
+
+
+def test_text_is_escaped_by_construction(schemas):
+    qti, _ = schemas
+    hostile = 'A <b>bold</b> & "quoted" ]]> \x1b[2J\x01 „cytat” — </prompt><!-- x -->'
+    first = next(EXPORT.questions())
+    item = dataclasses.replace(first, prompt=hostile, name=hostile, feedback=hostile)
+    written = qti_items.document(qti_items.assessment_item(item, "ITEM"))
+    assert list(qti.iter_errors(io.BytesIO(written))) == []
+    root = ET.fromstring(written)
+    kept = hostile.replace("\x1b", "").replace("\x01", "")
+    assert root.get("title") == kept
+    assert kept in {"".join(e.itertext()).strip() for e in root.iter() if e.tag in (f"{QTI}prompt", f"{QTI}p")}
 
 
 def test_an_interview_item_is_an_essay_with_its_points_for_the_scorer_only():
