@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 from itertools import combinations
 from typing import Callable
 
@@ -283,8 +284,10 @@ def _value(base_type: str, value) -> ET.Element:
 
 
 def _number(value: float) -> str:
-    """A float as XML Schema writes one: "12.5", "0.3333333333333333", "1e-09"."""
-    return repr(float(value))
+    """A float in plain decimals, as short as it stays exact: "12.5", "0.3333333333333333",
+    "0.000000001". Never with an exponent: XML Schema allows "1e-09", but a player may not (TAO's
+    qti-sdk reads `tolerance="1e-09"` as the name of a variable)."""
+    return format(Decimal(repr(float(value))), "f")
 
 
 # --- XML ------------------------------------------------------------------------------------------

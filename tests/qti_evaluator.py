@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 # xs:double's lexical form (XML Schema 1.0, whitespace collapsed): what a QTI float response takes.
 _DOUBLE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|[+-]?INF|NaN")
+# A number the item itself writes: plain decimals. The schema allows "1e-09" too, but TAO's qti-sdk
+# reads `tolerance="1e-09"` as a variable's name, so an exponent fails here as it does there.
+_PLAIN = re.compile(r"-?\d+(\.\d+)?")
 
 
 class Unsupported(AssertionError):
@@ -38,13 +41,20 @@ def _name(element: ET.Element) -> str:
     return element.tag[len(QTI):]
 
 
+def number(text: str) -> float:
+    """A number written in the item (a float value or attribute)."""
+    if not _PLAIN.fullmatch(text):
+        raise Unsupported(f"a number written {text!r}, not in plain decimals")
+    return float(text)
+
+
 def _parse(base_type: str, text: str):
     if base_type in ("identifier", "string"):
         return text
     if base_type == "integer":
         return int(text)
     if base_type == "float":
-        return float(text)
+        return number(text)
     if base_type == "directedPair":
         source, target = text.split()
         return (source, target)
@@ -90,11 +100,11 @@ class Item:
                 mapping = element.find(f"{QTI}mapping")
                 if mapping is not None:
                     declaration.mapping = {
-                        "entries": [(entry.get("mapKey"), float(entry.get("mappedValue")),
+                        "entries": [(entry.get("mapKey"), number(entry.get("mappedValue")),
                                      entry.get("caseSensitive", "true") == "true") for entry in mapping],
-                        "lower": float(mapping.get("lowerBound")) if mapping.get("lowerBound") else None,
-                        "upper": float(mapping.get("upperBound")) if mapping.get("upperBound") else None,
-                        "default": float(mapping.get("defaultValue", "0")),
+                        "lower": number(mapping.get("lowerBound")) if mapping.get("lowerBound") else None,
+                        "upper": number(mapping.get("upperBound")) if mapping.get("upperBound") else None,
+                        "default": number(mapping.get("defaultValue", "0")),
                     }
                 (item.responses if kind == "responseDeclaration" else item.outcomes)[declaration.identifier] = declaration
         return item
@@ -220,7 +230,7 @@ def _equal(element: ET.Element, x: float, y: float) -> bool:
         return x == y
     if mode != "absolute":
         raise Unsupported(f"equal toleranceMode={mode}")
-    tolerances = [float(t) for t in element.get("tolerance").split()]
+    tolerances = [number(t) for t in element.get("tolerance").split()]
     below, above = tolerances[0], tolerances[-1]
     low_ok = x - below <= y if element.get("includeLowerBound", "true") == "true" else x - below < y
     high_ok = y <= x + above if element.get("includeUpperBound", "true") == "true" else y < x + above
