@@ -215,7 +215,7 @@ TYPES = {
 FORMAT = Format(
     name="moodle", label="Moodle XML", suffix="-moodle.xml", render=render, media_type="application/xml",
     keeps="wszystkie typy pytań z tą samą punktacją częściową co na stronie (kolejność jako pytanie typu "
-          "„Porządkowanie”, w Moodle od wersji 4.4), pytania do rozmowy z komisją jako eseje z punktami dobrej "
+          "„Ordering”, w Moodle od wersji 4.4), pytania do rozmowy z komisją jako eseje z punktami dobrej "
           "odpowiedzi dla oceniającego, wyjaśnienia i źródła jako informację zwrotną, kategorie (zestaw → efekt) "
           "i tagi z identyfikatorami kryteriów",
     loses="krótka odpowiedź jest uznawana tylko w wypisanych pisowniach (z polskimi literami albo bez nich, "
