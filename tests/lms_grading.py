@@ -40,9 +40,9 @@ LOSS_TEXT = {
     "extra_punctuation": ("lower", "dodatkowy znak przestankowy"),
     "extra_spaces": ("lower", "podwójna spacja"),
     "side_by_side": ("lower", "dwie dobre odpowiedzi obok siebie"),
-    "nbsp_grouping": ("lower", "twarda spacja"),
-    "typographic_minus": ("lower", "znak „−”"),
-    "unit_after_number": ("lower", "jednostka po liczbie"),
+    "nbsp_grouping": ("lower", "cyfry grupowane przez twardą spację"),
+    "typographic_minus": ("lower", "znak „−” zamiast „-”"),
+    "unit_after_number": ("lower", "w GIFT także jednostka po liczbie"),
     "words_after_number": ("higher", "dowolne słowo po liczbie"),
     "exponent": ("higher", "zapis wykładniczy"),
 }

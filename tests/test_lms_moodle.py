@@ -14,7 +14,8 @@ from datafiles.bank import load_bank
 from lms import FORMATS, Export
 from lms.common import short_text_spellings
 from tests.data import DATA_DIR, QUALIFICATION
-from tests.lms_grading import FORMAT_LOSSES, MOODLE_FRACTIONS, hostile_export, round_trip
+from tests.conftest import ROOT
+from tests.lms_grading import FORMAT_LOSSES, LOSS_TEXT, MOODLE_FRACTIONS, hostile_export, round_trip
 from tests.lms_readers import ORDERING_GRADING, moodle_import
 
 BANK, _ = load_bank(DATA_DIR, QUALIFICATION)
@@ -141,3 +142,10 @@ def test_texts_with_markup_and_special_characters_come_back_unchanged():
     short = export.bank.questions["Z1.E1.Q07"]
     star = next(t for t, _ in imported["Z1.E1.Q07"]["graded"].answers if t.startswith("gwiazdka"))
     assert star == "gwiazdka\\*" and short.data.answer[0] == "gwiazdka*"
+
+
+def test_the_readme_names_every_known_loss_of_every_format():
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    section = readme.split("### Bank pytań w Moodle", 1)[1].split(" ## ", 1)[0]   # up to the next section
+    for label in set().union(*FORMAT_LOSSES.values()):
+        assert LOSS_TEXT[label][1] in section, label
