@@ -9,8 +9,8 @@ Categories and criteria. A question may test several criteria of its outcome, bu
 question in one category only. So the category path is set → outcome (every question of an
 outcome is in one place), and the criteria travel with the question itself: every criterion id is
 in its name ("Z1.E1.Q02 [Z1.E1.K1, Z1.E1.K3]") and is one of its tags. A teacher builds a quiz per
-criterion from the outcome's category filtered by the criterion's tag (Moodle: "Losowe pytanie"
-with a tag, or the question bank's tag filter).
+criterion from the outcome's category filtered by the criterion's tag (Moodle: a random question
+of the category with that tag, or the question bank's tag filter).
 """
 
 from __future__ import annotations
