@@ -9,8 +9,8 @@ Categories and criteria. A question may test several criteria of its outcome, bu
 question in one category only. So the category path is set → outcome (every question of an
 outcome is in one place), and the criteria travel with the question itself: every criterion id is
 in its name ("Z1.E1.Q02 [Z1.E1.K1, Z1.E1.K3]") and is one of its tags. A teacher builds a quiz per
-criterion from the outcome's category filtered by the criterion's tag (Moodle: "Losowe pytanie"
-with a tag, or the question bank's tag filter).
+criterion from the outcome's category filtered by the criterion's tag (Moodle: a random question
+of the category with that tag, or the question bank's tag filter).
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class Item:
     criteria: tuple[str, ...]
     tags: tuple[str, ...]           # the criteria ids, then the outcome's and the set's id
     prompt: str                     # plain text
-    feedback: str                   # plain text: explanation and source; "" for interview items
+    feedback: str                   # plain text: explanation and source; an interview item's good-answer points
     question: Question | None = None
     interview: dict | None = None   # {"id", "outcome", "criteria", "question", "points"}
 
@@ -96,7 +96,7 @@ class Export:
                 for entry in interviews.get(outcome["id"], []):
                     criteria = tuple(entry["criteria"])
                     yield Item(entry["id"], item_name(entry["id"], criteria), path, criteria, tags(criteria, path),
-                               entry["question"], "", interview=entry)
+                               entry["question"], points_feedback(entry["points"]), interview=entry)
 
     def questions(self) -> Iterator[Item]:
         return (item for item in self.items() if item.question is not None)
@@ -128,6 +128,11 @@ def tags(criteria: tuple[str, ...], path: tuple[Category, ...]) -> tuple[str, ..
 def feedback(question: Question) -> str:
     """The explanation the site shows after an answer, and where it comes from."""
     return f"{question.explanation}\n\nŹródło: {question.reference}"
+
+
+def points_feedback(points: list[str]) -> str:
+    """What a candidate reads after answering an interview item, as the site shows it: the good-answer points."""
+    return "Dobra odpowiedź obejmuje:\n" + "\n".join(f"– {point}" for point in points)
 
 
 def short_text_spellings(answers: tuple[str, ...] | list[str]) -> list[str]:

@@ -75,8 +75,7 @@ def _question(item: Item) -> str:
     comment = "// " + " ".join([f"[id:{_bracketed(item.id)}]", *(f"[tag:{_bracketed(tag)}]" for tag in item.tags)])
     head = f"::{escape(item.name)}::[plain]{escape(item.prompt)}"
     if item.interview:
-        points = "Dobra odpowiedź obejmuje:\n" + "\n".join(f"– {point}" for point in item.points)
-        return f"{comment}\n{head}{{####{escape(points)}}}"
+        return f"{comment}\n{head}{{####{escape(item.feedback)}}}"
     answers = TYPES[item.question.type](item.question.data)
     return f"{comment}\n{head}{{\n" + "".join(f"\t{line}\n" for line in answers) + f"\t####{escape(item.feedback)}\n}}"
 

@@ -151,18 +151,16 @@ def _short_text(element: ET.Element, data) -> None:
 
 def _essay(item: Item) -> ET.Element:
     element = _head(item, "essay")
-    points = item.points
-    general = element.find("generalfeedback/text")
-    general.text = "Dobra odpowiedź obejmuje:\n" + "\n".join(f"– {point}" for point in points)
     for tag, value in (("responseformat", "plain"), ("responserequired", "1"), ("responsefieldlines", "10"),
                        ("attachments", "0"), ("attachmentsrequired", "0")):
         ET.SubElement(element, tag).text = value
-    info = ET.SubElement(element, "graderinfo", format="html")
-    listing = ET.Element("ul")
-    for point in points:
+    heading, listing = ET.Element("p"), ET.Element("ul")
+    heading.text = "Dobra odpowiedź obejmuje:"
+    for point in item.points:
         ET.SubElement(listing, "li").text = point
     # The HTML is built as elements too, then kept as the text Moodle reads: escaped by construction twice.
-    _text(info, "<p>Dobra odpowiedź obejmuje:</p>" + ET.tostring(listing, encoding="unicode"))
+    html = "".join(ET.tostring(part, encoding="unicode") for part in (heading, listing))
+    _text(ET.SubElement(element, "graderinfo", format="html"), html)
     _text(ET.SubElement(element, "responsetemplate", format="plain_text"), "")
     return element
 
@@ -215,7 +213,7 @@ TYPES = {
 FORMAT = Format(
     name="moodle", label="Moodle XML", suffix="-moodle.xml", render=render, media_type="application/xml",
     keeps="wszystkie typy pytań z tą samą punktacją częściową co na stronie (kolejność jako pytanie typu "
-          "„Porządkowanie”, w Moodle od wersji 4.4), pytania do rozmowy z komisją jako eseje z punktami dobrej "
+          "„Ordering”, w Moodle od wersji 4.4), pytania do rozmowy z komisją jako eseje z punktami dobrej "
           "odpowiedzi dla oceniającego, wyjaśnienia i źródła jako informację zwrotną, kategorie (zestaw → efekt) "
           "i tagi z identyfikatorami kryteriów",
     loses="krótka odpowiedź jest uznawana tylko w wypisanych pisowniach (z polskimi literami albo bez nich, "

@@ -9,8 +9,8 @@ numerical reads the number as qtype_numerical_answer_processor::apply_units does
 within the tolerance; matching counts the rows matched; ordering in RELATIVE_ALL_PREVIOUS_AND_NEXT
 counts, for every item, the items before and after it that are on the right side of it).
 
-Samples carry a label when they are a form our engine and an LMS may read differently; each format's
-test names the labels it loses (LOSSES) and the direction. Every other sample must score the same.
+Samples carry a label when they are a form our engine and an LMS may read differently; FORMAT_LOSSES
+names the labels each format loses (LOSS_TEXT the direction). Every other sample must score the same.
 """
 
 from __future__ import annotations
@@ -40,15 +40,22 @@ LOSS_TEXT = {
     "extra_punctuation": ("lower", "dodatkowy znak przestankowy"),
     "extra_spaces": ("lower", "podwójna spacja"),
     "side_by_side": ("lower", "dwie dobre odpowiedzi obok siebie"),
-    "nbsp_grouping": ("lower", "twarda spacja"),
-    "typographic_minus": ("lower", "znak „−”"),
-    "unit_after_number": ("lower", "jednostka po liczbie"),
+    "nbsp_grouping": ("lower", "cyfry grupowane przez twardą spację"),
+    "typographic_minus": ("lower", "znak „−” zamiast „-”"),
+    "unit_after_number": ("lower", "w GIFT także jednostka po liczbie"),
     "words_after_number": ("higher", "dowolne słowo po liczbie"),
     "exponent": ("higher", "zapis wykładniczy"),
 }
 
 
 RELATIVE_ALL_PREVIOUS_AND_NEXT = 4   # qtype_ordering_question::GRADING_RELATIVE_ALL_PREVIOUS_AND_NEXT
+
+# The labels each format loses (by its name in lms.FORMATS). Moodle XML: short answers are compared with a
+# list of spellings; Moodle reads a unit after a number as ours does, drops only plain spaces in a number, and
+# reads some forms we refuse. GIFT: the same, and it has no units, so Moodle takes a number only.
+_MOODLE = {"mixed_diacritics", "extra_punctuation", "extra_spaces", "side_by_side", "nbsp_grouping",
+           "typographic_minus", "words_after_number", "exponent"}
+FORMAT_LOSSES = {"moodle": _MOODLE, "gift": _MOODLE | {"unit_after_number"}}
 
 
 @dataclass

@@ -1,14 +1,10 @@
 """The GIFT export (lms/gift.py) read by a real GIFT parser, gift-pegjs from npm (tests/js/gift_parse.mjs),
 then read as Moodle's GIFT import makes questions of it (question/format/gift/format.php) and graded
 as Moodle grades them (tests/lms_grading.py): for every question GIFT can express and a set of sample
-responses, our engine's score equals Moodle's from the parsed file, but for the known losses below."""
+responses, our engine's score equals Moodle's from the parsed file, but for the known losses
+(tests/lms_grading.py, FORMAT_LOSSES)."""
 
 from __future__ import annotations
-
-import json
-import re
-import shutil
-import subprocess
 
 import pytest
 
@@ -16,80 +12,26 @@ from datafiles.bank import load_bank
 from lms import FORMATS, Export
 from lms.common import short_text_spellings
 from lms.gift import left_out
-from tests.conftest import ROOT
 from tests.data import DATA_DIR, QUALIFICATION
-from tests.lms_grading import Graded, hostile_export, round_trip
-from tests.test_lms_moodle import LOSSES as MOODLE_LOSSES
-from tests.test_lms_moodle import split_category_path
+from tests.lms_grading import FORMAT_LOSSES, hostile_export, round_trip
+from tests.lms_readers import gift_questions, parse_gift
 
-PARSER = ROOT / "tests" / "js" / "gift_parse.mjs"
 BANK, _ = load_bank(DATA_DIR, QUALIFICATION)
 EXPORT = Export.from_data(QUALIFICATION, BANK)
 
-# As in Moodle XML, and: GIFT has no units, so Moodle takes a number only ("12 zł" is not a valid answer).
-LOSSES = MOODLE_LOSSES | {"unit_after_number"}
-
-# gift-pegjs 1.0.2 leaves Moodle's placeholders for escaped characters in a matching row's answer
-# (it forgets qformat_gift::escapedchar_post there); Moodle restores them, and so does the reader.
-_PLACEHOLDERS = {"&&058;": ":", "&&035;": "#", "&&061;": "=", "&&123;": "{", "&&125;": "}", "&&126;": "~",
-                 "&&010": "\n", "&&092;": "\\"}
+LOSSES = FORMAT_LOSSES["gift"]
 
 
-def parse(data: bytes, tmp_path) -> list[dict]:
-    node = shutil.which("node")
-    assert node, "Node.js is needed to run the GIFT parser (gift-pegjs)"
-    path = tmp_path / "bank-gift.txt"
+def _parse(data: bytes, folder) -> list[dict]:
+    path = folder / "bank-gift.txt"
     path.write_bytes(data)
-    run = subprocess.run([node, str(PARSER), str(path)], capture_output=True, text=True, timeout=120, cwd=ROOT)
-    assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout)
-
-
-def moodle_questions(parsed: list[dict]) -> list[dict]:
-    """The parsed questions as Moodle's GIFT import makes them: category, name, idnumber, tags, type,
-    and what they grade with."""
-    category: list[str] = []
-    out = []
-    for question in parsed:
-        kind = question["type"]
-        if kind == "Category":
-            category = split_category_path(question["title"])
-            continue
-        graded = Graded(kind=kind, name=question["title"])
-        choices = question.get("choices") or []
-        if kind == "MC":
-            graded.kind = "choice"
-            # qformat_gift: a question with an "=" answer has one right answer, else several.
-            graded.single = any(choice["isCorrect"] for choice in choices)
-            graded.answers = [(c["text"]["text"], 1.0 if c["isCorrect"] else (c["weight"] or 0) / 100) for c in choices]
-        elif kind == "TF":
-            graded.kind, graded.right = "truefalse", question["isTrue"]
-        elif kind == "Short":
-            graded.kind = "shortanswer"
-            graded.answers = [(c["text"]["text"], 1.0 if c["weight"] is None else c["weight"] / 100) for c in choices]
-        elif kind == "Numerical":
-            graded.kind = "numerical"
-            graded.numbers = [(choices["number"], choices.get("range") or 0.0, 1.0)]
-            graded.unit_typed = False   # no units: Moodle's import sets showunits to UNITNONE
-        elif kind == "Matching":
-            graded.kind = "matching"
-            graded.pairs = [(pair["subquestion"]["text"], _restored(pair["subanswer"])) for pair in question["matchPairs"]]
-        elif kind == "Essay":
-            graded.kind = "essay"
-        out.append({"category": category, "id": question.get("id"), "tags": question.get("tags") or [],
-                    "stem": question["stem"], "feedback": (question.get("globalFeedback") or {}).get("text", ""),
-                    "choices": choices, "graded": graded})
-    return out
-
-
-def _restored(text: str) -> str:
-    return re.sub("|".join(map(re.escape, _PLACEHOLDERS)), lambda m: _PLACEHOLDERS[m.group()], text)
+    return parse_gift(path)
 
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
     data = FORMATS["gift"].render(EXPORT)
-    return data, {entry["id"]: entry for entry in moodle_questions(parse(data, tmp_path_factory.mktemp("gift")))}
+    return data, {entry["id"]: entry for entry in gift_questions(_parse(data, tmp_path_factory.mktemp("gift")))}
 
 
 def test_every_question_gift_can_express_is_there_once_in_its_category_with_id_and_tags(imported):
@@ -149,7 +91,7 @@ def test_this_banks_numbers_with_units_are_a_known_loss_in_gift(imported):
 
 def test_gifts_special_characters_are_escaped_and_come_back_unchanged(tmp_path):
     export = hostile_export()
-    by_id = {entry["id"]: entry for entry in moodle_questions(parse(FORMATS["gift"].render(export), tmp_path))}
+    by_id = {entry["id"]: entry for entry in gift_questions(_parse(FORMATS["gift"].render(export), tmp_path))}
     assert "Z1.E1.Q08" not in by_id   # a "->" in a matching's left column cannot be written in GIFT
     for item in export.items():
         if item.id in by_id:

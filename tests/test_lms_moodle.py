@@ -1,11 +1,11 @@
 """The Moodle XML export (lms/moodle.py) read back the way Moodle's import reads it (qformat_xml:
 question/format/xml/format.php and the question types' import_from_xml), and graded the way Moodle
 grades (tests/lms_grading.py): for every question of whatever bank is loaded and a set of sample
-responses, our engine's score equals Moodle's from the file's data, but for the known losses below."""
+responses, our engine's score equals Moodle's from the file's data, but for the known losses
+(tests/lms_grading.py, FORMAT_LOSSES)."""
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -14,108 +14,15 @@ from datafiles.bank import load_bank
 from lms import FORMATS, Export
 from lms.common import short_text_spellings
 from tests.data import DATA_DIR, QUALIFICATION
-from tests.lms_grading import MOODLE_FRACTIONS, Graded, hostile_export, round_trip
+from tests.conftest import ROOT
+from tests.lms_grading import FORMAT_LOSSES, LOSS_TEXT, MOODLE_FRACTIONS, hostile_export, round_trip
+from tests.lms_readers import ORDERING_GRADING, moodle_import
 
 BANK, _ = load_bank(DATA_DIR, QUALIFICATION)
 EXPORT = Export.from_data(QUALIFICATION, BANK)
 FILE = FORMATS["moodle"].render(EXPORT)
 
-# What Moodle XML cannot carry, and so a candidate's score in Moodle differs from the site's (README,
-# "Dla nauczycieli i asesorów", eksport do LMS): short answers are compared with a list of spellings.
-# Numbers: Moodle reads a unit after the number as ours does, drops only plain spaces, and reads what we refuse.
-LOSSES = {"mixed_diacritics", "extra_punctuation", "extra_spaces", "side_by_side", "nbsp_grouping", "typographic_minus",
-          "words_after_number", "exponent"}
-
-# qtype_ordering's grading types by the names its import reads (questiontype.php, set_layout_select_count_grading).
-ORDERING_GRADING = {"ALL_OR_NOTHING": -1, "ABSOLUTE_POSITION": 0, "RELATIVE_NEXT_EXCLUDE_LAST": 1,
-                    "RELATIVE_NEXT_INCLUDE_LAST": 2, "RELATIVE_ONE_PREVIOUS_AND_NEXT": 3,
-                    "RELATIVE_ALL_PREVIOUS_AND_NEXT": 4, "LONGEST_ORDERED_SUBSET": 5, "LONGEST_CONTIGUOUS_SUBSET": 6,
-                    "RELATIVE_TO_CORRECT": 7}
-
-
-def text(element: ET.Element | None, default: str = "") -> str:
-    """qformat_xml::getpath(…, istext): the <text> of an element, trimmed."""
-    found = element.find("text") if element is not None else None
-    return (found.text or "").strip() if found is not None else default
-
-
-def value(question: ET.Element, tag: str, default: str) -> str:
-    found = question.find(tag)
-    return (found.text or "").strip() if found is not None else default
-
-
-def trans_single(word: str) -> bool:
-    """qformat_xml::trans_single."""
-    word = word.strip()
-    return not (word == "false" or not word or word == "0")
-
-
-def split_category_path(path: str) -> list[str]:
-    """qformat_default::split_category_path ("//" is a "/" within a name)."""
-    return [name.replace("//", "/").strip() for name in re.split(r"(?<!/)/(?!/)", path)]
-
-
-def moodle_import(data: bytes) -> list[dict]:
-    """Every question of the file as Moodle's import makes it: its category, name, idnumber, tags, type,
-    settings, and what it grades with (Graded)."""
-    root = ET.fromstring(data)
-    assert root.tag == "quiz"
-    category: list[str] = []
-    imported = []
-    for question in root.findall("question"):
-        kind = question.get("type")
-        if kind == "category":
-            category = split_category_path(text(question.find("category")))
-            continue
-        entry = {"type": kind, "category": category, "name": text(question.find("name")),
-                 "idnumber": value(question, "idnumber", ""), "questiontext": text(question.find("questiontext")),
-                 "generalfeedback": text(question.find("generalfeedback")),
-                 "tags": [text(tag) for tag in question.findall("tags/tag")], "settings": {}}
-        answers = [(text(a), float(a.get("fraction", "0")) / 100, a) for a in question.findall("answer")]
-        graded = Graded(kind=kind, name=entry["name"])
-        settings = entry["settings"]
-        if kind == "multichoice":
-            graded.kind = "choice"
-            graded.single = trans_single(value(question, "single", "true"))
-            settings["shuffleanswers"] = trans_single(value(question, "shuffleanswers", "false"))
-            settings["answernumbering"] = value(question, "answernumbering", "abc") or "abc"
-            graded.answers = [(t, f) for t, f, _ in answers]
-        elif kind == "truefalse":
-            for answer_text, _, answer in answers:   # import_truefalse: the answer is read from the fractions
-                if answer_text == "true":
-                    graded.right = answer.get("fraction") == "100"
-                else:
-                    graded.right = answer.get("fraction") != "100"
-        elif kind == "shortanswer":
-            graded.ignore_case = value(question, "usecase", "0") in ("0", "")
-            graded.answers = [(t, f) for t, f, _ in answers]
-        elif kind == "numerical":
-            graded.numbers = [(float(t), float(value(a, "tolerance", "0")), f) for t, f, a in answers]
-            units = question.findall("units/unit")
-            graded.units = {value(u, "unit_name", ""): float(value(u, "multiplier", "1")) for u in units}
-            showunits = int(value(question, "showunits", "0" if units else "3"))
-            graded.unit_typed = showunits == 0   # qtype_numerical::UNITINPUT
-            settings["unitgradingtype"] = int(value(question, "unitgradingtype", "0"))
-        elif kind == "matching":
-            settings["shuffleanswers"] = trans_single(value(question, "shuffleanswers", "1"))
-            graded.pairs = [(text(sub), text(sub.find("answer"))) for sub in question.findall("subquestion")]
-        elif kind == "ordering":
-            grading = value(question, "gradingtype", "RELATIVE")
-            settings.update(layouttype=value(question, "layouttype", "VERTICAL"),
-                            selecttype=value(question, "selecttype", "RANDOM"),
-                            selectcount=int(value(question, "selectcount", "6")),
-                            gradingtype=ORDERING_GRADING.get(grading.upper(), 1))
-            graded.items = [t for t, _, _ in answers]   # import_from_xml: the answers' order is the right order
-            graded.ordering_grading = settings["gradingtype"]
-        elif kind == "essay":
-            graded.graderinfo = text(question.find("graderinfo"))
-            settings["graderinfo_format"] = question.find("graderinfo").get("format")
-        entry["fractions"] = [f for _, f, _ in answers]
-        entry["graded"] = graded
-        imported.append(entry)
-    return imported
-
-
+LOSSES = FORMAT_LOSSES["moodle"]
 IMPORTED = moodle_import(FILE)
 BY_ID = {entry["idnumber"]: entry for entry in IMPORTED}
 OUTCOME_PATH = {o["id"]: [s["id"], o["id"]] for s in EXPORT.structure.sets for o in s["outcomes"]}
@@ -235,3 +142,10 @@ def test_texts_with_markup_and_special_characters_come_back_unchanged():
     short = export.bank.questions["Z1.E1.Q07"]
     star = next(t for t, _ in imported["Z1.E1.Q07"]["graded"].answers if t.startswith("gwiazdka"))
     assert star == "gwiazdka\\*" and short.data.answer[0] == "gwiazdka*"
+
+
+def test_the_readme_names_every_known_loss_of_every_format():
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    section = readme.split("### Bank pytań w Moodle", 1)[1].split(" ## ", 1)[0]   # up to the next section
+    for label in set().union(*FORMAT_LOSSES.values()):
+        assert LOSS_TEXT[label][1] in section, label
