@@ -176,7 +176,7 @@ def _item_metadata(metadata: ET.Element, export: Export, item: Item, item_root: 
     for interaction in item_root.iter():
         if interaction.tag.endswith("Interaction"):
             ET.SubElement(qti, f"{{{QTI_MD}}}interactionType").text = interaction.tag
-    ET.SubElement(qti, f"{{{QTI_MD}}}feedbackType").text = "none" if item.interview else "nonadaptive"
+    ET.SubElement(qti, f"{{{QTI_MD}}}feedbackType").text = "nonadaptive"
     ET.SubElement(qti, f"{{{QTI_MD}}}solutionAvailable").text = "false" if item.interview else "true"
 
 

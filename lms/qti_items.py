@@ -12,12 +12,13 @@ engine does (selfcheck/question_types), in the item's own response processing:
 - numeric: `equal` with an absolute tolerance, the engine's own plus the 1e-9 it allows for rounding;
   the number is typed alone (a QTI float), the unit stands beside the field;
 - short answer: a case-insensitive mapping over the spellings `lms.common.short_text_spellings` lists;
-- interview: an essay (extendedTextInteraction) the teacher scores; the good-answer points are for
-  the scorer only (rubricBlock view="scorer").
+- interview: an essay (extendedTextInteraction) the teacher scores, with the good-answer points for
+  the scorer (rubricBlock view="scorer") and, after the answer, for the candidate, as on the site.
 
 The standard templates' rules are written out, not named (`responseProcessing template=…`): the same
 processing then also sets the feedback, and a player needs no template file. After an answer the item
-shows the right answer, the explanation and its source (modalFeedback). Every text goes into the tree
+shows the right answer, the explanation and its source (modalFeedback; an interview item the
+good-answer points). Every text goes into the tree
 as text or an attribute, so ElementTree escapes it; characters XML cannot hold at all are dropped.
 """
 
@@ -52,12 +53,11 @@ def assessment_item(item: Item, item_identifier: str) -> ET.Element:
     root.set(f"{{{XSI}}}schemaLocation", f"{QTI} {QTI_SCHEMA}")
     if item.interview is not None:
         _interview(root, item)
-        return root
-    question = item.question
-    build = TYPES.get(question.type)
-    if build is None:
-        raise ValueError(f"{question.id}: typ pytania {question.type!r} nie ma jeszcze zapisu w QTI")
-    build(root, item)
+    else:
+        build = TYPES.get(item.question.type)
+        if build is None:
+            raise ValueError(f"{item.id}: typ pytania {item.question.type!r} nie ma jeszcze zapisu w QTI")
+        build(root, item)
     _feedback(root, item)
     return root
 
@@ -202,8 +202,7 @@ def _short_text(root: ET.Element, item: Item) -> None:
 
 def _interview(root: ET.Element, item: Item) -> None:
     element("responseDeclaration", root, identifier="RESPONSE", cardinality="single", baseType="string")
-    # Scored by the teacher: no response processing sets it.
-    _outcomes(root, feedback=False)
+    _outcomes(root)
     body = element("itemBody", root)
     rubric = element("rubricBlock", body, view="scorer")
     element("p", rubric, "Punkty dobrej odpowiedzi:")
@@ -212,6 +211,8 @@ def _interview(root: ET.Element, item: Item) -> None:
         element("li", points, clean(point))
     interaction = element("extendedTextInteraction", body, responseIdentifier="RESPONSE", expectedLines="12")
     element("prompt", interaction, clean(item.prompt))
+    # The teacher gives the score: the processing only shows the good-answer points, as the site does.
+    _set_feedback(element("responseProcessing", root))
 
 
 TYPES: dict[str, Callable[[ET.Element, Item], None]] = {
@@ -236,12 +237,11 @@ def _mapping(response: ET.Element, entries: list[tuple[str, float]], case_sensit
             entry.set("caseSensitive", "true" if case_sensitive else "false")
 
 
-def _outcomes(root: ET.Element, feedback: bool = True) -> None:
+def _outcomes(root: ET.Element) -> None:
     score = element("outcomeDeclaration", root, identifier="SCORE", cardinality="single", baseType="float",
                     normalMaximum="1")
     element("value", element("defaultValue", score), "0")
-    if feedback:
-        element("outcomeDeclaration", root, identifier="FEEDBACK", cardinality="single", baseType="identifier")
+    element("outcomeDeclaration", root, identifier="FEEDBACK", cardinality="single", baseType="identifier")
 
 
 def _interaction(root: ET.Element, tag: str, item: Item, **attributes: str) -> ET.Element:
@@ -267,14 +267,16 @@ def _set_feedback(processing: ET.Element) -> None:
 
 
 def _feedback(root: ET.Element, item: Item) -> None:
+    """The right answer (for a question), then `item.feedback` (lms.common), a paragraph per line."""
     feedback = element("modalFeedback", root, outcomeIdentifier="FEEDBACK", identifier=FEEDBACK_ID,
                        showHide="show", title="Wyjaśnienie")
-    element("p", feedback, f"Dobra odpowiedź: {clean(correct_answer(item.question))}")
+    if item.question is not None:
+        element("p", feedback, f"Dobra odpowiedź: {clean(correct_answer(item.question))}")
     _paragraphs(feedback, item.feedback)
 
 
 def _paragraphs(parent: ET.Element, text: str) -> None:
-    for paragraph in text.split("\n\n"):
+    for paragraph in text.splitlines():
         if paragraph.strip():
             element("p", parent, clean(paragraph))
 

@@ -189,10 +189,14 @@ def test_text_is_escaped_by_construction(schemas):
     assert kept in {"".join(e.itertext()).strip() for e in root.iter() if e.tag in (f"{QTI}prompt", f"{QTI}p")}
 
 
-def test_an_interview_item_is_an_essay_with_its_points_for_the_scorer_only():
+def test_an_interview_item_is_an_essay_the_teacher_scores_with_its_points_for_the_scorer():
     for entry in BANK.interview.values():
         root = item_root(entry["id"])
-        assert root.find(f"{QTI}responseProcessing") is None
+        scored = [rule for rule in root.iter(f"{QTI}setOutcomeValue") if rule.get("identifier") == "SCORE"]
+        assert scored == []
+        shown = Item.from_xml(FILES[ITEM_FILES[entry["id"]]]).process("Odpowiedź kandydata.")["FEEDBACK"]
+        (feedback,) = [f for f in root.iter(f"{QTI}modalFeedback") if f.get("identifier") == shown]
+        assert all(point in " ".join(feedback.itertext()) for point in entry["points"])
         interaction = root.find(f"{QTI}itemBody/{QTI}extendedTextInteraction")
         assert " ".join(interaction.itertext()).strip() == entry["question"]
         (rubric,) = root.iter(f"{QTI}rubricBlock")
