@@ -10,6 +10,8 @@
                                            check a candidate's exported practical work, as the page does
     python -m selfcheck dataset --seed N [--today D] [--json | --csv DIR]
                                            the simulated system's starting data for one variant
+    python -m selfcheck export --format moodle|gift|… [--out DIR]
+                                           the question bank as a file an LMS imports (formats: lms.FORMATS)
 
 The data files are read and checked exactly as the build reads them (`datafiles`: the same YAML
 loader, schemas and rules, with file, line and field in every message); the engine itself
@@ -43,7 +45,7 @@ from selfcheck.polish import long_date as pl_date
 from selfcheck.renewal import Evidence, RenewalInputError, assess
 from selfcheck.structure import Structure
 
-from . import argparse_polish
+from . import argparse_polish, export
 
 MIN_PER_CRITERION = 3
 
@@ -121,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                      help="okres pracy, np. 2021-04-01:2022-06-30 albo 2023-01-01:ongoing")
     ren.add_argument("--today", default=date.today().isoformat(), help="dzień oceny (domyślnie dziś)")
     ren.add_argument("--json", action="store_true", help="wynik jako JSON")
+    export.add_command(commands)
     try:
         module_cli = practical_cli(data_root())
     except DataProblems as problems:
@@ -133,14 +136,16 @@ def main(argv: list[str] | None = None) -> int:
             commands.add_parser(name, help="część praktyczna (ta kwalifikacja jej nie ma)")
     args, unknown = parser.parse_known_args(argv)
     # Without a practical part its commands only say so, whatever options follow them.
-    if unknown and not (module_cli is None and args.command not in ("validate", "coverage", "renewal")):
+    if unknown and not (module_cli is None and args.command not in ("validate", "coverage", "renewal", "export")):
         parser.error(f"nieznane argumenty: {' '.join(unknown)}")
     try:
         if args.command == "renewal":
             return renewal_command(args)
-        if args.command not in ("validate", "coverage"):
+        if args.command not in ("validate", "coverage", "export"):
             return practical_command(args, module_cli)
         qualification, bank = load_bank_checked(data_root(), args.bank)
+        if args.command == "export":
+            return export.run(args, qualification, bank)
     except DataProblems as problems:
         print(problems, file=sys.stderr)
         return 1

@@ -62,6 +62,15 @@ def percent(share: float | None, *, missing: str = "brak danych") -> str:
     return missing if share is None else f"{round(share * 100)}%"
 
 
+def file_size(size: int) -> str:
+    """A file's size as Polish writing gives it, in decimal units: "850 B", "4,2 kB", "314 kB", "1,5 MB"."""
+    for limit, unit in ((1_000_000, "MB"), (1_000, "kB")):
+        if size >= limit:
+            value = size / limit
+            return f"{number(round(value, 1) if value < 10 else round(value))}{NBSP}{unit}"
+    return f"{size}{NBSP}B"
+
+
 def years(n: int | float) -> str:
     """Nominative: "1 rok", "2 lata", "5 lat" ("certyfikat ważny 5 lat")."""
     if float(n) != int(n):
@@ -179,11 +188,16 @@ _TYPOGRAPHIC = str.maketrans({**dict.fromkeys("\u2010\u2012\u2013\u2014\u2015\u2
                               **dict.fromkeys("\u201a\u2018\u2019", "'")})
 
 
+def plain_marks(text: str) -> str:
+    """Typographic dashes and quotes as a keyboard types them: "T – time-bound" -> "T - time-bound"."""
+    return text.translate(_TYPOGRAPHIC)
+
+
 def fold_text(text: str) -> str:
     """Text as compared, punctuation kept: case, diacritics, the kind of dash or quote and extra
     spaces do not count ("  „Firma–A”  Łódź " -> '"firma-a" lodz'). The base of `normalise`, and
     the comparison where punctuation tells things apart (an e-mail address, "Firma-A" and "Firma A")."""
-    return " ".join(fold(text.casefold()).translate(_TYPOGRAPHIC).split())
+    return " ".join(plain_marks(fold(text.casefold())).split())
 
 
 def normalise(text: str) -> str:

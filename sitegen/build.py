@@ -25,6 +25,7 @@ from .catalog_pages import SCRIPTS as CATALOG_SCRIPTS
 from .catalog_pages import CATALOG_DESCRIPTION, CATALOG_PAGE, catalog_navigation, catalog_entry, render_catalog
 from .catalog_search import CATALOG_FILE, catalog_search_files
 from .glossary import glossary_path, load_glossary, qualification_glossary
+from .lms_downloads import lms_downloads
 from .pages import DATA_FILES, page_words, render_pages, render_question_parts, store_id
 from .publisher import load_publisher
 from .python_runtime import PracticalRuntime, runtime_files
@@ -136,8 +137,9 @@ def _qualification_part(root: Path, listed: Listed, loaded: _Loaded, publisher: 
     questions = [question.display() for question in bank.questions.values()]
     sizes = test_sizes(bank, Structure.from_qualification(data))
     search_path = prefix + index_file(store_id(data))
+    exports, downloads = lms_downloads(data, bank)
     pages = render_pages(data, loaded.glossary, publisher, questions=questions,
-                         interview=list(bank.interview.values()), test_sizes=sizes,
+                         interview=list(bank.interview.values()), test_sizes=sizes, downloads=downloads,
                          practical_data=practical.data if practical else None,
                          catalog=catalog, search_index=search_path, prefix=prefix)
     pages = {path: with_heading_ids(markdown) for path, markdown in pages.items()}
@@ -147,6 +149,7 @@ def _qualification_part(root: Path, listed: Listed, loaded: _Loaded, publisher: 
         DATA_FILES["schema"]: (SCHEMA_DIR / "qualification.schema.json").read_bytes(),
         f"{ASSETS}/bank.json": bank_json(loaded.bank_files, practical and {"module": practical.module, "tasks": practical.data["tasks"]}),
         **{f"{ASSETS}/questions/{part}.html": html.encode("utf-8") for part, html in render_question_parts(questions).items()},
+        **exports,
     }
     # The practical module and its data go only to the pages that use them.
     module = None

@@ -93,12 +93,14 @@ def rich_text_for_page(context, text: str) -> Markup:
 
 
 def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list[dict],
-                 interview: list[dict], test_sizes: list[int] = (), practical_data: dict | None = None,
+                 interview: list[dict], test_sizes: list[int] = (), downloads: list[dict] = (),
+                 practical_data: dict | None = None,
                  catalog: bool = False, search_index: str = "", prefix: str = "") -> dict[str, str]:
     """Render every page of the site: {"walidacja.md": "---\ntitle: …\n---\n# …", …}.
 
     `questions` are the self-check questions as the page shows them (selfcheck's display form);
-    `practical_data` the practical part's compiled data (its module's compile), None without one.
+    `practical_data` the practical part's compiled data (its module's compile), None without one;
+    `downloads` the bank's LMS files the "Dla nauczycieli" page offers (sitegen.lms_downloads).
     In a catalog (`catalog`), the pages are one qualification's, to be placed under `prefix`
     ("<slug>/"): the page paths stay relative to it, and the pages name the site paths of the
     qualification's search index and self-check data, which the shared scripts read.
@@ -120,6 +122,7 @@ def render_pages(data: dict, glossary: dict, publisher: dict, *, questions: list
         "publisher": publisher,
         "tools": tool_pages(pages),
         "data_files": DATA_FILES,
+        "downloads": as_data(list(downloads)),
         "questions": questions,
         "interview": interview,
         "test_sizes": list(test_sizes),  # mock-test lengths the bank can fill

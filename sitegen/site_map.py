@@ -91,6 +91,11 @@ PAGES = [
     PageSpec("samoocena/raport.md", "selfcheck_report.md.j2", "Raport gotowości",
              "Gotowość do walidacji kwalifikacji „{name}” według efektów, zestawów i kryteriów.", "report.mjs",
              section="Samoocena", search_keywords=("raport gotowości", "wyniki", "postępy", "czy jestem gotowy")),
+    PageSpec("dla-nauczycieli.md", "teachers.md.j2", "Dla nauczycieli",
+             "Pytania kwalifikacji „{name}” do zaimportowania w Moodle i innych platformach e-learningowych, "
+             "z tą samą punktacją, kategoriami według efektów i kryteriami weryfikacji.",
+             search_keywords=("Moodle", "eksport pytań", "import pytań", "bank pytań", "GIFT", "LMS",
+                              "platforma e-learningowa", "dla nauczycieli", "quiz w Moodle")),
     PageSpec("otwarte-dane.md", "open_data.md.j2", "Otwarte dane",
              "Opis kwalifikacji „{name}” do pobrania jako YAML i JSON wraz ze schematem danych.",
              search_keywords=("pobierz dane", "plik", "API")),
@@ -140,6 +145,10 @@ def navigation(pages: list[PageSpec]) -> list:
             tree.append({spec.section: [spec.path]})
     return tree
 
+
+# The question bank in each LMS format (lms.FORMATS), offered on the "Dla nauczycieli" page: made by
+# the build into this folder beside the page (sitegen/lms_downloads.py), never kept in git.
+LMS_DIR = "dla-nauczycieli"
 
 # Files offered on the open-data page; the site adapter copies them into the built site.
 DATA_DIR = "dane"

@@ -38,6 +38,9 @@ TOOL_QUERIES = [
     ("deklaracja dostępności", "accessibility"),
     ("wersja do druku", "print"),
     ("pobierz dane", "open_data"),
+    ("moodle", "teachers"),
+    ("import pytań do moodle", "teachers"),
+    ("dla nauczycieli", "teachers"),
     ("słowniczek", "glossary"),
 ]
 

@@ -10,7 +10,7 @@ import sys
 
 from tests.conftest import ROOT
 
-ABOVE_THE_CORE = ("practical_modules", "datafiles", "sitegen", "cli", "hooks")
+ABOVE_THE_CORE = ("practical_modules", "datafiles", "sitegen", "cli", "hooks", "lms")
 
 
 def imports_of(path) -> set[str]:
@@ -36,6 +36,12 @@ def test_a_practical_module_imports_the_core_and_not_the_generator():
         assert not found & {"sitegen", "hooks"}, path
         if path.name not in ("compile.py", "cli.py", "loading.py"):  # these run in CPython only
             assert not found & {"datafiles", "cli", "yaml", "jsonschema"}, path
+
+
+def test_the_lms_formats_import_the_core_and_the_standard_library_only():
+    # The formats are read by the command line and the build alike, so they know neither (nor the loaders).
+    for path in (ROOT / "lms").rglob("*.py"):
+        assert not imports_of(path) & {"practical_modules", "datafiles", "sitegen", "cli", "hooks", "yaml", "jinja2"}, path
 
 
 def test_the_cores_tests_pass_with_the_practical_modules_out_of_reach():

@@ -15,11 +15,16 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
+from datafiles.bank import load_bank
+from lms import FORMATS, Export
+from lms.gift import left_out
 from selfcheck import polish
+from sitegen.catalog import default_slug
 from datafiles.qualification import anchor
 from sitegen.site_map import STATEMENT
 from tests.data import CRITERIA, DATA_DIR, GLOSSARY, OUTCOMES, PAGES, PUBLISHER, QUALIFICATION, RENEWAL
 from tests.form_text import form_sets, normalise
+from tests.lms_readers import gift_questions, moodle_import, parse_gift
 
 
 def page_file(spec) -> str:
@@ -241,6 +246,32 @@ def test_open_data_downloads_are_published_and_consistent(site):
     page = soup(site, "otwarte-dane/index.html")
     links = {a["href"] for a in page.find("article").find_all("a", href=True)}
     assert {"../dane/qualification.yaml", "../dane/qualification.json", "../dane/qualification.schema.json"} <= links
+
+
+def test_the_teachers_page_offers_each_lms_file_of_the_bank_and_the_files_read_back(site):
+    # Every registered format's file, built from the bank, beside the page; the page links to it and
+    # says its format, size and what it keeps and loses; Moodle XML reads back as Moodle imports it and
+    # GIFT through a real GIFT parser (the round trips are tests/test_lms_moodle.py and test_lms_gift.py).
+    spec = next(spec for spec in PAGES if spec.template == "teachers.md.j2")
+    page = soup(site, page_file(spec))
+    article = page.find("article")
+    bank, _ = load_bank(DATA_DIR, QUALIFICATION)
+    export = Export.from_data(QUALIFICATION, bank)
+    links = {a["href"]: a for a in article.find_all("a", href=True)}
+    for chosen in FORMATS.values():
+        name = chosen.file_name(default_slug(QUALIFICATION))
+        assert name in links, name
+        written = site / spec.url / name
+        assert written.read_bytes() == chosen.render(export)
+        row = text_of(links[name].find_parent("tr"))
+        for fact in (chosen.label, polish.file_size(written.stat().st_size), chosen.keeps, chosen.loses):
+            assert normalise(fact) in row, fact
+    by_format = {chosen.name: site / spec.url / chosen.file_name(default_slug(QUALIFICATION)) for chosen in FORMATS.values()}
+    assert {entry["idnumber"] for entry in moodle_import(by_format["moodle"].read_bytes())} == \
+        set(bank.questions) | set(bank.interview)
+    assert {entry["id"] for entry in gift_questions(parse_gift(by_format["gift"]))} == \
+        {qid for qid, question in bank.questions.items() if not left_out(question)} | set(bank.interview)
+    assert "Import do Moodle" in text_of(article)
 
 
 def test_yaml_points_editors_to_the_schema():

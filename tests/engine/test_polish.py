@@ -3,7 +3,7 @@ built on it (selfcheck.polish)."""
 
 import unittest
 
-from selfcheck.polish import alphabetical, fold_text, normalise, parse_number
+from selfcheck.polish import NBSP, alphabetical, file_size, fold_text, normalise, parse_number, plain_marks
 
 
 class ParseNumberTest(unittest.TestCase):
@@ -85,6 +85,18 @@ class AlphabeticalTest(unittest.TestCase):
         self.assertEqual(sorted(["kwalifikacja rynkowa", "Kwalifikacja", "kwalifikacja"], key=alphabetical),
                          ["Kwalifikacja", "kwalifikacja", "kwalifikacja rynkowa"])
         self.assertEqual(sorted(["Ab c", "Abc"], key=alphabetical), ["Ab c", "Abc"])
+
+
+class PlainMarksTest(unittest.TestCase):
+    def test_typographic_dashes_and_quotes_become_the_keyboards_and_the_rest_stays(self):
+        self.assertEqual(plain_marks("T – „Łódź” — ‘x’ −5"), 'T - "Łódź" - \'x\' -5')
+
+
+class FileSizeTest(unittest.TestCase):
+    def test_decimal_units_with_a_polish_comma_below_ten(self):
+        for size, text in [(850, "850 B"), (4_200, "4,2 kB"), (313_791, "314 kB"), (1_500_000, "1,5 MB"),
+                           (12_000_000, "12 MB"), (1_000, "1 kB")]:
+            self.assertEqual(file_size(size), text.replace(" ", NBSP), size)
 
 
 if __name__ == "__main__":
