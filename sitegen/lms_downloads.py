@@ -16,7 +16,7 @@ from .site_map import LMS_DIR
 
 
 def lms_downloads(data: dict, bank: Bank) -> tuple[dict[str, bytes], list[dict]]:
-    """({site path: bytes}, [{"path", "name", "label", "size", "keeps", "loses"}]) in FORMATS' order;
+    """({site path: bytes}, [{"path", "name", "format", "label", "size", "keeps", "loses"}]) in FORMATS' order;
     paths relative to the qualification's pages (its subtree in a catalog)."""
     export = Export.from_data(data, bank)
     files, listed = {}, []
@@ -24,6 +24,6 @@ def lms_downloads(data: dict, bank: Bank) -> tuple[dict[str, bytes], list[dict]]
         name = chosen.file_name(default_slug(data))
         content = chosen.render(export)
         files[f"{LMS_DIR}/{name}"] = content
-        listed.append({"path": f"{LMS_DIR}/{name}", "name": name, "label": chosen.label,
+        listed.append({"path": f"{LMS_DIR}/{name}", "name": name, "format": chosen.name, "label": chosen.label,
                        "size": polish.file_size(len(content)), "keeps": chosen.keeps, "loses": chosen.loses})
     return files, listed

@@ -263,7 +263,7 @@ def test_the_teachers_page_offers_each_lms_file_of_the_bank_and_the_files_read_b
         assert name in links, name
         written = site / spec.url / name
         assert written.read_bytes() == chosen.render(export)
-        row = text_of(links[name].find_parent("tr"))
+        row = text_of(links[name].find_parent("div", class_="q-download"))
         for fact in (chosen.label, polish.file_size(written.stat().st_size), chosen.keeps, chosen.loses):
             assert normalise(fact) in row, fact
     by_format = {chosen.name: site / spec.url / chosen.file_name(default_slug(QUALIFICATION)) for chosen in FORMATS.values()}
