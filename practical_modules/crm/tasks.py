@@ -217,6 +217,15 @@ def check_all(state: dict) -> list[dict]:
     return [check_task(state, t.id) for t in all_tasks()]
 
 
+def assess(state: dict, task_id: str) -> dict:
+    """A task's result as the state stands, for an exam's score and an assessor's check: its checks
+    when it is begun, else 0 and said so (not_begun), whatever its checks would find in the starting
+    data (a check that nothing is spoilt passes there): doing nothing earns nothing. `begun` says which."""
+    if begun(state, task_id):
+        return {**check_task(state, task_id), "begun": True}
+    return not_begun(state, task_id)
+
+
 def answer_fields(t: Task, tags: dict) -> list[dict]:
     """The answers a task asks to type in its card (classification or numbers read from the base):
     [{"key", "label", "options" (a choice) or "kind": "number"}]; [] for tasks done in the CRM itself."""
