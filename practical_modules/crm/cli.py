@@ -144,10 +144,10 @@ def list_tasks(as_json: bool, structure, out) -> int:
 
 # --- a candidate's file ---------------------------------------------------------------------------
 
-def read_candidate(path: Path, qualification_name: str) -> dict:
-    """The practical sections of a candidate's file: {"work": practice state or None, "exam": exam
-    state or None}, each read by the module's own reader. The candidate's progress file
-    (selfcheck/record.py) carries both; an earlier file of the page carries one. Raises
+def read_candidate(path: Path, qualification_name: str) -> tuple[dict, bool]:
+    """The practical sections of a candidate's file, {"work": practice state or None, "exam": exam
+    state or None}, each read by the module's own reader, and whether the file is the candidate's
+    progress file (selfcheck/record.py), which carries both; an earlier file of the page carries one. Raises
     CrmStateError, OSError or UnicodeDecodeError (read_problem says them in Polish)."""
     if path.is_dir():
         raise CrmStateError("to katalog; podaj plik .json zapisany na stronie")
@@ -160,7 +160,7 @@ def read_candidate(path: Path, qualification_name: str) -> dict:
         raise CrmStateError(str(problem)) from None
     if parts is None:
         state = read_state(text)
-        return {"work": None if state.get("exam") else state, "exam": state if state.get("exam") else None}
+        return {"work": None if state.get("exam") else state, "exam": state if state.get("exam") else None}, False
     found = {}
     for name, part in parts.items():
         found[name] = read_state(json.dumps(part)) if part else None
@@ -168,7 +168,7 @@ def read_candidate(path: Path, qualification_name: str) -> dict:
             raise CrmStateError(f"practical.{name}: zapis innego rodzaju (ćwiczenia i symulacja zamienione miejscami).")
     if not any(found.values()):
         raise CrmStateError("plik postępów nie zawiera zadań praktycznych ani symulacji")
-    return found
+    return found, True
 
 
 def check_file(args, structure, qualification_name: str, out, err) -> int:
@@ -177,7 +177,8 @@ def check_file(args, structure, qualification_name: str, out, err) -> int:
         print("Podaj plik do sprawdzenia: python -m selfcheck tasks check PLIK.json", file=err)
         return 1
     try:
-        sections = {name: state for name, state in read_candidate(path, qualification_name).items() if state}
+        found, is_record = read_candidate(path, qualification_name)
+        sections = {name: state for name, state in found.items() if state}
         if args.part and args.part not in sections:
             raise CrmStateError(f"plik nie zawiera {PARTS[args.part][1]} (--part {args.part})")
     except (UnicodeDecodeError, OSError, CrmStateError) as problem:
@@ -192,8 +193,8 @@ def check_file(args, structure, qualification_name: str, out, err) -> int:
     if args.format == "prairielearn":
         name = "work" if "work" in found else "exam"
         lines = json_text(grader_results(found[name], name)).split("\n")
-    elif args.json:  # one document: a section's as before, or both of a progress file's
-        lines = json_text(next(iter(found.values())) if len(found) == 1 else {"file": str(path), **found}).split("\n")
+    elif args.json:  # one document: an earlier file's section as before, or a progress file's sections
+        lines = json_text({"file": str(path), **found} if is_record else found[next(iter(found))]).split("\n")
     else:
         lines = []
         for name, data in found.items():
@@ -283,8 +284,8 @@ def work_lines(path: Path, data: dict, details: bool) -> list[str]:
     counts = ", ".join(f"{words} {data['counts'][key]}" for key, words in progress.STATUSES.items())
     checked = polish.count(data["attempts"], "sprawdzenie", "sprawdzenia", "sprawdzeń")
     shown = [{**t, "now": t["percent"] if t["begun"] else progress.NO_SCORE} for t in data["tasks"]]
-    return [f"{path.name}: ćwiczenia praktyczne (wariant {data['seed']}, dzień {data['today']}): {counts} "
-            f"(z {polish.count(n, 'zadania', 'zadań', 'zadań')}).",
+    return [f"{path.name}: ćwiczenia praktyczne, wariant {data['seed']} (dzień {data['today']}).",
+            f"Zadania ({n}): {counts}.",
             f"Najlepsze wyniki sprawdzeń na stronie: średnio {data['best_percent']} ({checked}); "
             f"plik teraz: {data['percent']}.", "",
             *task_table(shown, [("Stan", "status_text", 14), ("Najlepszy", "best_percent", -9),
@@ -326,7 +327,7 @@ def report(folder: Path | None, csv_path: Path | None, qualification_name: str, 
     candidates, rejected = [], []
     for path in files:
         try:
-            found = read_candidate(path, qualification_name)
+            found, _ = read_candidate(path, qualification_name)
         except (UnicodeDecodeError, OSError, CrmStateError) as problem:
             rejected.append((path.name, read_problem(problem)))
             continue
