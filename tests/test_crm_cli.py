@@ -43,35 +43,14 @@ def test_tasks_json_lists_every_task_with_its_criteria_texts():
     assert all(c["text"] for t in listed for c in t["criteria"])
 
 
-def progress_file(work: dict | None, exam_state: dict | None = None, qualification: str | None = None) -> str:
-    """The candidate's progress file as the page writes it (selfcheck.record.join)."""
-    from selfcheck import record
+def progress_file(work: dict | None, exam_state: dict | None = None) -> str:
     from tests.data import QUALIFICATION
-    name = QUALIFICATION["name"] if qualification is None else qualification
-    return json.dumps(record.join(None, work, exam_state, name, "crm", saved=candidates.NOW), ensure_ascii=False)
-
-
-def worked_on(seed: int) -> tuple[dict, dict[str, str]]:
-    """A practice state with a task of each kind, and the status each must have: solved and checked
-    (done), half done and checked, half done and not checked, checked with nothing done (in progress),
-    untouched (not started). Only tasks whose solution begins no other task are used."""
-    state = candidates.fresh(seed)
-    alone = candidates.apart(state)
-    halves = [t for t in alone if candidates.half_done(state, t) is not None]
-    done, checked_half, unchecked_half = alone[0], halves[-1], halves[-2]
-    idle = next(t for t in alone if t not in (done, checked_half, unchecked_half))
-    state = candidates.check(candidates.solve(state, done), done)
-    state = candidates.check(candidates.half_done(state, checked_half), checked_half)
-    state = candidates.half_done(state, unchecked_half)
-    state = candidates.check(state, idle)
-    expected = {t["id"]: "not_started" for t in api.list_tasks()}
-    expected.update({done: "done", checked_half: "in_progress", unchecked_half: "in_progress", idle: "in_progress"})
-    return state, expected
+    return candidates.record_file(work, exam_state, QUALIFICATION["name"])
 
 
 @needs_tasks
 def test_a_candidates_file_says_each_tasks_status_attempts_and_best_score_as_the_page_kept_them(tmp_path):
-    state, expected = worked_on(11)
+    state, expected = candidates.worked_on(11)
     path = tmp_path / "samoocena-kandydat.json"
     path.write_text(progress_file(state), encoding="utf-8")
     run = selfcheck("tasks", "check", str(path), "--json")
@@ -237,7 +216,7 @@ def test_text_a_candidate_typed_reaches_the_terminal_only_as_visible_escapes(tmp
 
 @needs_tasks
 def test_prairielearn_results_carry_the_score_and_a_test_per_task(tmp_path):
-    state, expected = worked_on(14)
+    state, expected = candidates.worked_on(14)
     path = tmp_path / "postepy.json"
     path.write_text(progress_file(state), encoding="utf-8")
     results = tmp_path / "results" / "results.json"

@@ -381,7 +381,8 @@ def class_table(data: dict) -> list[str]:
     n = len(data["tasks"])
     columns = [("Wyk.", 4), ("W toku", 6), ("Śr. wynik", 9), ("Próby", 5), ("Symulacja", 9), ("Wariant", 7)]
     fixed = sum(w + 2 for _, w in columns)
-    names = max(len("Plik"), *(len(r["name"]) for r in data["rows"]))
+    shown = [visible(r["name"]) for r in data["rows"]]  # as the terminal will show it, for its width
+    names = max(len("Plik"), *map(len, shown))
     strip = max(n, len("Zadania"))
     with_strip = WIDTH - fixed - strip - 2 >= min(names, 16)
     name_width = min(names, WIDTH - fixed - (strip + 2 if with_strip else 0))
@@ -391,13 +392,13 @@ def class_table(data: dict) -> list[str]:
     head = f"{'Plik':<{name_width}}" + (f"  {'Zadania':<{strip}}" if with_strip else "") \
         + "".join(f"  {h:>{w}}" for h, w in columns)
     lines = [legend, head]
-    for row in data["rows"]:
+    for row, name in zip(data["rows"], shown):
         summary = row["summary"]
         latest = summary["exam"]["latest"]
         exam_text = latest["percent"] if latest else ("w toku" if summary["exam"]["open"] else progress.NO_SCORE)
         cells = [summary["counts"]["done"], summary["counts"]["in_progress"], polish.percent(summary["best"]),
                  summary["attempts"], exam_text, ",".join(row["copies"])]
-        line = f"{fit_middle(row['name'], name_width):<{name_width}}"
+        line = f"{fit_middle(name, name_width):<{name_width}}"
         if with_strip:
             line += f"  {''.join(MARKS[t['status']] for t in summary['tasks']):<{strip}}"
         lines.append(line + "".join(f"  {c!s:>{w}}" for c, (_, w) in zip(cells, columns)))

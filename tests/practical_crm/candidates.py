@@ -79,3 +79,29 @@ def apart(state: dict) -> list[str]:
         if not any(task_defs.begun(solved, other) for other in ids if other != task_id):
             alone.append(task_id)
     return alone
+
+
+def worked_on(seed: int) -> tuple[dict, dict[str, str]]:
+    """A practice state with a task of each kind, and the status (progress.STATUSES) each must have:
+    solved and checked (done); half done and checked, half done and not checked, checked with
+    nothing done (in progress); the rest untouched (not started). Only tasks whose solution begins
+    no other task are used, so the rest stay untouched."""
+    state = fresh(seed)
+    alone = apart(state)
+    halves = [t for t in alone if half_done(state, t) is not None]
+    done, checked_half, unchecked_half = alone[0], halves[-1], halves[-2]
+    idle = next(t for t in alone if t not in (done, checked_half, unchecked_half))
+    state = check(solve(state, done), done)
+    state = check(half_done(state, checked_half), checked_half)
+    state = half_done(state, unchecked_half)
+    state = check(state, idle)
+    expected = {t.id: "not_started" for t in task_defs.all_tasks()}
+    expected.update({done: "done", checked_half: "in_progress", unchecked_half: "in_progress", idle: "in_progress"})
+    return state, expected
+
+
+def record_file(work: dict | None, exam_state: dict | None, qualification: str) -> str:
+    """The candidate's progress file as the page writes it (selfcheck.record.join)."""
+    from practical_modules.crm.cli import MODULE  # CPython only: the tests that write files run there
+    from selfcheck import record
+    return json.dumps(record.join(None, work, exam_state, qualification, MODULE, saved=NOW), ensure_ascii=False)
