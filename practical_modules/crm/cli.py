@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -362,17 +363,22 @@ def report_lines(folder: Path, data: dict, skipped: int) -> list[str]:
                   for c in with_data[:WEAKEST]]
     without = [c["id"] for c in criteria if c["mean"] is None]
     if without:
-        lines.append(fit(f"Bez danych u nikogo: {polish.count(len(without), 'kryterium', 'kryteria', 'kryteriów')} "
-                         f"({', '.join(without)}).", WIDTH))
+        lines += wrapped(f"Bez danych u nikogo: {polish.count(len(without), 'kryterium', 'kryteria', 'kryteriów')} "
+                         f"({', '.join(without)}).")
     for copy in data["copies"]:
-        lines.append(f"Ten sam wariant {copy['part']} (możliwe kopiowanie) — {copy['label']}, wariant {copy['seed']}: "
-                     f"{', '.join(copy['files'])}.")
+        lines += wrapped(f"Ten sam wariant {copy['part']} (możliwe kopiowanie) — {copy['label']}, wariant {copy['seed']}: "
+                         f"{', '.join(visible(name) for name in copy['files'])}.")
     if rows:
         lines += ["", *class_table(data)]
     if data["rejected"]:
         lines += ["", f"Pominięte pliki ({len(data['rejected'])}):"]
         lines += [f"  {name}: {reason}" for name, reason in data["rejected"]]
     return lines
+
+
+def wrapped(text: str) -> list[str]:
+    """A long sentence as lines of WIDTH, the later ones indented."""
+    return textwrap.wrap(text, WIDTH, subsequent_indent="    ", break_on_hyphens=False)
 
 
 def class_table(data: dict) -> list[str]:
