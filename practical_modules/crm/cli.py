@@ -65,8 +65,9 @@ def read_problem(problem: Exception) -> str:
 
 MODULE = next(name for name, package in MODULES.items() if package == __package__)  # as practical/module.yaml names it
 COMMANDS = ("tasks", "dataset")  # what add_commands adds (cli/main.py answers them when there is no practical part)
-# The options of `tasks` that belong to one action only.
-ACTION_OPTIONS = {"check": ("details", "format", "part", "out"), "report": ("csv",)}
+# The options of `tasks` and the actions they go with (None: the list of tasks).
+OPTION_ACTIONS = {"json": (None, "check"), "details": ("check",), "format": ("check",), "part": ("check",),
+                  "out": ("check",), "csv": ("report",)}
 
 
 def add_commands(commands) -> None:
@@ -107,13 +108,11 @@ def run(args, qualification: dict, data: dict, out=sys.stdout, err=sys.stderr) -
     configuration.install(data, structure.sets)
     if args.command != "tasks":
         return dataset(args, out, err)
-    misplaced = [name for action, names in ACTION_OPTIONS.items() if action != args.action
-                 for name in names if getattr(args, name)]
-    if misplaced or (args.action == "report" and args.json):
-        option = f"--{(misplaced or ['json'])[0]}"
-        owner = next((a for a, names in ACTION_OPTIONS.items() if option[2:] in names), "check")
-        print(f"Opcja {option} działa tylko z „tasks {owner}”.", file=err)
-        return 2
+    for option, actions in OPTION_ACTIONS.items():
+        if getattr(args, option) and args.action not in actions:
+            commands = " albo ".join(f"„tasks {action}”" if action else "„tasks”" for action in actions)
+            print(f"Opcja --{option} działa tylko z {commands}.", file=err)
+            return 2
     if args.action == "check":
         return check_file(args, structure, qualification["name"], out, err)
     if args.action == "report":
@@ -230,11 +229,10 @@ def work_data(path: Path, state: dict) -> dict:
     """Practice work: every task as the file stands, with its status, attempts and best score."""
     results = progress.task_results(state)
     score = sum(r["score"] for r in results) / len(results) if results else 0.0
-    best = sum(r["best"] or 0.0 for r in results) / len(results) if results else 0.0
+    totals = progress.totals(results)
     return {"file": str(path), "seed": state["seed"], "today": state["today"],
-            "score": round(score, 4), "percent": polish.percent(score),
-            "best": round(best, 4), "best_percent": polish.percent(best),
-            "attempts": sum(r["attempts"] for r in results), "counts": progress.counts(results), "tasks": results}
+            "score": round(score, 4), "percent": polish.percent(score), **totals,
+            "best": round(totals["best"], 4), "best_percent": polish.percent(totals["best"]), "tasks": results}
 
 
 def exam_data(path: Path, state: dict, structure) -> dict:
@@ -253,9 +251,8 @@ def exam_data(path: Path, state: dict, structure) -> dict:
 
 
 def grader_results(data: dict, part: str) -> dict:
-    counts = ", ".join(f"{words} {data['counts'][key]}" for key, words in progress.STATUSES.items())
     return prairielearn.results(data["tasks"], data["score"],
-                                f"{PARTS[part][0]}: {counts} "
+                                f"{PARTS[part][0]}: {progress.counts_text(data['counts'])} "
                                 f"(z {polish.count(len(data['tasks']), 'zadania', 'zadań', 'zadań')}); "
                                 f"wynik {data['percent']}.")
 
@@ -281,12 +278,10 @@ def task_table(tasks: list[dict], columns: list[tuple[str, str, int]], details: 
 
 
 def work_lines(path: Path, data: dict, details: bool) -> list[str]:
-    n = len(data["tasks"])
-    counts = ", ".join(f"{words} {data['counts'][key]}" for key, words in progress.STATUSES.items())
     checked = polish.count(data["attempts"], "sprawdzenie", "sprawdzenia", "sprawdzeń")
     shown = [{**t, "now": t["percent"] if t["begun"] else progress.NO_SCORE} for t in data["tasks"]]
     return [f"{path.name}: ćwiczenia praktyczne, wariant {data['seed']} (dzień {data['today']}).",
-            f"Zadania ({n}): {counts}.",
+            f"Zadania ({len(data['tasks'])}): {progress.counts_text(data['counts'])}.",
             f"Najlepsze wyniki sprawdzeń na stronie: średnio {data['best_percent']} ({checked}); "
             f"plik teraz: {data['percent']}.", "",
             *task_table(shown, [("Stan", "status_text", 14), ("Najlepszy", "best_percent", -9),

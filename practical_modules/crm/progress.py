@@ -88,6 +88,18 @@ def counts(results: list[dict]) -> dict[str, int]:
     return {key: sum(1 for r in results if r["status"] == key) for key in STATUSES}
 
 
+def counts_text(found: dict[str, int]) -> str:
+    """ "wykonane 1, w toku 3, nie rozpoczęto 17" """
+    return ", ".join(f"{words} {found[key]}" for key, words in STATUSES.items())
+
+
+def totals(tasks: list[dict]) -> dict:
+    """A file's tasks (with their standing) in short: how many have each status, the checks run on
+    the page, the mean best score over all tasks (a task never checked counts 0)."""
+    return {"counts": counts(tasks), "attempts": sum(t["attempts"] for t in tasks),
+            "best": sum(t["best"] or 0.0 for t in tasks) / len(tasks) if tasks else 0.0}
+
+
 def candidate(work: dict | None, exam_state: dict | None) -> dict:
     """A candidate's file in short, for a class report: each task's standing (no checks run: the
     status needs only `begun`), the mean best score over all tasks (never checked: 0), the checks
@@ -101,8 +113,7 @@ def candidate(work: dict | None, exam_state: dict | None) -> dict:
     scores = criterion_scores(task_defs.list_tasks(), results, history)
     finished = exams.history(exam_state) if exam_state else []
     return {"seed": work["seed"] if work else None, "exam_seed": exam_state["seed"] if exam_state else None,
-            "tasks": tasks, "counts": counts(tasks), "attempts": sum(t["attempts"] for t in tasks),
-            "best": sum(t["best"] or 0.0 for t in tasks) / len(tasks) if tasks else 0.0,
+            "tasks": tasks, **totals(tasks),
             "criteria": {c: sum(v) / len(v) for c, v in scores.items()},
             "exam": {"open": exams.is_open(exam_state) if exam_state else False,
                      "latest": finished[-1] if finished else None}}
