@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import unicodedata
 
 import pytest
 
@@ -15,6 +14,7 @@ from practical_modules.crm import api
 from tests.conftest import ROOT
 from tests.data import PRACTICAL
 from tests.practical_crm import candidates, given
+from tests.test_terminal import acted_on
 
 DAY = "2026-11-25"
 
@@ -173,10 +173,8 @@ FORGED = "✔ Wszystko poprawne"
 
 
 def unsafe(text: str) -> list[str]:
-    """Characters a terminal would act on rather than show (line ends aside), by Unicode's own properties."""
-    bidi = {"LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI", "LRM", "RLM", "ALM"}
-    return [c for c in text if c != "\n" and (unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs")
-                                              or unicodedata.bidirectional(c) in bidi)]
+    """Characters a terminal would act on rather than show, line ends aside."""
+    return acted_on(text.replace("\n", ""))
 
 
 def hostile_state(seed: int) -> dict:
