@@ -52,6 +52,7 @@ def screen(page, label: str) -> None:
 
 def fill(page, form_id: str, payload: dict) -> None:
     form = page.locator(f'form[data-form="{form_id}"]')
+    form.wait_for(state="attached")  # a form a click has just asked for (count() below does not wait)
     summary = page.locator(f'details:has(form[data-form="{form_id}"]) > summary')
     if summary.count() and not form.is_visible():
         summary.click()

@@ -18,6 +18,7 @@ import pytest
 
 from practical_modules.crm import api, progress
 from practical_modules.crm import tasks as task_defs
+from practical_modules.crm.ui import NAV, START
 from tests.browser_visit import watched_page
 from tests.data import PRACTICAL
 from tests.practical_crm import given  # noqa: F401 - installs the practical data the tasks come from
@@ -28,6 +29,7 @@ pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not PRACTICAL, reason="this qualification has no practical tasks")]
 
 SLOW = 120_000  # ms: Pyodide starting on a loaded machine
+TASKS = dict(NAV)[START]  # the title of the practice page's first screen, the list of tasks
 
 
 def answer_tasks(state: dict) -> list[str]:
@@ -58,15 +60,22 @@ def answers(page, task_id: str, wrong: int = 0) -> dict[str, str]:
     return typed
 
 
+def to_tasks(page) -> None:
+    """The list of tasks, where the answer forms and the checks are; moved to only from another screen,
+    as a move redraws the screen (what was typed in the old one would be lost)."""
+    if page.locator("#crm-title").inner_text() != TASKS:
+        screen(page, TASKS)
+
+
 def answer(page, task_id: str, wrong: int = 0) -> None:
-    screen(page, "Zadania do wykonania")
+    to_tasks(page)
     fill(page, f"answer:{task_id}", answers(page, task_id, wrong))
     submit(page, f"answer:{task_id}")
 
 
 def check(page, task_id: str) -> int:
     """Press "Sprawdź zadanie" in the task's card; the percent the page shows."""
-    screen(page, "Zadania do wykonania")
+    to_tasks(page)
     before = saved(page)["results"].get(task_id, {}).get("attempts", 0)
     card = page.locator(f"#zadanie-{task_id}")
     card.get_by_role("button", name="Sprawdź zadanie").click()

@@ -103,9 +103,10 @@ def totals(tasks: list[dict]) -> dict:
 def candidate(work: dict | None, exam_state: dict | None) -> dict:
     """A candidate's file in short, for a class report: each task's standing (no checks run: the
     status needs only `begun`), the mean best score over all tasks (never checked: 0), the checks
-    run, the result per criterion as the readiness report counts it (selfcheck.practical:
-    best scores of checked tasks and the latest handed-in exam; None without data), the variant
-    (seed) of the practice and of the exam, and the latest handed-in exam."""
+    run, the result per criterion as the readiness report counts it (selfcheck.practical: best
+    scores of checked tasks and the latest handed-in exam; a criterion without either is left out),
+    the variant (seed) of the practice and of the exam (None: the file has no such part), and the
+    latest handed-in exam (exam.history's entry)."""
     results = work["results"] if work else {}
     tasks = [{"id": t.id, "title": t.title, "criteria": list(t.criteria),
               **standing(results.get(t.id), bool(work) and task_defs.begun(work, t.id))} for t in task_defs.all_tasks()]
