@@ -6,8 +6,11 @@
         [--period 2023-01-01:ongoing …] [--today 2024-06-01] [--json]
                                            renewal verdict and figures for an assessor
     python -m selfcheck tasks [--json]     the practical tasks and the criteria they practise
-    python -m selfcheck tasks check FILE [--json]
-                                           check a candidate's exported practical work, as the page does
+    python -m selfcheck tasks check FILE [--details | --json | --format prairielearn]
+                                           check a candidate's file: each task's status, attempts and best
+                                           score as the page kept them (--details: every check)
+    python -m selfcheck tasks report DIR [--csv FILE]
+                                           a class report of the candidates' files in a folder
     python -m selfcheck dataset --seed N [--today D] [--json | --csv DIR]
                                            the simulated system's starting data for one variant
     python -m selfcheck export --format moodle|gift|… [--out DIR]

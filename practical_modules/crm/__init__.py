@@ -16,6 +16,8 @@ Python checks against the candidate's CRM state. Standard library only, but for 
     variants.py     what a task is about for a seed;  checks.py  how a check reads the state
     definitions.py  the rules a task file must follow;  world.py  the fictional world's word lists
     exam.py         the timed practical mock exam
+    progress.py     where a candidate stands on each task (status, attempts, best score): the page and the command line
+    class_report.py a group's files side by side;  prairielearn.py  a checked file as PrairieLearn's results.json
     ui.py           the screens as blocks the page draws;  forms.py  their forms and what sending each one means
     compile.py      (CPython) reads and checks practical/world.yaml and practical/tasks/*.yaml
     cli.py          (CPython) `python -m selfcheck tasks …` and `dataset …`

@@ -48,7 +48,7 @@ While an exam is open, check() (and a check through page) is refused (results ar
 after its deadline or its end, changes to its system are refused (see exam.py).
 
 Plain-Python helpers for `python -m selfcheck`: list_tasks(), dataset_as_json(seed, today),
-dataset_as_csv(seed, today) -> {filename: text}, check_export(text) -> results.
+dataset_as_csv(seed, today) -> {filename: text} (a candidate's file is checked by progress.py).
 A refused or impossible request answers {"ok": false, "error": Polish sentence}, never a traceback.
 """
 
@@ -202,12 +202,6 @@ def dataset_as_csv(seed: int, today: str) -> dict[str, str]:
         rows = [[r["id"], *(shown_value(state, f, r.get(f.key, "")) for f in fields)] for r in state[collection]]
         files[name] = csv_text(headers, rows)
     return files
-
-
-def check_export(text: str) -> list[dict]:
-    """Check a candidate's exported file: the same per-task results and feedback as the page.
-    Raises CrmStateError (a Polish sentence) for a file that cannot be read."""
-    return task_defs.check_all(read_state(text))
 
 
 # --- the page's one way in: screens as blocks, forms on them (see ui.py and forms.py) -----------------

@@ -190,11 +190,8 @@ def task_cards(state: dict) -> list[dict]:
 def evaluate(state: dict, sets: list[dict] | None = None) -> dict:
     """The exam's tasks checked as the state stands: {"tasks": [result], "criteria": [...], "score"};
     each criterion the mean of the exam's tasks naming it, in the qualification's order, with its
-    text from the structure (`sets`, else the installed one). A task not begun scores 0, whatever its
-    checks find in the starting data (a check that nothing is spoilt passes there): in an exam,
-    doing nothing earns nothing."""
-    results = [task_defs.check_task(state, task_id) if task_defs.begun(state, task_id) else task_defs.not_begun(state, task_id)
-               for task_id in state["exam"]["tasks"]]
+    text from the structure (`sets`, else the installed one). A task not begun scores 0 (tasks.assess)."""
+    results = [task_defs.assess(state, task_id) for task_id in state["exam"]["tasks"]]
     texts, order = {}, []
     for qset in sets if sets is not None else configuration.sets():
         for outcome in qset.get("outcomes", []):

@@ -213,8 +213,13 @@ def check_task(state: dict, task_id: str) -> dict:
             "hint": resolve(t.hint, tags) if share < 0.9999 else "", "solution": resolve(t.solution, tags)}
 
 
-def check_all(state: dict) -> list[dict]:
-    return [check_task(state, t.id) for t in all_tasks()]
+def assess(state: dict, task_id: str) -> dict:
+    """A task's result as the state stands, for an exam's score and an assessor's check: its checks
+    when it is begun, else 0 and said so (not_begun), whatever its checks would find in the starting
+    data (a check that nothing is spoilt passes there): doing nothing earns nothing. `begun` says which."""
+    if begun(state, task_id):
+        return {**check_task(state, task_id), "begun": True}
+    return not_begun(state, task_id)
 
 
 def answer_fields(t: Task, tags: dict) -> list[dict]:

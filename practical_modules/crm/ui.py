@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from selfcheck.polish import count, long_date, percent, pln
+from selfcheck.polish import count, long_date, pln
 from selfcheck.structure import anchor
 from . import exam as exams
 from . import forms
+from . import progress
 from . import records as rec
 from . import tasks as task_defs
 from .task_reset import describe as reset_effects
@@ -284,13 +285,6 @@ def _to_correct(checks: list[dict]) -> str:
     return " ".join(sentences)
 
 
-def _last_text(last: dict | None) -> str:
-    if not last:
-        return ""
-    return (f"Ostatnie sprawdzenie: {percent(last['last'])}; najlepszy wynik {percent(last['best'])} "
-            f"({count(int(last['attempts']), 'próba', 'próby', 'prób')}).")
-
-
 def _answers_form(card):
     fields = []
     for answer in card["answers"]:
@@ -318,9 +312,7 @@ def _tasks(state, params):
         last = card["result"]
         blocks.append({"kind": "task", "id": t.id, "title": card["title"], "brief": card["brief"],
                        "criteria": [{"id": c, "anchor": anchor(c)} for c in card["criteria"]],
-                       "last": _last_text(last),
-                       # progress at a glance in the list of tasks: the best result so far
-                       "mark": f"najlepszy wynik {percent(last['best'])}" if last else "nie sprawdzono",
+                       "last": progress.last_text(last), "mark": progress.mark(last),
                        "checkable": True, "answers": _answers_form(card), "reset": _reset_form(state, t.id, params)})
     return "Zadania do wykonania", blocks
 
@@ -706,4 +698,4 @@ def task_panel(state: dict, task_id) -> dict:
     return {"kind": "panel", **PANEL,
             "task": {"id": task_id, "title": card["title"], "brief": card["brief"],
                      "criteria": [{"id": c, "anchor": anchor(c)} for c in card["criteria"]],
-                     "checkable": not state.get("exam"), "last": "" if state.get("exam") else _last_text(card["result"])}}
+                     "checkable": not state.get("exam"), "last": "" if state.get("exam") else progress.last_text(card["result"])}}

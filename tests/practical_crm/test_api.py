@@ -96,19 +96,6 @@ class CommandLineHelpers(unittest.TestCase):
         with self.assertRaises(CrmStateError):
             api.dataset_as_json(3, "jutro")
 
-    def test_check_export_grades_a_file_like_the_page(self):
-        state = json.loads(api.new(12, TODAY))["state"]
-        task_id = all_tasks()[-1].id
-        state, _ = apply_solution(state, task_id)
-        exported = json.loads(api.export(json.dumps(state)))["text"]
-        results = {r["id"]: r for r in api.check_export(exported)}
-        self.assertEqual(results[task_id]["score"], 1)
-        self.assertEqual(results[task_id], json.loads(api.check(exported, task_id, ""))["result"])
-        self.assertEqual(len(results), len(all_tasks()))
-        self.assertEqual(api.list_tasks()[0]["id"], all_tasks()[0].id)
-        with self.assertRaises(CrmStateError):
-            api.check_export("{}")
-
 
 if __name__ == "__main__":
     unittest.main()
