@@ -414,13 +414,19 @@ def fit_middle(text: str, width: int) -> str:
     return text[:keep - keep // 2] + "…" + text[len(text) - keep // 2:]
 
 
+def new_spreadsheet(path: Path):
+    """A new file for a spreadsheet, open for writing: "x" never overwrites; "utf-8-sig" writes the
+    byte-order mark that tells Excel the file is UTF-8 (or it shows Polish letters wrongly)."""
+    return open(path, "x", encoding="utf-8-sig", newline="")
+
+
 def write_csv(path: Path, headers: list[str], rows: list[list], out, err) -> int:
     """The report's table as a spreadsheet file: semicolons, cells that cannot start a formula
     (reports.csv_text), no character a candidate's file could bring in raw (visible), UTF-8 with the
     byte-order mark Excel needs to show Polish letters; never over an existing file."""
     text = csv_text([visible(str(h)) for h in headers], [[visible(str(c)) for c in row] for row in rows])
     try:
-        with open(path, "x", encoding="utf-8-sig", newline="") as file:
+        with new_spreadsheet(path) as file:
             file.write(text)
     except FileExistsError:
         print(f"{path}: ten plik już jest; nie nadpisujemy go. Wskaż nowy plik.", file=err)
@@ -453,9 +459,7 @@ def dataset(args, out, err) -> int:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             for name, content in files.items():
-                # "x": never overwrite; "utf-8-sig": the byte-order mark that tells Excel the file is
-                # UTF-8, or it shows Polish letters wrongly.
-                with open(folder / name, "x", encoding="utf-8-sig", newline="") as file:
+                with new_spreadsheet(folder / name) as file:
                     file.write(content)
         except FileExistsError as clash:
             print(f"{folder}: plik {Path(clash.filename).name} pojawił się w trakcie zapisu; nie nadpisujemy go.", file=err)
