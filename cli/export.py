@@ -48,7 +48,7 @@ def run(args, qualification: dict, bank, out=sys.stdout, err=sys.stderr) -> int:
         return 1
     print(f"Zapisano plik {chosen.label}: {target} ({polish.file_size(len(data))}).", file=out)
     print(f"Zachowuje: {chosen.keeps}.", file=out)
-    print(f"Traci: {chosen.loses}.", file=out)
+    print(f"Ograniczenia: {chosen.loses}.", file=out)
     return 0
 
 

@@ -214,7 +214,7 @@ FORMAT = Format(
     name="moodle", label="Moodle XML", suffix="-moodle.xml", render=render, media_type="application/xml",
     keeps="wszystkie typy pytań z tą samą punktacją częściową co na stronie (kolejność jako pytanie typu "
           "„Ordering”, w Moodle od wersji 4.4), pytania do rozmowy z komisją jako eseje z punktami dobrej "
-          "odpowiedzi dla oceniającego, wyjaśnienia i źródła jako informację zwrotną, kategorie (zestaw → efekt) "
+          "odpowiedzi (w informacji dla oceniającego i w informacji zwrotnej po odpowiedzi), wyjaśnienia i źródła jako informację zwrotną, kategorie (zestaw → efekt) "
           "i tagi z identyfikatorami kryteriów",
     loses="krótka odpowiedź jest uznawana tylko w wypisanych pisowniach (z polskimi literami albo bez nich, "
           "bez zestawień kilku odpowiedzi w nawiasie, których bank nie wymienia); liczba zapisana z twardą spacją "

@@ -204,7 +204,7 @@ FORMAT = Format(
     name="qti", label="QTI 2.1 (pakiet IMS)", suffix="-qti.zip", render=render, media_type="application/zip",
     keeps="wszystkie typy pytań z tą samą punktacją częściową co na stronie (kolejność: udział par we właściwej "
           "kolejności), tolerancję wyniku obliczeń, pytania do rozmowy z komisją jako eseje z punktami dobrej "
-          "odpowiedzi widocznymi tylko dla oceniającego, dobrą odpowiedź, wyjaśnienie i źródło po odpowiedzi, "
+          "odpowiedzi (dla oceniającego i po odpowiedzi), dobrą odpowiedź, wyjaśnienie i źródło po odpowiedzi, "
           "kryteria w nazwach, słowach kluczowych i klasyfikacji pytań, test z częściami według zestawów i efektów "
           "oraz z wynikiem według kryteriów",
     loses="w obliczeniach wpisuje się samą liczbę z kropką, np. 12.5 (strona przyjmuje też „12,5”, „1 234” i liczbę "

@@ -71,11 +71,16 @@ def catalog_problems(source: Source, site_root: Path) -> list[Problem]:
     return problems
 
 
+MAX_SLUG = 80
+
+
 def default_slug(data: dict) -> str:
     """A qualification's address in the catalog when publisher.yaml gives none: its short name, else its name."""
     slug = slugify(data.get("short_name") or data["name"])
-    if len(slug) > 60:  # whole words only: "…-z-wykorzystaniem", never "…-z-wykorzystanie"
-        slug = slug[:61].rsplit("-", 1)[0]
+    # Long enough for a long official name's last, telling word ("…-systemu-crm", not "…-systemu");
+    # cut at whole words only: "…-z-wykorzystaniem", never "…-z-wykorzystanie".
+    if len(slug) > MAX_SLUG:
+        slug = slug[:MAX_SLUG + 1].rsplit("-", 1)[0]
         while "-" in slug and len(slug.rsplit("-", 1)[1]) <= 2:  # nor "…-podrozy-z": no dangling "z", "w", "i"
             slug = slug.rsplit("-", 1)[0]
     return slug.strip("-") or "kwalifikacja"

@@ -30,7 +30,7 @@ assert ENGINE in ENGINES, f"ENGINE={ENGINE}: choose one of {', '.join(ENGINES)}"
 ENGINE_PYTHON = {"mkdocs": Path(sys.executable), "mkdocs-ng": ROOT / ".venv-mkdocs-ng" / "bin" / "python"}
 # What a project needs to build; copied for tests that break the data on purpose.
 PROJECT_FILES = ["mkdocs.yml", "qualification.yaml", "glossary.yaml", "publisher.yaml", "practical",
-                 "docs", "hooks", "overrides", "schemas", "sitegen", "selfcheck", "practical_modules", "datafiles", "cli"]
+                 "docs", "hooks", "overrides", "schemas", "sitegen", "selfcheck", "practical_modules", "datafiles", "cli", "lms"]
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> subprocess.CompletedProcess:

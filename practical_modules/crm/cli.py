@@ -45,10 +45,14 @@ PARTS = {"work": ("Ćwiczenia praktyczne", "ćwiczeń praktycznych"), "exam": ("
                                                                           "symulacji części praktycznej")}
 
 
-def os_problem(error: OSError, permission: str, otherwise: str) -> str:
-    """A file-system error as a Polish sentence (the names of the operation come from the caller)."""
+WRITE_MISSING = "nie ma katalogu, w którym miałby powstać ten plik."
+
+
+def os_problem(error: OSError, permission: str, otherwise: str, missing: str = "nie ma takiego pliku.") -> str:
+    """A file-system error as a Polish sentence (the names of the operation, and what is missing when
+    the path leads nowhere, come from the caller)."""
     if isinstance(error, FileNotFoundError):
-        return "nie ma takiego pliku."
+        return missing
     if isinstance(error, PermissionError):
         return f"brak uprawnień do {permission}."
     return f"{otherwise}."
@@ -220,7 +224,7 @@ def deliver(lines: list[str], destination: Path | None, out, err) -> int:
         print(f"{destination}: ten plik już jest; nie nadpisujemy go. Wskaż nowy plik.", file=err)
         return 1
     except OSError as error:
-        print(f"{destination}: {os_problem(error, 'zapisu tego pliku', 'nie można zapisać pliku')}", file=err)
+        print(f"{destination}: {os_problem(error, 'zapisu tego pliku', 'nie można zapisać pliku', WRITE_MISSING)}", file=err)
         return 1
     return 0
 
@@ -282,7 +286,7 @@ def work_lines(path: Path, data: dict, details: bool) -> list[str]:
     shown = [{**t, "now": t["percent"] if t["begun"] else progress.NO_SCORE} for t in data["tasks"]]
     return [f"{path.name}: ćwiczenia praktyczne, wariant {data['seed']} (dzień {data['today']}).",
             f"Zadania ({len(data['tasks'])}): {progress.counts_text(data['counts'])}.",
-            f"Najlepsze wyniki sprawdzeń na stronie: średnio {data['best_percent']} ({checked}); "
+            f"Średnia najlepszych wyników wszystkich zadań: {data['best_percent']} (na stronie {checked}); "
             f"plik teraz: {data['percent']}.", "",
             *task_table(shown, [("Stan", "status_text", 14), ("Najlepszy", "best_percent", -9),
                                 ("Próby", "attempts", -5), ("Teraz", "now", -5)], details)]
@@ -314,11 +318,12 @@ def report(folder: Path | None, csv_path: Path | None, qualification_name: str, 
         print(f"{folder}: to plik, a potrzebny jest katalog z plikami kandydatów.", file=err)
         return 1
     except OSError as error:
-        print(f"{folder}: {os_problem(error, 'odczytu tego katalogu', 'nie można odczytać katalogu')}", file=err)
+        print(f"{folder}: {os_problem(error, 'odczytu tego katalogu', 'nie można odczytać katalogu', 'nie ma takiego katalogu.')}", file=err)
         return 1
     files = [p for p in entries if p.suffix.lower() == ".json" and not p.name.startswith(".") and not p.is_dir()]
     if not files:
-        print(f"{folder}: nie ma tu plików .json zapisanych na stronie.", file=err)
+        inner = " (podkatalogów polecenie nie przegląda: wskaż każdy osobno)" if any(p.is_dir() for p in entries) else ""
+        print(f"{folder}: nie ma tu plików .json zapisanych na stronie{inner}.", file=err)
         return 1
     candidates, rejected = [], []
     for path in files:
@@ -432,7 +437,7 @@ def write_csv(path: Path, headers: list[str], rows: list[list], out, err) -> int
         print(f"{path}: ten plik już jest; nie nadpisujemy go. Wskaż nowy plik.", file=err)
         return 1
     except OSError as error:
-        print(f"{path}: {os_problem(error, 'zapisu tego pliku', 'nie można zapisać pliku')}", file=err)
+        print(f"{path}: {os_problem(error, 'zapisu tego pliku', 'nie można zapisać pliku', WRITE_MISSING)}", file=err)
         return 1
     print(f"Zapisano zestawienie do {path} ({polish.count(len(rows), 'wiersz', 'wiersze', 'wierszy')}).", file=out)
     return 0

@@ -21,11 +21,11 @@ def results(tasks: list[dict], score: float, message: str) -> dict:
     "status"), `score` the file's score, `message` a sentence about the whole."""
     tests = []
     for task in tasks:
-        said = [STATUSES[task["status"]]] + [c["feedback"] for c in task["checks"] if c["feedback"]]
+        feedback = " ".join(c["feedback"] for c in task["checks"] if c["feedback"])
         tests.append({"name": f"{task['title']} ({task['id']})",
                       "description": "Kryteria: " + ", ".join(task["criteria"]),
                       "points": round(task["score"], 4), "max_points": 1,
-                      "message": " ".join(said), "output": "\n".join(check_lines(task))})
+                      "message": STATUSES[task["status"]] + (f": {feedback}" if feedback else ""), "output": "\n".join(check_lines(task))})
     return {"gradable": True, "score": round(score, 4), "message": message, "tests": tests}
 
 
