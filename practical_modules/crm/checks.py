@@ -103,6 +103,11 @@ def _quote(value) -> str:
     return f"„{text}”" if text else "puste"
 
 
+def _holds(value) -> str:
+    """What a field holds, as the rest of a sentence that names the field: "ma wartość „x”" or "jest puste"."""
+    return "jest puste" if value in (None, "") else f"ma wartość {_quote(value)}"
+
+
 def _named(names: list[str]) -> str:
     shown = [f"„{n}”" for n in names[:MAX_NAMED]]
     more = len(names) - MAX_NAMED
@@ -465,10 +470,10 @@ def goal(ctx: Context, p: dict) -> tuple[float, str]:
     if part == "relevant":
         wrong = []
         if g["product_id"] != p["product_id"]:
-            wrong.append(f"produkt lub usługa to {_quote(product['name'] if product else '')}, a cel firmy dotyczy usługi "
+            wrong.append(f"pole „Produkt lub usługa” {_holds(product['name'] if product else '')}, a cel firmy dotyczy usługi "
                          f"{_quote(rec.find(ctx.state, 'products', p['product_id'])['name'])}")
         if not same_text(g["industry"], p["industry"]):
-            wrong.append(f"branża to {_quote(g['industry'])}, a cel firmy dotyczy branży {_quote(p['industry'])}")
+            wrong.append(f"pole „Branża” {_holds(g['industry'])}, a cel firmy dotyczy branży {_quote(p['industry'])}")
         return (1.0, "") if not wrong else (0.0, "Cel nie służy celowi firmy: " + "; ".join(wrong) + ".")
     if part == "measurable":
         if same_text(g["metric"], p["metric"]) and g["target"] > 0:
