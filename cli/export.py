@@ -24,7 +24,7 @@ from sitegen.catalog import default_slug
 def add_command(commands) -> None:
     export = commands.add_parser("export", help="bank pytań do zaimportowania w Moodle i innych platformach (LMS)")
     export.add_argument("--format", required=True, choices=list(FORMATS), dest="lms_format",
-                        help="format pliku: " + ", ".join(f"{name} ({f.label})" for name, f in FORMATS.items()))
+                        help="format pliku: " + "; ".join(f"{name} — {f.label}" for name, f in FORMATS.items()))
     export.add_argument("--out", type=Path, default=Path("."), metavar="KATALOG",
                         help="katalog, w którym zapisać plik (domyślnie bieżący)")
 

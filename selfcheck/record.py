@@ -48,7 +48,7 @@ def split(text: str, *, qualification: str, module: str | None, read_progress) -
     reader). A quiz-progress file of the earlier format (version 1) carries only the quiz part."""
     data = read_json(text, StateError, max_depth=STATE_MAX_DEPTH, max_bytes=MAX_FILE_BYTES)
     if not isinstance(data, dict) or not is_format(data.get("format"), FORMAT, EARLIER_FORMAT):
-        raise NotARecord("To nie jest plik postępów samooceny (brak pola format: „samoocena”).")
+        raise NotARecord("To nie jest plik postępów zapisany na stronie samooceny.")
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise StateError(f"Plik zapisała nowsza wersja tej strony (format {version}); ta strona zna formaty 1–{VERSION}. "
@@ -129,5 +129,5 @@ def practical_parts(text: str, *, qualification: str, module: str) -> dict | Non
         raise StateError(f"To postępy innej kwalifikacji: „{str(owner)[:120]}”.")
     practical = data.get("practical")
     if not isinstance(practical, dict) or practical.get("module") != module:
-        raise StateError(f"Plik postępów nie zawiera części praktycznej modułu „{module}”.")
+        raise StateError("Plik postępów nie zawiera ćwiczeń praktycznych.")
     return {name: practical.get(name) for name in PRACTICAL_SECTIONS}

@@ -45,7 +45,7 @@ def load_state(text: str, *, known_questions: set[str], known_criteria: set[str]
     """
     data = read_json(text, StateError, max_depth=MAX_DEPTH)
     if not isinstance(data, dict) or not is_format(data.get("format"), FORMAT, EARLIER_FORMAT):
-        raise StateError("To nie jest plik postępów samooceny (brak pola format: „samoocena”).")
+        raise StateError("To nie jest plik postępów zapisany na stronie samooceny.")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise StateError("Pole version musi być dodatnią liczbą całkowitą.")

@@ -89,7 +89,7 @@ def test_a_candidates_file_says_each_tasks_status_attempts_and_best_score_as_the
 @needs_tasks
 @pytest.mark.parametrize("content, words", [
     ("{not json", "JSON"),
-    ('{"format": "inny"}', "nie jest zapis"),
+    ('{"format": "inny"}', "nie jest plik ćwiczeń"),
     ("[" * 5000, "zagnieżdżone"),
 ])
 def test_a_bad_file_gets_a_polish_sentence_and_exit_1(tmp_path, content, words):

@@ -60,7 +60,7 @@ def group(tmp_path_factory):
     rejected = {"zly.json": ("{", "JSON"),
                 "inna.json": (candidates.record_file(fresh, None, name + " (inna)"), "innej kwalifikacji"),
                 "quiz.json": (json.dumps({"format": "samoocena", "version": 1, "qualification": name, "answers": {},
-                                          "ratings": {}, "attempts": [], "interview": {}}), "nie zawiera części praktycznej"),
+                                          "ratings": {}, "attempts": [], "interview": {}}), "nie zawiera ćwiczeń praktycznych"),
                 "binarny.json": (None, "UTF-8")}
     for file_name, (text, _) in rejected.items():
         if text is None:
@@ -127,7 +127,12 @@ def test_files_that_cannot_be_reported_are_listed_with_the_reason(group):
     run = selfcheck("tasks", "report", str(group["folder"]))
     lines = run.stdout.splitlines()
     start = lines.index(next(line for line in lines if line.startswith("Pominięte pliki")))
-    listed = lines[start + 1:]
+    listed = []
+    for line in lines[start + 1:]:  # a long reason goes on in lines indented further
+        if line.startswith("    "):
+            listed[-1] += " " + line.strip()
+        else:
+            listed.append(line)
     assert len(listed) == len(group["rejected"])
     for name, (_, words) in group["rejected"].items():
         assert any(line.startswith(f"  {name}: ") and words in line for line in listed), name
@@ -162,6 +167,9 @@ def test_the_csv_opens_in_a_spreadsheet_with_polish_letters_and_no_formula(group
         assert rows[name][headers.index("Uwagi")].startswith("pominięty: ")
     again = selfcheck("tasks", "report", str(group["folder"]), "--csv", str(target))
     assert again.returncode == 1 and "nie nadpisujemy" in again.stderr and target.read_bytes() == raw
+    assert again.stdout == ""   # said before the report, where it cannot be missed
+    into_folder = selfcheck("tasks", "report", str(group["folder"]), "--csv", str(tmp_path))
+    assert into_folder.returncode == 1 and "to katalog" in into_folder.stderr and into_folder.stdout == ""
 
 
 def test_a_folder_with_nothing_to_report_says_so(tmp_path):
@@ -170,6 +178,10 @@ def test_a_folder_with_nothing_to_report_says_so(tmp_path):
                         (["tasks", "report", __file__], "to plik")):
         run = selfcheck(*args)
         assert run.returncode == 1 and words in run.stderr and "Traceback" not in run.stderr, (args, run.stderr)
+    (tmp_path / "grupa-a").mkdir()   # a class kept in subfolders: each is a report of its own
+    nested = selfcheck("tasks", "report", str(tmp_path))
+    assert nested.returncode == 1 and "podkatalogów polecenie nie przegląda" in nested.stderr
     (tmp_path / "zly.json").write_text(HOSTILE, encoding="utf-8")
     only_bad = selfcheck("tasks", "report", str(tmp_path))
     assert only_bad.returncode == 1 and re.search(r"^  zly\.json: ", only_bad.stdout, re.M)
+    assert "Podkatalogi: 1" in only_bad.stdout and "Inne pliki" not in only_bad.stdout

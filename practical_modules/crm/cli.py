@@ -312,6 +312,10 @@ def report(folder: Path | None, csv_path: Path | None, qualification_name: str, 
     if folder is None:
         print("Podaj katalog z plikami kandydatów: python -m selfcheck tasks report KATALOG", file=err)
         return 1
+    if csv_path is not None and csv_path.exists():  # said before the report, not after it, where it is missed
+        what = "to katalog; podaj nazwę nowego pliku .csv" if csv_path.is_dir() else "ten plik już jest; nie nadpisujemy go. Wskaż nowy plik"
+        print(f"{csv_path}: {what}.", file=err)
+        return 1
     try:
         entries = sorted(folder.iterdir(), key=lambda p: polish_order(p.name))
     except NotADirectoryError:
@@ -334,7 +338,8 @@ def report(folder: Path | None, csv_path: Path | None, qualification_name: str, 
             continue
         candidates.append((path.name, progress.candidate(found["work"], found["exam"])))
     data = class_report.build(candidates, rejected)
-    for line in report_lines(folder, data, skipped=len(entries) - len(files)):
+    subfolders = sum(1 for p in entries if p.is_dir())
+    for line in report_lines(folder, data, skipped=len(entries) - len(files) - subfolders, subfolders=subfolders):
         print(line, file=out)
     written = write_csv(csv_path, *class_report.table(data), out, err) if csv_path is not None else 0
     return written or (0 if candidates else 1)
@@ -349,13 +354,15 @@ MARKS = {"done": "✔", "in_progress": "~", "not_started": "·"}
 WEAKEST = 5  # criteria in the report's summary; all of them are in the CSV
 
 
-def report_lines(folder: Path, data: dict, skipped: int) -> list[str]:
+def report_lines(folder: Path, data: dict, skipped: int, subfolders: int = 0) -> list[str]:
     rows, criteria = data["rows"], data["criteria"]
     n = len(data["tasks"])
-    lines = [f"Raport grupy z katalogu {folder}: {polish.count(len(rows) + len(data['rejected']), 'plik', 'pliki', 'plików')} "
-             f"kandydatów (wczytane: {len(rows)}, pominięte: {len(data['rejected'])}); "
-             f"{polish.count(n, 'zadanie', 'zadania', 'zadań')} praktycznych."
-             + (f" Inne pliki niż .json: {skipped} (nie czytane)." if skipped else "")]
+    lines = wrapped(f"Raport grupy z katalogu {visible(str(folder))}: "
+                    f"{polish.count(len(rows) + len(data['rejected']), 'plik', 'pliki', 'plików')} "
+                    f"kandydatów (wczytane: {len(rows)}, pominięte: {len(data['rejected'])}); "
+                    f"{polish.count(n, 'zadanie', 'zadania', 'zadań')} praktycznych."
+                    + (f" Inne pliki niż .json: {skipped} (nie czytane)." if skipped else "")
+                    + (f" Podkatalogi: {subfolders} (nie przeglądane)." if subfolders else ""))
     with_data = [c for c in criteria if c["mean"] is not None]
     if with_data:
         lines += ["", "Najsłabsze kryteria grupy (średnia wyników kandydatów, którzy mają dane, jak w raporcie gotowości):"]
@@ -372,7 +379,8 @@ def report_lines(folder: Path, data: dict, skipped: int) -> list[str]:
         lines += ["", *class_table(data)]
     if data["rejected"]:
         lines += ["", f"Pominięte pliki ({len(data['rejected'])}):"]
-        lines += [f"  {name}: {reason}" for name, reason in data["rejected"]]
+        for name, reason in data["rejected"]:
+            lines += wrapped(f"  {name}: {reason}")
     return lines
 
 
@@ -392,7 +400,7 @@ def class_table(data: dict) -> list[str]:
     strip = max(n, len("Zadania"))
     with_strip = WIDTH - fixed - strip - 2 >= min(names, 16)
     name_width = min(names, WIDTH - fixed - (strip + 2 if with_strip else 0))
-    legend = (f"Zadania: jeden znak na zadanie w kolejności z „tasks”: {MARKS['done']} wykonane, "
+    legend = (f"Zadania (kolejność jak w poleceniu „tasks”): {MARKS['done']} wykonane, "
               f"{MARKS['in_progress']} w toku, {MARKS['not_started']} nie rozpoczęto." if with_strip
               else "Stan każdego zadania: w pliku CSV (--csv).")
     head = f"{'Plik':<{name_width}}" + (f"  {'Zadania':<{strip}}" if with_strip else "") \

@@ -77,7 +77,7 @@ def size(text: str) -> int:
 
 def check_state(data: Any) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise NotAState(f"To nie jest zapis ćwiczeń praktycznych (brak pola format: „{FORMAT}”).")
+        raise NotAState("To nie jest plik ćwiczeń praktycznych zapisany na stronie.")
     version = data.get("version")
     if not _int(version) or version < 1:
         raise CrmStateError("Pole version musi być dodatnią liczbą całkowitą.")

@@ -185,7 +185,7 @@ def not_begun(state: dict, task_id: str) -> dict:
     t = task(task_id)
     return {"id": t.id, "title": t.title, "outcome": t.outcome, "criteria": list(t.criteria), "score": 0.0,
             "percent": percent(0.0), "complete": False, "begun": False, "checks": [],
-            "hint": "Zadanie nie zostało rozpoczęte: w części systemu, której dotyczy, nic nie zmieniono.",
+            "hint": "W części systemu, której dotyczy to zadanie, nic nie zmieniono: nie ma czego sprawdzać.",
             "solution": resolve(t.solution, flatten(variant_for(t, state)))}
 
 

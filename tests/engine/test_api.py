@@ -38,7 +38,7 @@ class ApiTest(unittest.TestCase):
 
     def test_load_refuses_a_damaged_file_with_a_reason(self):
         self.assertEqual(json.loads(api.load("{nie json"))["error"], "To nie jest poprawny plik JSON (wiersz 1).")
-        self.assertIn("format", json.loads(api.load('{"a": 1}'))["error"])
+        self.assertIn("plik postępów", json.loads(api.load('{"a": 1}'))["error"])
         future = json.dumps({"format": FORMAT, "version": 99})
         self.assertIn("nowsza wersja", json.loads(api.load(future))["error"])
         other = json.dumps({"format": FORMAT, "version": 1, "qualification": "Inna kwalifikacja"})

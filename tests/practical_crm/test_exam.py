@@ -160,7 +160,7 @@ class ExamApiTest(unittest.TestCase):
         by_id = {r["id"]: r for r in out["exam"]["summary"]["tasks"]}
         for task_id in idle:
             self.assertEqual(by_id[task_id]["score"], 0.0)
-            self.assertIn("nie zostało rozpoczęte", by_id[task_id]["hint"])
+            self.assertIn("nic nie zmieniono", by_id[task_id]["hint"])
         self.assertEqual(out["exam"]["summary"]["score"], 0.0)
 
     def test_finish_checks_each_task_once_per_criterion_in_the_qualifications_order(self):

@@ -36,7 +36,7 @@ class Loading(unittest.TestCase):
         cases = {
             "": "pusty",
             "{": "JSON",
-            "[]": "zapis ćwiczeń",
+            "[]": "plik ćwiczeń",
             self.broken(lambda d: d.update(version=99)): "nowsza wersja",
             self.broken(lambda d: d.update(dataset=0)): "innej wersji danych",
             self.broken(lambda d: d.update(seed="7")): "seed",
