@@ -222,7 +222,9 @@ def test_prairielearn_results_carry_the_score_and_a_test_per_task(tmp_path):
     run = selfcheck("tasks", "check", str(path), "--format", "prairielearn", "--out", str(results))
     assert run.returncode == 0 and run.stdout == "", run.stderr
     graded = json.loads(results.read_text(encoding="utf-8"))
-    checked = json.loads(selfcheck("tasks", "check", str(path), "--json").stdout)["work"]
+    document = json.loads(selfcheck("tasks", "check", str(path), "--json").stdout)
+    assert document["exam"] is None     # a part the file does not hold is there, empty
+    checked = document["work"]
     assert graded["gradable"] is True and 0 <= graded["score"] <= 1
     assert graded["score"] == checked["score"]
     assert len(graded["tests"]) == len(checked["tasks"])

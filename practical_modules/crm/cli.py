@@ -198,7 +198,9 @@ def check_file(args, structure, qualification_name: str, out, err) -> int:
         name = "work" if "work" in found else "exam"
         lines = json_text(grader_results(found[name], name)).split("\n")
     elif args.json:  # one document: an earlier file's section as before, or a progress file's sections
-        lines = json_text({"file": str(path), **found} if is_record else found[next(iter(found))]).split("\n")
+        # A progress file's document has both parts, null for one the file does not hold (unless --part).
+        both = found if args.part else {name: found.get(name) for name in PARTS}
+        lines = json_text({"file": str(path), **both} if is_record else found[next(iter(found))]).split("\n")
     else:
         lines = []
         for name, data in found.items():
