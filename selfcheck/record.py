@@ -128,6 +128,9 @@ def practical_parts(text: str, *, qualification: str, module: str) -> dict | Non
     if owner and owner != qualification:
         raise StateError(f"To postępy innej kwalifikacji: „{str(owner)[:120]}”.")
     practical = data.get("practical")
-    if not isinstance(practical, dict) or practical.get("module") != module:
+    if not isinstance(practical, dict):
         raise StateError("Plik postępów nie zawiera ćwiczeń praktycznych.")
+    if practical.get("module") != module:  # another kind of practical part (another qualification's module)
+        raise StateError(f"Ćwiczenia praktyczne w tym pliku są innego rodzaju (modułu „{str(practical.get('module'))[:40]}”), "
+                         f"a ta kwalifikacja ma ćwiczenia modułu „{module}”.")
     return {name: practical.get(name) for name in PRACTICAL_SECTIONS}
